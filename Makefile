@@ -1,0 +1,45 @@
+# SPDX-License-Identifier: GPL-2.0-or-later
+#
+# virtboot top-level Makefile.
+#
+#   make [BOARD=sandbox|qemu-s390x|qemu-arm64]   build into build/<board>/
+#   make BOARD=<board> menuconfig                 edit build/<board>/.config
+#   make BOARD=<board> defconfig                  reset it from configs/
+#   make qemu [BOARD=...]                         run it (sandbox: the shell)
+#   make check                                    build every board, run every test
+#
+# The real build rules live in scripts/build.mk, run once per board.
+
+PYTHON ?= /usr/bin/python3
+BOARD ?= sandbox
+BOARDS := sandbox qemu-arm64 qemu-s390x
+export PYTHON
+
+.PHONY: all defconfig menuconfig savedefconfig qemu check unit pytest setup \
+	clean distclean FORCE
+
+all:
+	@$(MAKE) -f scripts/build.mk BOARD=$(BOARD)
+
+defconfig menuconfig savedefconfig:
+	@$(MAKE) -f scripts/build.mk BOARD=$(BOARD) $@
+
+setup:
+	@scripts/setup
+
+# make qemu: install what is missing, build, and start the board.
+qemu:
+	@scripts/setup --if-missing
+	@$(MAKE) -f scripts/build.mk BOARD=$(BOARD)
+	@scripts/run-board $(BOARD)
+
+# make check: every board that exists, then every test suite.
+check:
+	@scripts/setup --if-missing
+	@scripts/check $(BOARDS)
+
+clean:
+	rm -rf build/*/obj build/*/virtboot*
+
+distclean:
+	rm -rf build
