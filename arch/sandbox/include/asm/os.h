@@ -1,0 +1,44 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+/*
+ * The sandbox's window on the host: arch/sandbox/cpu/os.c is the only
+ * code that calls the host's libc; everything else goes through these.
+ * Errors are negative errno values (the host's numbers, which are Linux's).
+ */
+#ifndef __ASM_SANDBOX_OS_H
+#define __ASM_SANDBOX_OS_H
+
+#include <linux/types.h>
+#include <linux/compiler.h>
+
+#define OS_O_RDONLY	0
+#define OS_O_WRONLY	1
+#define OS_O_RDWR	2
+#define OS_O_CREAT	0100
+
+/** os_open() - open a host file; returns a descriptor or -errno */
+int os_open(const char *path, int flags);
+int os_close(int fd);
+/** os_pread() - read up to @len bytes at @offset; bytes read or -errno */
+ssize_t os_pread(int fd, void *buf, size_t len, u64 offset);
+/** os_pwrite() - write @len bytes at @offset; bytes written or -errno */
+ssize_t os_pwrite(int fd, const void *buf, size_t len, u64 offset);
+/** os_filesize() - size of an open file in bytes, or -errno */
+s64 os_filesize(int fd);
+/** os_fsync() - flush a file to the host's disk */
+int os_fsync(int fd);
+
+ssize_t os_read(int fd, void *buf, size_t len);
+ssize_t os_write(int fd, const void *buf, size_t len);
+/** os_poll_input() - 1 if stdin has a byte waiting (does not block) */
+int os_poll_input(void);
+/** os_tty_raw() - put a terminal stdin in raw mode (restored at exit) */
+void os_tty_raw(void);
+
+/** os_get_us() - monotonic microseconds */
+u64 os_get_us(void);
+void os_usleep(unsigned long usec);
+/** os_mmap_anon() - zeroed host memory, or NULL */
+void *os_mmap_anon(size_t size);
+void os_exit(int status) __noreturn;
+
+#endif
