@@ -19,10 +19,10 @@ export PYTHON
 	clean distclean FORCE
 
 all:
-	@$(MAKE) -f scripts/build.mk BOARD=$(BOARD)
+	@$(MAKE) --no-print-directory -f scripts/build.mk BOARD=$(BOARD)
 
 defconfig menuconfig savedefconfig:
-	@$(MAKE) -f scripts/build.mk BOARD=$(BOARD) $@
+	@$(MAKE) --no-print-directory -f scripts/build.mk BOARD=$(BOARD) $@
 
 setup:
 	@scripts/setup
@@ -30,7 +30,7 @@ setup:
 # make qemu: install what is missing, build, and start the board.
 qemu:
 	@scripts/setup --if-missing
-	@$(MAKE) -f scripts/build.mk BOARD=$(BOARD)
+	@$(MAKE) --no-print-directory -f scripts/build.mk BOARD=$(BOARD)
 	@scripts/run-board $(BOARD)
 
 # make check: every board that exists, then every test suite.

@@ -30,4 +30,15 @@ struct dm_serial_ops {
 
 #define serial_get_ops(dev) ((struct dm_serial_ops *)(dev)->driver->ops)
 
+/** serial_init() - use the first serial device for the console */
+int serial_init(void);
+/** serial_ready() - true once serial_init() found a device */
+bool serial_ready(void);
+void serial_putc(const char ch);
+void serial_puts(const char *s);
+/** serial_tstc() - nonzero if input is waiting */
+int serial_tstc(void);
+/** serial_getc_nowait() - one input character, or -EAGAIN if none */
+int serial_getc_nowait(void);
+
 #endif

@@ -61,6 +61,8 @@ savedefconfig:
 ifeq ($(filter defconfig menuconfig savedefconfig,$(MAKECMDGOALS)),)
 include $(O)/.config
 
+# The first pass has no .config yet: make creates it and starts again.
+ifdef CONFIG_SYS_ARCH
 # --- toolchain: arch/<arch>/config.mk sets CROSS_COMPILE, flags, link ----
 
 ARCH := $(patsubst "%",%,$(CONFIG_SYS_ARCH))
@@ -124,4 +126,5 @@ $(O)/virtboot: $(OBJS) $(LINK_DEPS)
 
 all: $(O)/virtboot $(TARGETS)
 
+endif
 endif

@@ -1,0 +1,46 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+/*
+ * Common start-up after the arch code: driver model, the board's
+ * devices, console, environment, then the shell. Each step's failure is
+ * reported on the console (or kept for it) and start-up continues where
+ * it can: a firmware that reaches its prompt can be debugged.
+ */
+#include <common.h>
+#include <cli.h>
+#include <console.h>
+#include <dm.h>
+#include <env.h>
+#include <init.h>
+#include <version.h>
+#ifdef CONFIG_SANDBOX
+#include <asm/state.h>
+#endif
+
+__weak int board_late_init(void)
+{
+	return 0;
+}
+
+void board_init_r(void)
+{
+	int ret;
+
+	ret = dm_init(false);
+	if (ret)
+		printf("Driver model: init failed (%d)\n", ret);
+	ret = board_init();
+	if (ret)
+		printf("Board: init failed (%d)\n", ret);
+	ret = console_init();
+	printf("\n%s\n\n", version_string);
+	if (ret)
+		printf("Console: no serial device (%d)\n", ret);
+
+	env_init();
+	board_late_init();
+#ifdef CONFIG_SANDBOX
+	sandbox_main_loop_init();
+#endif
+	for (;;)
+		main_loop();
+}
