@@ -48,6 +48,7 @@
 #define EOVERFLOW	75
 #define EILSEQ		84
 #define EOPNOTSUPP	95
+#define EPFNOSUPPORT	96
 #define ENOBUFS		105
 #define ESHUTDOWN	108
 #define ETIMEDOUT	110
@@ -58,6 +59,7 @@
 #define ECANCELED	125
 #define ENOMEDIUM	123
 #define EREMOTEIO	121
+#define EKEYREJECTED	129
 #define ENOTSUPP	524
 
 #endif
