@@ -1,11 +1,20 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
-/* The driver model: what a driver file includes. */
+/*
+ * The driver model: what a driver or board file includes.
+ *
+ * U-Boot's <dm.h> does not pull in <dm/lists.h> (device_bind_driver())
+ * nor <dm/root.h> (dm_root(), dm_init()); ours does, for the board and
+ * start-up code. A file meant to build inside U-Boot too includes those,
+ * and <dm/device-internal.h> (device_bind(), device_probe()), itself.
+ */
 #ifndef __DM_H
 #define __DM_H
 
 #include <dm/device.h>
+#include <dm/lists.h>
 #include <dm/ofnode.h>
 #include <dm/platdata.h>
+#include <dm/root.h>
 #include <dm/uclass.h>
 
 #endif
