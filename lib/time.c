@@ -4,8 +4,8 @@
  *
  * The counter's zero is arbitrary (the s390 TOD clock counts from 1900),
  * so the first call into this file fixes "boot": get_timer(0) and
- * timer_get_boot_us() count from there. board_init_r() calls
- * timer_get_boot_us() early so that this is close to the real start.
+ * timer_get_boot_us() count from there. Start-up code that wants the
+ * count to begin at power-on calls timer_get_boot_us() first thing.
  */
 
 #include <time.h>
