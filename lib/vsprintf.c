@@ -7,11 +7,15 @@
  * scripts may see it:
  *  - %p prints the address in lower-case hex without "0x", zero-padded
  *    to the width of a pointer when no width is given (NULL included);
+ *    letters and digits right after it are U-Boot's extensions and are
+ *    consumed: %pa and %pap print the phys_addr_t pointed to as
+ *    0x%016llx, every other extension prints the address;
  *  - %s of a NULL pointer prints "<NULL>";
  *  - an unknown conversion is copied through, '%' included.
  * There are no floating-point conversions and no %n.
  */
 
+#include <linux/ctype.h>
 #include <linux/kernel.h>
 #include <linux/string.h>
 #include <vsprintf.h>
@@ -124,6 +128,26 @@ static void put_num(struct out *o, unsigned long long num, bool neg,
 		put(o, tmp[--ndigits]);
 	if (flags & FL_LEFT)
 		put_n(o, ' ', sp->width - len);
+}
+
+/*
+ * %p: the address, unless @ext names an extension. Only U-Boot's %pa
+ * (and %pap), the phys_addr_t that @ptr points to, is known.
+ */
+static void put_ptr(struct out *o, const char *ext, const void *ptr,
+		    struct spec *sp)
+{
+	unsigned long long num = (uintptr_t)ptr;
+
+	if (ext[0] == 'a' && ptr) {
+		num = *(const phys_addr_t *)ptr;
+		sp->flags |= FL_ALT | FL_ZERO;
+		sp->width = 2 * sizeof(phys_addr_t) + 2;
+	} else if (sp->width < 0) {
+		sp->width = 2 * sizeof(void *);
+		sp->flags |= FL_ZERO;
+	}
+	put_num(o, num, false, false, 16, sp);
 }
 
 static int parse_int(const char **fmtp)
@@ -311,12 +335,10 @@ int vsnprintf(char *buf, size_t size, const char *fmt, va_list ap)
 				&sp);
 			break;
 		case 'p':
-			if (sp.width < 0) {
-				sp.width = 2 * sizeof(void *);
-				sp.flags |= FL_ZERO;
-			}
-			put_num(&o, (uintptr_t)va_arg(args, void *), false,
-				false, 16, &sp);
+			put_ptr(&o, fmt + 1, va_arg(args, void *), &sp);
+			/* U-Boot's pointer extensions: letters and digits */
+			while (isalnum((u8)fmt[1]))
+				fmt++;
 			break;
 		case 'c': {
 			char c = (char)va_arg(args, int);

@@ -112,6 +112,7 @@ UNIT_TEST(lib_printf_length, 0, lib);
 
 static int lib_printf_str_char_ptr(struct unit_test_state *uts)
 {
+	phys_addr_t phys;
 	char expect[40];
 	int i;
 
@@ -141,8 +142,12 @@ static int lib_printf_str_char_ptr(struct unit_test_state *uts)
 	check("[    abcd]", "[%8p]", (void *)0xabcd);
 	check("[abcd    ]", "[%-8p]", (void *)0xabcd);
 	check("0xabcd", "%#1p", (void *)0xabcd);
-	/* a letter after %p is plain text */
-	check("[1M]", "[%1pM]", (void *)1);
+	/* letters after %p are U-Boot's extensions: %pa is a phys_addr_t */
+	check("[1]", "[%1pM]", (void *)1);
+	check("[1 x]", "[%1pMAC x]", (void *)1);
+	phys = 0x12345678;
+	check("0x0000000012345678", "%pa", &phys);
+	check("0x0000000012345678.", "%pap.", &phys);
 
 	return 0;
 }
