@@ -74,6 +74,8 @@ int device_unbind(struct udevice *dev)
 			return ret;
 	}
 
+	/* Private data allocated for a probe that never completed */
+	device_free(dev);
 	if (dev->flags_ & DM_FLAG_ALLOC_PDATA)
 		free(dev->plat_);
 	if (dev->flags_ & DM_FLAG_ALLOC_UCLASS_PDATA)

@@ -668,3 +668,54 @@ static int dm_test_driver_data(struct unit_test_state *uts)
 	return 0;
 }
 UNIT_TEST(dm_test_driver_data, 0, dm);
+
+static int dm_test_ofnode(struct unit_test_state *uts)
+{
+	struct udevice *bus, *dev, *found;
+	struct dm_test_plat *plat;
+
+	ut_assertok(dm_test_reset());
+	ut_assertok(bind_bus("b", &bus));
+	ut_assertok(device_bind_driver_to_node(bus, DM_TEST_DRV, "n",
+					       offset_to_ofnode(0x40), &dev));
+	ut_assert(dev_has_ofnode(dev));
+	ut_asserteq(0x40, dev_of_offset(dev));
+	ut_assertok(uclass_find_device_by_ofnode(UCLASS_TEST,
+						 offset_to_ofnode(0x40),
+						 &found));
+	ut_asserteq_64((uintptr_t)dev, (uintptr_t)found);
+	ut_asserteq(-ENODEV, uclass_find_device_by_ofnode(UCLASS_TEST,
+							  ofnode_null(),
+							  &found));
+
+	/* of_to_plat fails: nothing else runs, not even the parent's probe */
+	plat = dev_get_plat(dev);
+	plat->of_to_plat_err = -EINVAL;
+	dm_test_log_clear();
+	ut_asserteq(-EINVAL, device_probe(dev));
+	log_is("n.of_to_plat ");
+	ut_assertnull(dev_get_priv(dev));
+	ut_assert(!device_active(bus));
+
+	/* A device with a node has it read before its parent probes */
+	plat->of_to_plat_err = 0;
+	dm_test_log_clear();
+	ut_assertok(uclass_get_device_by_ofnode(UCLASS_TEST,
+						offset_to_ofnode(0x40), &found));
+	log_is("n.of_to_plat b.probe n.uc_pre_probe n.busuc_child_pre_probe "
+	       "n.bus_child_pre_probe n.probe n.busuc_child_post_probe "
+	       "n.uc_post_probe ");
+	ut_assert(dev_get_flags(dev) & DM_FLAG_PLATDATA_VALID);
+
+	/* Removal clears it: the node is read again at the next probe */
+	ut_assertok(device_remove(dev, DM_REMOVE_NORMAL));
+	ut_assert(!(dev_get_flags(dev) & DM_FLAG_PLATDATA_VALID));
+	dm_test_log_clear();
+	ut_assertok(device_probe(dev));
+	ut_asserteq(0, strncmp(dm_test_state.log, "n.of_to_plat ", 13));
+
+	ut_assertok(dm_test_reset());
+
+	return 0;
+}
+UNIT_TEST(dm_test_ofnode, 0, dm);

@@ -29,6 +29,7 @@
  * @bind_err:	error the driver's bind returns (set it through
  *		device_bind() with this struct as @plat)
  * @post_probe_err: error the uclass's post_probe returns for this device
+ * @of_to_plat_err: error the driver's of_to_plat returns
  * @pad:	fills the size up to DM_TEST_PLAT_SIZE
  */
 struct dm_test_plat {
@@ -36,7 +37,8 @@ struct dm_test_plat {
 	int remove_err;
 	int bind_err;
 	int post_probe_err;
-	u8 pad[DM_TEST_PLAT_SIZE - 4 * sizeof(int)];
+	int of_to_plat_err;
+	u8 pad[DM_TEST_PLAT_SIZE - 5 * sizeof(int)];
 };
 
 /**

@@ -122,6 +122,15 @@ static int test_drv_unbind(struct udevice *dev)
 	return 0;
 }
 
+static int test_drv_of_to_plat(struct udevice *dev)
+{
+	struct dm_test_plat *plat = dev_get_plat(dev);
+
+	dm_test_log(dev, "of_to_plat");
+
+	return plat ? plat->of_to_plat_err : 0;
+}
+
 static int test_drv_probe(struct udevice *dev)
 {
 	struct dm_test_plat *plat = dev_get_plat(dev);
@@ -152,6 +161,7 @@ U_BOOT_DRIVER(dm_test_drv) = {
 	.id		= UCLASS_TEST,
 	.bind		= test_drv_bind,
 	.unbind		= test_drv_unbind,
+	.of_to_plat	= test_drv_of_to_plat,
 	.probe		= test_drv_probe,
 	.remove		= test_drv_remove,
 	.priv_auto	= DM_TEST_PRIV_SIZE,
