@@ -30,6 +30,53 @@ struct uclass_driver *lists_uclass_lookup(enum uclass_id id)
 	return NULL;
 }
 
+struct driver *lists_driver_lookup_compat(const char *compat,
+					  const struct udevice_id **idp)
+{
+	const struct udevice_id *id;
+	struct driver *drv;
+
+	ll_foreach(struct driver, drv, driver) {
+		for (id = drv->of_match; id && id->compatible; id++) {
+			if (!strcmp(id->compatible, compat)) {
+				if (idp)
+					*idp = id;
+				return drv;
+			}
+		}
+	}
+
+	return NULL;
+}
+
+int lists_bind_compatible(struct udevice *parent, const char *compat, int len,
+			  const char *name, ofnode node,
+			  struct udevice **devp)
+{
+	const struct udevice_id *id;
+	struct driver *drv;
+	int pos = 0;
+
+	if (devp)
+		*devp = NULL;
+	while (pos < len) {
+		const char *str = compat + pos;
+		int slen = strnlen(str, len - pos);
+
+		/* A string running past the end is malformed: stop there */
+		if (pos + slen >= len)
+			break;
+		drv = lists_driver_lookup_compat(str, &id);
+		if (drv)
+			return device_bind_with_driver_data(parent, drv, name,
+							    id->data, node,
+							    devp);
+		pos += slen + 1;
+	}
+
+	return -ENOENT;
+}
+
 int device_bind_driver_to_node(struct udevice *parent, const char *drv_name,
 			       const char *dev_name, ofnode node,
 			       struct udevice **devp)

@@ -40,4 +40,35 @@ int device_bind_driver_to_node(struct udevice *parent, const char *drv_name,
 			       const char *dev_name, ofnode node,
 			       struct udevice **devp);
 
+/**
+ * lists_driver_lookup_compat() - (virtboot) the driver whose of_match lists
+ * @compat
+ * @idp:	returns the matching of_match entry (may be NULL)
+ * Return: the driver, or NULL
+ */
+struct driver *lists_driver_lookup_compat(const char *compat,
+					  const struct udevice_id **idp);
+
+/**
+ * lists_bind_compatible() - (virtboot) bind a device for a device tree
+ * node, choosing the driver by the node's compatible strings
+ *
+ * U-Boot's lists_bind_fdt() reads the node itself; virtboot's core has no
+ * device tree access, so the caller reads the "compatible" property and
+ * passes its raw value. As in U-Boot, the strings are tried in order (the
+ * first is the most specific) and the device gets the matching entry's
+ * data as driver data (dev_get_driver_data()).
+ *
+ * @parent:	parent device
+ * @compat:	the property value: NUL-terminated strings, one after another
+ * @len:	length of @compat in bytes, the last NUL included
+ * @name:	name of the new device (not copied)
+ * @node:	the node, kept as the device's ofnode
+ * @devp:	returns the new device (may be NULL)
+ * Return: 0 if bound, -ENOENT if no driver matches, other -ve on error
+ */
+int lists_bind_compatible(struct udevice *parent, const char *compat, int len,
+			  const char *name, ofnode node,
+			  struct udevice **devp);
+
 #endif

@@ -719,3 +719,43 @@ static int dm_test_ofnode(struct unit_test_state *uts)
 	return 0;
 }
 UNIT_TEST(dm_test_ofnode, 0, dm);
+
+static int dm_test_bind_compatible(struct unit_test_state *uts)
+{
+	static const char compat[] = "vendor,unknown\0virtboot,test-b";
+	static const char runaway[] = { 'v', 'i', 'r', 't' };
+	const struct udevice_id *id;
+	struct udevice *dev;
+
+	ut_assertok(dm_test_reset());
+	ut_asserteq_64((uintptr_t)DM_DRIVER_GET(dm_test_drv),
+		       (uintptr_t)lists_driver_lookup_compat("virtboot,test-a",
+							     &id));
+	ut_asserteq(0xa, id->data);
+	ut_assertnull(lists_driver_lookup_compat("virtboot,test", &id));
+	ut_assert(!device_is_compatible(dm_root(), "virtboot,test-a"));
+
+	/* The first string nobody knows, the second matches */
+	ut_assertok(lists_bind_compatible(dm_root(), compat, sizeof(compat),
+					  "cb", offset_to_ofnode(8), &dev));
+	ut_asserteq(0xb, dev_get_driver_data(dev));
+	ut_asserteq(8, dev_of_offset(dev));
+	ut_assert(device_is_compatible(dev, "virtboot,test-a"));
+	ut_assert(!device_is_compatible(dev, "vendor,unknown"));
+
+	/* Nothing matches; a string without its NUL is not read past len */
+	ut_asserteq(-ENOENT, lists_bind_compatible(dm_root(), compat, 15,
+						   "x", ofnode_null(), &dev));
+	ut_assertnull(dev);
+	ut_asserteq(-ENOENT, lists_bind_compatible(dm_root(), runaway,
+						   sizeof(runaway), "x",
+						   ofnode_null(), &dev));
+	ut_asserteq(-ENOENT, lists_bind_compatible(dm_root(), compat, 0, "x",
+						   ofnode_null(), &dev));
+	ut_asserteq(1, uclass_id_count(UCLASS_TEST));
+
+	ut_assertok(dm_test_reset());
+
+	return 0;
+}
+UNIT_TEST(dm_test_bind_compatible, 0, dm);

@@ -156,9 +156,16 @@ static int test_drv_remove(struct udevice *dev)
 	return plat ? plat->remove_err : 0;
 }
 
+static const struct udevice_id dm_test_ids[] = {
+	{ .compatible = "virtboot,test-a", .data = 0xa },
+	{ .compatible = "virtboot,test-b", .data = 0xb },
+	{ }
+};
+
 U_BOOT_DRIVER(dm_test_drv) = {
 	.name		= DM_TEST_DRV,
 	.id		= UCLASS_TEST,
+	.of_match	= dm_test_ids,
 	.bind		= test_drv_bind,
 	.unbind		= test_drv_unbind,
 	.of_to_plat	= test_drv_of_to_plat,
