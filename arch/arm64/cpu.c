@@ -1,0 +1,180 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+/*
+ * qemu-arm64 CPU glue: the C entry from start.S, the generic timer,
+ * PSCI reset and power-off, and the exception report.
+ */
+
+#include <common.h>
+#include <cpu_func.h>
+#include <init.h>
+#include <asm/io.h>
+#include <asm/system.h>
+
+extern char __heap_start[];
+extern char __data_start[];
+
+static enum psci_conduit psci_conduit = PSCI_CONDUIT_HVC;
+static phys_addr_t debug_uart;
+
+ulong arm64_ram_base(void)
+{
+	return (ulong)__data_start;
+}
+
+ulong arm64_ram_end(void)
+{
+	return (ulong)__heap_start + CONFIG_SYS_MALLOC_LEN;
+}
+
+void arm64_main(void);
+void arm64_main(void)
+{
+	mem_malloc_init((ulong)__heap_start, CONFIG_SYS_MALLOC_LEN);
+	board_init_r();
+}
+
+static inline u64 read_cntvct(void)
+{
+	u64 val;
+
+	__asm__ __volatile__("isb; mrs %0, cntvct_el0" : "=r"(val) : : "memory");
+	return val;
+}
+
+static inline u64 read_cntfrq(void)
+{
+	u64 val;
+
+	__asm__ __volatile__("mrs %0, cntfrq_el0" : "=r"(val));
+	return val;
+}
+
+u64 timer_get_us(void)
+{
+	u64 cnt = read_cntvct();
+	u64 freq = read_cntfrq();
+
+	if (!freq)
+		return 0;
+	/* Split so that cnt * 1000000 cannot overflow. */
+	return cnt / freq * 1000000 + cnt % freq * 1000000 / freq;
+}
+
+void cpu_relax(void)
+{
+	__asm__ __volatile__("yield" : : : "memory");
+}
+
+void psci_set_conduit(enum psci_conduit conduit)
+{
+	psci_conduit = conduit;
+}
+
+unsigned long psci_call(unsigned long fn, unsigned long a1,
+			unsigned long a2, unsigned long a3)
+{
+	register unsigned long x0 __asm__("x0") = fn;
+	register unsigned long x1 __asm__("x1") = a1;
+	register unsigned long x2 __asm__("x2") = a2;
+	register unsigned long x3 __asm__("x3") = a3;
+
+	if (psci_conduit == PSCI_CONDUIT_SMC)
+		__asm__ __volatile__("smc #0" : "+r"(x0) : "r"(x1), "r"(x2),
+				     "r"(x3) : "memory");
+	else if (psci_conduit == PSCI_CONDUIT_HVC)
+		__asm__ __volatile__("hvc #0" : "+r"(x0) : "r"(x1), "r"(x2),
+				     "r"(x3) : "memory");
+	else
+		return (unsigned long)-1;	/* PSCI NOT_SUPPORTED */
+	return x0;
+}
+
+static void __noreturn halt(void)
+{
+	for (;;)
+		__asm__ __volatile__("wfi");
+}
+
+void reset_cpu(void)
+{
+	psci_call(PSCI_0_2_FN_SYSTEM_RESET, 0, 0, 0);
+	halt();
+}
+
+void poweroff_cpu(void)
+{
+	psci_call(PSCI_0_2_FN_SYSTEM_OFF, 0, 0, 0);
+	halt();
+}
+
+/* --- exception report -------------------------------------------------- */
+
+#define PL011_DR	0x00
+#define PL011_FR	0x18
+#define PL011_FR_TXFF	(1 << 5)
+
+void arm64_set_debug_uart(phys_addr_t base)
+{
+	debug_uart = base;
+}
+
+static void raw_putc(char c)
+{
+	void *base = phys_to_virt(debug_uart);
+	ulong start;
+
+	if (!debug_uart)
+		return;
+	if (c == '\n')
+		raw_putc('\r');
+	start = timer_get_us();
+	while (readl(base + PL011_FR) & PL011_FR_TXFF) {
+		if (timer_get_us() - start > 10000)
+			return;
+	}
+	writel(c, base + PL011_DR);
+}
+
+static void raw_printf(const char *fmt, ...) __printf(1, 2);
+static void raw_printf(const char *fmt, ...)
+{
+	char buf[128];
+	va_list args;
+	const char *p;
+
+	va_start(args, fmt);
+	vsnprintf(buf, sizeof(buf), fmt, args);
+	va_end(args);
+	for (p = buf; *p; p++)
+		raw_putc(*p);
+}
+
+/* The frame start.S's exception entry builds on the stack. */
+struct arm64_exception_frame {
+	u64 regs[31];
+	u64 elr;
+	u64 spsr;
+	u64 esr;
+};
+
+static const char *const exception_kinds[4] = {
+	"Synchronous Abort", "IRQ", "FIQ", "SError",
+};
+
+void arm64_exception(struct arm64_exception_frame *frame, int vector);
+void arm64_exception(struct arm64_exception_frame *frame, int vector)
+{
+	u64 far;
+	int i;
+
+	__asm__ __volatile__("mrs %0, far_el1" : "=r"(far));
+	raw_printf("\n\"%s\" handler, esr 0x%08llx\n",
+		   exception_kinds[vector & 3], frame->esr);
+	raw_printf("elr: %016llx lr : %016llx\n", frame->elr, frame->regs[30]);
+	raw_printf("far: %016llx spsr: %08llx\n", far, frame->spsr);
+	for (i = 0; i < 30; i += 2)
+		raw_printf("x%-2d: %016llx x%-2d: %016llx\n", i,
+			   frame->regs[i], i + 1, frame->regs[i + 1]);
+	raw_printf("\nException in virtboot: halted. Reset the machine.\n");
+	halt();
+}

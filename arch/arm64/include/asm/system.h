@@ -1,0 +1,46 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+/* qemu-arm64 machine glue the board sets up from the device tree. */
+#ifndef __ASM_SYSTEM_H
+#define __ASM_SYSTEM_H
+
+#include <linux/types.h>
+
+/** enum psci_conduit - how PSCI calls reach the firmware (DTB "method") */
+enum psci_conduit {
+	PSCI_CONDUIT_NONE,
+	PSCI_CONDUIT_HVC,
+	PSCI_CONDUIT_SMC,
+};
+
+#define PSCI_0_2_FN_PSCI_VERSION	0x84000000
+#define PSCI_0_2_FN_SYSTEM_OFF		0x84000008
+#define PSCI_0_2_FN_SYSTEM_RESET	0x84000009
+
+/**
+ * psci_set_conduit() - choose HVC or SMC for PSCI calls
+ *
+ * Without a call to this (no psci node in the device tree) reset_cpu()
+ * and poweroff_cpu() try HVC, which is what QEMU's virt machine answers
+ * when it runs the firmware in EL1.
+ */
+void psci_set_conduit(enum psci_conduit conduit);
+
+/** psci_call() - issue a PSCI function; Return: the firmware's x0 */
+unsigned long psci_call(unsigned long fn, unsigned long a1,
+			unsigned long a2, unsigned long a3);
+
+/**
+ * arm64_set_debug_uart() - the PL011 that exception reports go to
+ *
+ * Exception reports bypass the console (which may be what faulted) and
+ * write to this UART directly; the board sets it from the device tree.
+ */
+void arm64_set_debug_uart(phys_addr_t base);
+
+/** arm64_ram_base() - where the firmware's RAM use (data, stack, heap) starts */
+ulong arm64_ram_base(void);
+
+/** arm64_ram_end() - the first byte above the firmware's heap */
+ulong arm64_ram_end(void);
+
+#endif
