@@ -13,6 +13,7 @@
 #include <common.h>
 #include <command.h>
 #include <dm.h>
+#include <dm/device-internal.h>
 #include <pci.h>
 
 struct pci_reg {

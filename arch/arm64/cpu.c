@@ -151,10 +151,10 @@ static void raw_printf(const char *fmt, ...)
 
 /* The frame start.S's exception entry builds on the stack. */
 struct arm64_exception_frame {
-	u64 regs[31];
-	u64 elr;
-	u64 spsr;
-	u64 esr;
+	ulong regs[31];
+	ulong elr;
+	ulong spsr;
+	ulong esr;
 };
 
 static const char *const exception_kinds[4] = {
@@ -164,16 +164,16 @@ static const char *const exception_kinds[4] = {
 void arm64_exception(struct arm64_exception_frame *frame, int vector);
 void arm64_exception(struct arm64_exception_frame *frame, int vector)
 {
-	u64 far;
+	ulong far;
 	int i;
 
 	__asm__ __volatile__("mrs %0, far_el1" : "=r"(far));
-	raw_printf("\n\"%s\" handler, esr 0x%08llx\n",
+	raw_printf("\n\"%s\" handler, esr 0x%08lx\n",
 		   exception_kinds[vector & 3], frame->esr);
-	raw_printf("elr: %016llx lr : %016llx\n", frame->elr, frame->regs[30]);
-	raw_printf("far: %016llx spsr: %08llx\n", far, frame->spsr);
+	raw_printf("elr: %016lx lr : %016lx\n", frame->elr, frame->regs[30]);
+	raw_printf("far: %016lx spsr: %08lx\n", far, frame->spsr);
 	for (i = 0; i < 30; i += 2)
-		raw_printf("x%-2d: %016llx x%-2d: %016llx\n", i,
+		raw_printf("x%-2d: %016lx x%-2d: %016lx\n", i,
 			   frame->regs[i], i + 1, frame->regs[i + 1]);
 	raw_printf("\nException in virtboot: halted. Reset the machine.\n");
 	halt();

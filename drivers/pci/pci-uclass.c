@@ -14,6 +14,7 @@
 
 #include <common.h>
 #include <dm.h>
+#include <dm/device-internal.h>
 #include <pci.h>
 #include <asm/io.h>
 
