@@ -653,18 +653,6 @@ int device_set_name(struct udevice *dev, const char *name)
 	return 0;
 }
 
-bool device_is_compatible(const struct udevice *dev, const char *compat)
-{
-	const struct udevice_id *id = dev->driver->of_match;
-
-	for (; id && id->compatible; id++) {
-		if (!strcmp(id->compatible, compat))
-			return true;
-	}
-
-	return false;
-}
-
 int device_reparent(struct udevice *dev, struct udevice *new_parent)
 {
 	struct udevice *pos;

@@ -451,12 +451,6 @@ int device_set_name(struct udevice *dev, const char *name);
 void device_set_name_alloc(struct udevice *dev);
 
 /**
- * device_is_compatible() - whether the driver of @dev lists @compat in
- * its of_match table
- */
-bool device_is_compatible(const struct udevice *dev, const char *compat);
-
-/**
  * device_foreach_child_safe() - walk the children of @parent; the child
  * at @pos may be unbound in the loop body
  */
