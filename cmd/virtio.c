@@ -1,0 +1,143 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+/*
+ * The 'virtio' command, as U-Boot's: 'virtio scan' probes every virtio
+ * transport and the device on it; info, device, part, read and write are
+ * the block sub-commands every interface shares (blk_common_cmd()).
+ * 'virtio info' also says which transport carries each disk.
+ */
+
+#include <common.h>
+#include <blk.h>
+#include <command.h>
+#include <dm.h>
+#include <part.h>
+#include <virtio_types.h>
+#include <virtio.h>
+
+static int virtio_curr_dev;
+static bool virtio_scanned;
+
+static const char *virtio_errstr(int err)
+{
+	switch (err) {
+	case -ETIMEDOUT:
+		return "the device did not answer in time";
+	case -EIO:
+		return "I/O error";
+	case -ENOMEM:
+		return "out of memory";
+	case -ENOENT:
+		return "the device lacks something the driver needs";
+	case -EINVAL:
+		return "the device reported invalid values";
+	default:
+		return "error";
+	}
+}
+
+/* Probe every transport and its device; say which failed if @verbose */
+static int virtio_scan(bool verbose)
+{
+	struct udevice *udev, *vdev;
+	struct uclass *uc;
+	int ret, err = 0;
+
+	virtio_scanned = true;
+	ret = uclass_get(UCLASS_VIRTIO, &uc);
+	if (ret)
+		return ret;
+	uclass_foreach_dev(udev, uc) {
+		struct virtio_dev_priv *uc_priv;
+
+		ret = device_probe(udev);
+		if (!ret) {
+			device_foreach_child(vdev, udev) {
+				ret = device_probe(vdev);
+				if (ret)
+					break;
+			}
+		}
+		if (!ret)
+			continue;
+		err = ret;
+		if (!verbose)
+			continue;
+		uc_priv = device_active(udev) ? dev_get_uclass_priv(udev) : NULL;
+		printf("virtio: %s failed: %s (%d)\n", udev->name,
+		       uc_priv && uc_priv->fail_reason ? uc_priv->fail_reason :
+		       virtio_errstr(ret), ret);
+	}
+
+	return err;
+}
+
+/* The virtio transport a block device sits on (it may be a grandchild) */
+static struct udevice *virtio_blk_transport(struct udevice *bdev)
+{
+	struct udevice *dev;
+
+	for (dev = dev_get_parent(bdev); dev; dev = dev_get_parent(dev))
+		if (device_get_uclass_id(dev) == UCLASS_VIRTIO)
+			return dev;
+
+	return NULL;
+}
+
+static void virtio_list_devices(void)
+{
+	int max = blk_find_max_devnum(UCLASS_VIRTIO);
+	int devnum;
+
+	for (devnum = 0; devnum <= max; devnum++) {
+		struct blk_desc *desc;
+		struct udevice *udev;
+
+		desc = blk_get_devnum_by_uclass_id(UCLASS_VIRTIO, devnum);
+		if (!desc || desc->type == DEV_TYPE_UNKNOWN)
+			continue;
+		printf("Device %d: ", devnum);
+		dev_print(desc);
+		udev = virtio_blk_transport(desc->bdev);
+		if (udev) {
+			struct virtio_dev_priv *uc_priv;
+
+			uc_priv = dev_get_uclass_priv(udev);
+			printf("            Transport: %s\n",
+			       uc_priv->transport ? uc_priv->transport : "?");
+		}
+		/* A LUN of a virtio-scsi host, not a virtio-blk disk */
+		if (dev_get_parent(desc->bdev) != udev)
+			printf("            Target: %d LUN: %d\n", desc->target,
+			       desc->lun);
+	}
+}
+
+static int do_virtio(struct cmd_tbl *cmdtp, int flag, int argc,
+		     char *const argv[])
+{
+	if (argc == 2 && !strcmp(argv[1], "scan"))
+		return virtio_scan(true) ? CMD_RET_FAILURE : CMD_RET_SUCCESS;
+
+	/* The devices are there without a 'virtio scan' first */
+	if (!virtio_scanned)
+		virtio_scan(false);
+	if (argc == 2 && !strncmp(argv[1], "inf", 3)) {
+		virtio_list_devices();
+		return CMD_RET_SUCCESS;
+	}
+
+	return blk_common_cmd(argc, argv, UCLASS_VIRTIO, &virtio_curr_dev);
+}
+
+U_BOOT_CMD(
+	virtio, 8, 1, do_virtio,
+	"virtio block devices sub-system",
+	"scan - initialize virtio bus\n"
+	"virtio info - show all available virtio block devices\n"
+	"virtio device [dev] - show or set current virtio block device\n"
+	"virtio part [dev] - print partition table of one or all virtio block devices\n"
+	"virtio read addr blk# cnt - read `cnt' blocks starting at block\n"
+	"     `blk#' to memory address `addr'\n"
+	"virtio write addr blk# cnt - write `cnt' blocks starting at block\n"
+	"     `blk#' from memory address `addr'"
+);

@@ -1,0 +1,420 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+/*
+ * The sandbox virtio transport: struct dm_virtio_ops over an emulated
+ * device in the same process (struct virtio_sandbox_dev). Its registers
+ * are plain fields; its queues are real split rings in memory, which the
+ * device core (virtio_sandbox_dev.c) processes when the driver notifies.
+ *
+ * A legacy device (option "legacy") offers no VERSION_1 and takes its
+ * queues as one block in the legacy layout (used ring at the next 4096
+ * boundary), as virtio-pci legacy and virtio-ccw revision 0 do; a modern
+ * one takes the three parts at separate addresses.
+ */
+
+#include <common.h>
+#include <dm.h>
+#include <malloc.h>
+#include <virtio.h>
+#include <virtio_ring.h>
+#include <virtio_sandbox.h>
+#include <asm/state.h>
+#include <dm/device-internal.h>
+#include <dm/root.h>
+
+#define VSB_VENDOR		0x746f6276	/* "vbot" */
+#define VSB_LEGACY_ALIGN	4096
+
+static struct virtio_sandbox_dev *vsb_dev(struct udevice *udev)
+{
+	return dev_get_plat(udev);
+}
+
+struct virtio_sandbox_dev *sandbox_virtio_get_dev(struct udevice *udev)
+{
+	return vsb_dev(udev);
+}
+
+static void vsb_fill_config(struct virtio_sandbox_dev *vd)
+{
+	memset(vd->config, 0, sizeof(vd->config));
+	if (vd->model->fill_config)
+		vd->model->fill_config(vd, vd->config);
+}
+
+static int vsb_get_config(struct udevice *udev, unsigned int offset,
+			  void *buf, unsigned int len)
+{
+	struct virtio_sandbox_dev *vd = vsb_dev(udev);
+
+	if (offset > vd->model->config_len ||
+	    len > vd->model->config_len - offset)
+		return -EINVAL;
+	memcpy(buf, vd->config + offset, len);
+
+	return 0;
+}
+
+static int vsb_set_config(struct udevice *udev, unsigned int offset,
+			  const void *buf, unsigned int len)
+{
+	struct virtio_sandbox_dev *vd = vsb_dev(udev);
+
+	if (offset > vd->model->config_len ||
+	    len > vd->model->config_len - offset)
+		return -EINVAL;
+	memcpy(vd->config + offset, buf, len);
+
+	return 0;
+}
+
+static int vsb_generation(struct udevice *udev, u32 *counter)
+{
+	struct virtio_sandbox_dev *vd = vsb_dev(udev);
+
+	/* Legacy devices have no generation counter */
+	if (vd->legacy)
+		return -ENOSYS;
+	if (virtio_sandbox_fault_fires(vd, VSB_FAULT_GENERATION))
+		vd->generation++;
+	*counter = vd->generation;
+
+	return 0;
+}
+
+static int vsb_get_status(struct udevice *udev, u8 *status)
+{
+	*status = vsb_dev(udev)->status;
+
+	return 0;
+}
+
+static int vsb_set_status(struct udevice *udev, u8 status)
+{
+	struct virtio_sandbox_dev *vd = vsb_dev(udev);
+	u8 added = status & ~vd->status;
+
+	if ((added & VIRTIO_CONFIG_S_FEATURES_OK) && !vd->legacy) {
+		/* A device refuses features it did not offer */
+		if ((vd->driver_features & ~vd->device_features) ||
+		    virtio_sandbox_fault_fires(vd, VSB_FAULT_FEATURES_REFUSED))
+			status &= ~VIRTIO_CONFIG_S_FEATURES_OK;
+	}
+	vd->status = status;
+
+	return 0;
+}
+
+static void vsb_reset_dev(struct virtio_sandbox_dev *vd)
+{
+	vd->stats.resets++;
+	virtio_sandbox_reset_queues(vd);
+	vd->driver_features = 0;
+	if (vd->model->reset)
+		vd->model->reset(vd);
+	vsb_fill_config(vd);
+	if (!virtio_sandbox_fault_fires(vd, VSB_FAULT_RESET_STUCK))
+		vd->status = 0;
+}
+
+static int vsb_reset(struct udevice *udev)
+{
+	vsb_reset_dev(vsb_dev(udev));
+
+	return 0;
+}
+
+static int vsb_get_features(struct udevice *udev, u64 *features)
+{
+	*features = vsb_dev(udev)->device_features;
+
+	return 0;
+}
+
+static int vsb_set_features(struct udevice *udev)
+{
+	struct virtio_dev_priv *uc_priv = dev_get_uclass_priv(udev);
+	struct virtio_sandbox_dev *vd = vsb_dev(udev);
+
+	vd->driver_features = uc_priv->features;
+	/* A legacy transport has room for 32 feature bits only */
+	if (vd->legacy)
+		vd->driver_features &= 0xffffffffULL;
+	/* The byte order follows VERSION_1 */
+	vsb_fill_config(vd);
+
+	return 0;
+}
+
+static void vsb_poll(struct virtqueue *vq)
+{
+	sandbox_virtio_complete_pending(vsb_dev(vq->udev), vq->index);
+}
+
+static int vsb_del_vqs(struct udevice *udev)
+{
+	struct virtio_dev_priv *uc_priv = dev_get_uclass_priv(udev);
+	struct virtio_sandbox_dev *vd = vsb_dev(udev);
+	struct virtqueue *vq, *next;
+
+	virtio_sandbox_reset_queues(vd);
+	list_for_each_entry_safe(vq, next, &uc_priv->vqs, list)
+		vring_del_virtqueue(vq);
+
+	return 0;
+}
+
+static int vsb_find_vqs(struct udevice *udev, unsigned int nvqs,
+			struct virtqueue *vqs[])
+{
+	struct virtio_sandbox_dev *vd = vsb_dev(udev);
+	unsigned int i, num = vd->queue_size;
+	int ret;
+
+	if (nvqs > vd->model->num_queues || nvqs > VIRTIO_SANDBOX_MAX_QUEUES)
+		return -ENOENT;
+	if (virtio_sandbox_fault_armed(vd, VSB_FAULT_QUEUE_SIZE_0))
+		num = 0;
+	else if (virtio_sandbox_fault_armed(vd, VSB_FAULT_QUEUE_SIZE_ODD))
+		num = 100;
+	/* Size 0 means the queue does not exist */
+	if (!num)
+		return -ENOENT;
+	if (num & (num - 1))
+		return -EINVAL;
+
+	for (i = 0; i < nvqs; i++) {
+		struct virtqueue *vq;
+
+		vq = vring_create_virtqueue(i, num, vd->legacy ?
+					    VSB_LEGACY_ALIGN :
+					    VRING_USED_ALIGN_SIZE, udev);
+		if (!vq) {
+			ret = -ENOMEM;
+			goto err;
+		}
+		vqs[i] = vq;
+		if (vd->defer)
+			vq->poll = vsb_poll;
+		if (vd->legacy) {
+			/* The device lays the queue out from its base */
+			struct vring vr;
+
+			vring_init(&vr, num, vq->vring.desc, VSB_LEGACY_ALIGN);
+			ret = virtio_sandbox_setup_queue(vd, i, num, vr.desc,
+							 vr.avail, vr.used);
+		} else {
+			ret = virtio_sandbox_setup_queue(vd, i, num,
+				(void *)virtqueue_get_desc_addr(vq),
+				(void *)virtqueue_get_avail_addr(vq),
+				(void *)virtqueue_get_used_addr(vq));
+		}
+		if (ret)
+			goto err;
+	}
+
+	return 0;
+
+err:
+	vsb_del_vqs(udev);
+	return ret;
+}
+
+static int vsb_notify(struct udevice *udev, struct virtqueue *vq)
+{
+	struct virtio_sandbox_dev *vd = vsb_dev(udev);
+
+	if (vq->index >= VIRTIO_SANDBOX_MAX_QUEUES)
+		return -EINVAL;
+	virtio_sandbox_process_queue(vd, vq->index);
+
+	return 0;
+}
+
+static int vsb_probe(struct udevice *udev)
+{
+	struct virtio_dev_priv *uc_priv = dev_get_uclass_priv(udev);
+	struct virtio_sandbox_dev *vd = vsb_dev(udev);
+
+	uc_priv->device = vd->model->device_id;
+	uc_priv->vendor = VSB_VENDOR;
+	uc_priv->transport = vd->legacy ? "sandbox-legacy" : "sandbox";
+
+	return 0;
+}
+
+static int vsb_unbind(struct udevice *udev)
+{
+	struct virtio_sandbox_dev *vd = vsb_dev(udev);
+
+	virtio_sandbox_reset_queues(vd);
+	if (vd->model->remove)
+		vd->model->remove(vd);
+	free(vd);
+	dev_set_plat(udev, NULL);
+
+	return 0;
+}
+
+static const struct dm_virtio_ops virtio_sandbox_ops = {
+	.get_config	= vsb_get_config,
+	.set_config	= vsb_set_config,
+	.generation	= vsb_generation,
+	.get_status	= vsb_get_status,
+	.set_status	= vsb_set_status,
+	.reset		= vsb_reset,
+	.get_features	= vsb_get_features,
+	.set_features	= vsb_set_features,
+	.find_vqs	= vsb_find_vqs,
+	.del_vqs	= vsb_del_vqs,
+	.notify		= vsb_notify,
+};
+
+U_BOOT_DRIVER(virtio_sandbox) = {
+	.name	= "virtio-sandbox",
+	.id	= UCLASS_VIRTIO,
+	.ops	= &virtio_sandbox_ops,
+	.probe	= vsb_probe,
+	.unbind	= vsb_unbind,
+};
+
+static const struct virtio_sandbox_model *vsb_find_model(const char *name)
+{
+	struct virtio_sandbox_model *model;
+
+	ll_foreach(struct virtio_sandbox_model, model, virtio_sandbox_model)
+		if (!strcmp(model->name, name))
+			return model;
+
+	return NULL;
+}
+
+int sandbox_virtio_add(const char *model_name, const char *const specs[],
+		       int count, const char *name, struct udevice **devp)
+{
+	const struct virtio_sandbox_model *model = vsb_find_model(model_name);
+	struct virtio_sandbox_dev *vd;
+	struct udevice *udev;
+	int ret;
+
+	if (!model)
+		return -ENOENT;
+	vd = calloc(1, sizeof(*vd));
+	if (!vd)
+		return -ENOMEM;
+	vd->model = model;
+	vd->queue_size = VIRTIO_SANDBOX_QUEUE_SIZE;
+	snprintf(vd->name, sizeof(vd->name), "%s", name);
+	ret = model->init(vd, specs, count);
+	if (ret) {
+		free(vd);
+		return ret;
+	}
+	if (!vd->legacy)
+		vd->device_features |= BIT_ULL(VIRTIO_F_VERSION_1);
+	vsb_fill_config(vd);
+
+	ret = device_bind(dm_root(), DM_DRIVER_GET(virtio_sandbox), vd->name,
+			  vd, ofnode_null(), &udev);
+	if (ret) {
+		if (model->remove)
+			model->remove(vd);
+		free(vd);
+		return ret;
+	}
+	if (devp)
+		*devp = udev;
+
+	return 0;
+}
+
+int sandbox_virtio_arm_fault(struct udevice *udev, const char *spec)
+{
+	struct virtio_sandbox_dev *vd = vsb_dev(udev);
+	struct virtio_sandbox_fault fault;
+	int ret;
+
+	ret = virtio_sandbox_parse_fault(&fault, spec);
+	if (ret)
+		return ret;
+	if (vd->nfaults == ARRAY_SIZE(vd->faults))
+		return -ENOSPC;
+	vd->faults[vd->nfaults++] = fault;
+
+	return 0;
+}
+
+void sandbox_virtio_clear_faults(struct udevice *udev)
+{
+	vsb_dev(udev)->nfaults = 0;
+}
+
+/* --fault [DEV:]KIND[,after=N][,count=N]: arm on DEV, or on every device */
+static int vsb_arm_fault_spec(const char *spec)
+{
+	const char *colon = strchr(spec, ':');
+	const char *kind = colon ? colon + 1 : spec;
+	size_t dev_len = colon ? colon - spec : 0;
+	struct udevice *udev;
+	struct uclass *uc;
+	int ret, armed = 0;
+
+	ret = uclass_get(UCLASS_VIRTIO, &uc);
+	if (ret)
+		return ret;
+	uclass_foreach_dev(udev, uc) {
+		struct virtio_sandbox_dev *vd;
+
+		if (udev->driver != DM_DRIVER_GET(virtio_sandbox))
+			continue;
+		vd = vsb_dev(udev);
+		if (colon && (strlen(vd->name) != dev_len ||
+			      strncmp(vd->name, spec, dev_len)))
+			continue;
+		ret = sandbox_virtio_arm_fault(udev, kind);
+		if (ret)
+			return ret;
+		armed++;
+	}
+
+	return armed ? 0 : -ENODEV;
+}
+
+int sandbox_virtio_bind_all(void)
+{
+	struct sandbox_state *state = state_get_current();
+	char name[16];
+	int i, ret;
+
+	for (i = 0; i < state->blk_count; i++) {
+		snprintf(name, sizeof(name), "blk%d", i);
+		ret = sandbox_virtio_add("blk", &state->blk_specs[i], 1, name,
+					 NULL);
+		if (ret) {
+			printf("--blk %s: %s\n", state->blk_specs[i],
+			       ret == -EINVAL ? "bad option" :
+			       "cannot open the file");
+			return ret;
+		}
+	}
+	if (state->scsi_count) {
+		ret = sandbox_virtio_add("scsi", state->scsi_specs,
+					 state->scsi_count, "scsi", NULL);
+		if (ret) {
+			printf("--scsi: %s\n", ret == -ENOENT ?
+			       "no virtio-scsi emulator in this build" :
+			       "bad option or file");
+			return ret;
+		}
+	}
+	for (i = 0; i < state->fault_count; i++) {
+		ret = vsb_arm_fault_spec(state->fault_specs[i]);
+		if (ret) {
+			printf("--fault %s: %s\n", state->fault_specs[i],
+			       ret == -ENODEV ? "no such device" :
+			       "bad fault spec");
+			return ret;
+		}
+	}
+
+	return 0;
+}
