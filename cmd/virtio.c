@@ -13,6 +13,7 @@
 #include <part.h>
 #include <virtio_types.h>
 #include <virtio.h>
+#include <dm/device-internal.h>
 
 static int virtio_curr_dev;
 static bool virtio_scanned;
