@@ -112,7 +112,10 @@ static void vsb_reset_dev(struct virtio_sandbox_dev *vd)
 	if (vd->model->reset)
 		vd->model->reset(vd);
 	vsb_fill_config(vd);
-	if (!virtio_sandbox_fault_fires(vd, VSB_FAULT_RESET_STUCK))
+	/* A stuck device keeps a non-zero status */
+	if (virtio_sandbox_fault_fires(vd, VSB_FAULT_RESET_STUCK))
+		vd->status |= VIRTIO_CONFIG_S_NEEDS_RESET;
+	else
 		vd->status = 0;
 }
 
