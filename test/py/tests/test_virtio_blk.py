@@ -1,0 +1,275 @@
+# SPDX-License-Identifier: GPL-2.0-or-later
+"""virtio-blk disks through the `virtio` command, as a user sees them.
+
+Every disk holds known random bytes made here; what `virtio read` puts in
+memory is checked with `crc32` against zlib.crc32 of the same bytes, and
+what `virtio write` puts on a disk is read back from the host file. The
+output follows U-Boot 2023.01's (block numbers and counts typed in hex,
+printed in decimal). Tests marked for the sandbox use its emulator's
+extra options (--fault, legacy mode, segment limits).
+"""
+
+import re
+import subprocess
+import time
+import zlib
+
+import pytest
+
+from harness import Disk, crc32, loadaddr, make_image
+
+MIB = 1 << 20
+
+
+def read_ok(con, dev, blk, cnt, addr='$loadaddr'):
+    """`virtio read` @cnt blocks at @blk of the current device @dev."""
+    out = con.run_command(f'virtio read {addr} {blk:x} {cnt:x}')
+    assert out == (f'virtio read: device {dev} block # {blk}, count {cnt} '
+                   f'... {cnt} blocks read: OK')
+
+
+def select(con, dev):
+    out = con.run_command(f'virtio device {dev}')
+    assert out.endswith('... is now current device'), out
+
+
+def info_entries(con):
+    """`virtio info` as {devnum: text of its entry}."""
+    out = con.run_command('virtio info')
+    entries = {}
+    for part in re.split(r'^(?=Device \d+: )', out, flags=re.M):
+        m = re.match(r'Device (\d+): ', part)
+        if m:
+            entries[int(m.group(1))] = part
+    return entries
+
+
+def test_virtio_read_crc(make_console, tmp_path):
+    """Whole disk and a slice of it, checked by CRC; info as U-Boot's."""
+    data = make_image(tmp_path / 'd.img', 2 * MIB, seed=1)
+    con = make_console([Disk(tmp_path / 'd.img')])
+    assert con.run_command('virtio scan') == ''
+    entries = info_entries(con)
+    assert list(entries) == [0]
+    assert 'VirtIO Block Device' in entries[0]
+    assert 'Type: Hard Disk' in entries[0]
+    assert 'Capacity: 2.0 MB = 0.0 GB (4096 x 512)' in entries[0]
+    assert re.search(r'Transport: \S+', entries[0])
+
+    base = loadaddr(con)
+    read_ok(con, 0, 0, 4096)
+    assert crc32(con, base, 2 * MIB) == zlib.crc32(data)
+    read_ok(con, 0, 0x123, 0x45)
+    assert crc32(con, base, 0x45 * 512) == \
+        zlib.crc32(data[0x123 * 512:(0x123 + 0x45) * 512])
+
+
+def test_virtio_without_scan(make_console, tmp_path):
+    """The disks are there for a read without a `virtio scan` first."""
+    data = make_image(tmp_path / 'd.img', MIB, seed=2)
+    con = make_console([Disk(tmp_path / 'd.img')])
+    base = loadaddr(con)
+    read_ok(con, 0, 7, 1)
+    assert crc32(con, base, 512) == zlib.crc32(data[7 * 512:8 * 512])
+
+
+def test_virtio_bs4096(make_console, tmp_path):
+    """4096-byte logical blocks: capacity and block numbers in them."""
+    data = make_image(tmp_path / 'd.img', MIB, seed=3)
+    con = make_console([Disk(tmp_path / 'd.img', bs=4096)])
+    entries = info_entries(con)
+    assert 'Capacity: 1.0 MB = 0.0 GB (256 x 4096)' in entries[0]
+    base = loadaddr(con)
+    read_ok(con, 0, 0, 256)
+    assert crc32(con, base, MIB) == zlib.crc32(data)
+    read_ok(con, 0, 0x11, 3)
+    assert crc32(con, base, 3 * 4096) == \
+        zlib.crc32(data[0x11 * 4096:0x14 * 4096])
+
+
+def test_virtio_write(make_console, tmp_path):
+    """Blocks 0x10.. copied to block 2 with read then write; file checked."""
+    path = tmp_path / 'd.img'
+    data = make_image(path, MIB, seed=4)
+    con = make_console([Disk(path)])
+    read_ok(con, 0, 0x10, 4)
+    out, status = con.run_status('virtio write $loadaddr 2 4')
+    assert out == ('virtio write: device 0 block # 2, count 4 ... '
+                   '4 blocks written: OK')
+    assert status == 0
+    expect = data[:2 * 512] + data[0x10 * 512:0x14 * 512] + data[6 * 512:]
+    assert path.read_bytes() == expect
+
+
+def test_virtio_read_only(make_console, tmp_path):
+    """A read-only disk refuses writes with one line; nothing changes."""
+    path = tmp_path / 'd.img'
+    data = make_image(path, MIB, seed=5)
+    con = make_console([Disk(path, ro=True)])
+    read_ok(con, 0, 0, 1)
+    out, status = con.run_status('virtio write $loadaddr 1 1')
+    assert status == 1
+    assert len(out.splitlines()) == 1 and 'read-only' in out
+    assert con.run_command('echo still here') == 'still here'
+    assert path.read_bytes() == data
+
+
+def test_virtio_past_end(make_console, tmp_path):
+    """Blocks past the end: one error line, failure, a working prompt."""
+    make_image(tmp_path / 'd.img', MIB, seed=6)
+    con = make_console([Disk(tmp_path / 'd.img')])
+    read_ok(con, 0, 0x7ff, 1)
+    for cmd in ('virtio read $loadaddr 7ff 2', 'virtio read $loadaddr 800 1'):
+        out, status = con.run_status(cmd)
+        assert status == 1
+        assert len(out.splitlines()) == 1 and 'ERROR' in out
+    assert con.run_command('echo ok') == 'ok'
+
+
+def test_virtio_four_disks(make_console, tmp_path):
+    """Four disks are numbered in the order they were attached."""
+    images, disks = [], []
+    for i in range(4):
+        path = tmp_path / f'd{i}.img'
+        images.append(make_image(path, (i + 1) * MIB, seed=10 + i))
+        disks.append(Disk(path))
+    con = make_console(disks)
+    entries = info_entries(con)
+    assert list(entries) == [0, 1, 2, 3]
+    for i in range(4):
+        assert f'({(i + 1) * 2048} x 512)' in entries[i]
+    base = loadaddr(con)
+    for i in (2, 0, 3, 1):
+        select(con, i)
+        read_ok(con, i, 0x20, 8)
+        assert crc32(con, base, 8 * 512) == \
+            zlib.crc32(images[i][0x20 * 512:0x28 * 512])
+
+
+def test_virtio_part_gpt(make_console, tmp_path):
+    """`virtio part` on a GPT disk made by sgdisk."""
+    path = tmp_path / 'gpt.img'
+    make_image(path, 16 * MIB, data=b'')
+    subprocess.run(['sgdisk', '-n', '1:2048:+4M', '-c', '1:boot',
+                    '-n', '2:0:0', '-c', '2:root', str(path)],
+                   check=True, capture_output=True)
+    out = subprocess.run(['sgdisk', '-p', str(path)], check=True,
+                         capture_output=True, text=True).stdout
+    parts = [tuple(int(x) for x in m.groups()) for m in
+             re.finditer(r'^\s+(\d+)\s+(\d+)\s+(\d+)\s', out, re.M)]
+    assert len(parts) == 2
+
+    con = make_console([Disk(path)])
+    out = con.run_command('virtio part 0')
+    assert 'Partition Map for VirtIO device 0' in out
+    assert 'Partition Type: EFI' in out
+    for num, start, end in parts:
+        assert re.search(rf'^\s*{num}\s+0x{start:08x}\s+0x{end:08x}\s', out,
+                         re.M), out
+    assert '"boot"' in out and '"root"' in out
+    out, status = con.run_status('virtio part 1')
+    assert status == 1 and 'not available' in out
+
+
+def test_virtio_usage(console):
+    """Bad sub-commands print the usage; the prompt stays."""
+    out = console.run_command('virtio')
+    assert 'virtio scan - initialize virtio bus' in out
+    out, status = console.run_status('virtio frobnicate')
+    assert status == 1
+    assert console.run_command('echo ok') == 'ok'
+
+
+# --- sandbox: the emulator's extra options ---------------------------------
+
+@pytest.mark.boards('sandbox')
+def test_virtio_timeout(make_console, tmp_path):
+    """A device that never completes a request: a timeout error, a working
+    prompt, and the other disks unharmed."""
+    good = make_image(tmp_path / 'good.img', MIB, seed=20)
+    make_image(tmp_path / 'hung.img', MIB, seed=21)
+    con = make_console([Disk(tmp_path / 'good.img'),
+                        Disk(tmp_path / 'hung.img')],
+                       extra_args=['--fault', 'blk1:never-complete'])
+    base = loadaddr(con)
+    select(con, 1)
+    start = time.monotonic()
+    out, status = con.run_status('virtio read $loadaddr 0 10')
+    assert time.monotonic() - start < 10
+    assert status == 1
+    assert len(out.splitlines()) == 1 and 'ERROR' in out
+    assert con.run_command('echo alive') == 'alive'
+    out, status = con.run_status('virtio read $loadaddr 0 1')
+    assert status == 1
+    select(con, 0)
+    read_ok(con, 0, 0, 0x800)
+    assert crc32(con, base, MIB) == zlib.crc32(good)
+
+
+@pytest.mark.boards('sandbox')
+def test_virtio_recovers(make_console, tmp_path):
+    """After one request is lost the device is reset: the next read works."""
+    data = make_image(tmp_path / 'd.img', MIB, seed=22)
+    con = make_console([Disk(tmp_path / 'd.img')],
+                       extra_args=['--fault', 'never-complete,count=1'])
+    base = loadaddr(con)
+    # The first request (the partition probe, or this read) is lost
+    con.run_status('virtio read $loadaddr 0 1')
+    read_ok(con, 0, 0, 0x800)
+    assert crc32(con, base, MIB) == zlib.crc32(data)
+
+
+@pytest.mark.boards('sandbox')
+@pytest.mark.parametrize('opts, transport', [
+    ('legacy', 'sandbox-legacy'),
+    ('size_max=4096,seg_max=2', 'sandbox'),
+    ('defer,queue=16,size_max=1024,seg_max=3', 'sandbox'),
+])
+def test_virtio_emulator_modes(make_console, tmp_path, opts, transport):
+    """The legacy layout, and segment limits with completions out of order."""
+    path = tmp_path / 'd.img'
+    data = make_image(path, MIB, seed=23)
+    con = make_console(extra_args=['--blk', f'{path},{opts}'])
+    entries = info_entries(con)
+    assert f'Transport: {transport}\n' in entries[0] + '\n'
+    base = loadaddr(con)
+    read_ok(con, 0, 0, 0x800)
+    assert crc32(con, base, MIB) == zlib.crc32(data)
+    out, status = con.run_status('virtio write $loadaddr 100 100')
+    assert status == 0, out
+    assert path.read_bytes() == data[:0x100 * 512] + \
+        data[:0x100 * 512] + data[0x200 * 512:]
+
+
+@pytest.mark.boards('sandbox')
+@pytest.mark.parametrize('fault, reason', [
+    ('features-refused', 'device refused the features'),
+    ('queue-size-0', 'no usable request queue'),
+    ('reset-stuck', 'device does not come out of reset'),
+])
+def test_virtio_scan_failure(make_console, tmp_path, fault, reason):
+    """A device that cannot be brought up: `virtio scan` says why."""
+    make_image(tmp_path / 'd.img', MIB, seed=24)
+    con = make_console([Disk(tmp_path / 'd.img')],
+                       extra_args=['--fault', fault])
+    out, status = con.run_status('virtio scan')
+    assert status == 1
+    assert len(out.splitlines()) == 1
+    assert out.startswith(f'virtio: blk0 failed: {reason} (')
+    assert con.run_command('virtio info') == ''
+    assert con.run_command('echo ok') == 'ok'
+
+
+@pytest.mark.boards('sandbox')
+def test_virtio_bad_options(sandbox_run, tmp_path):
+    """Bad --blk and --fault options are reported in one line each."""
+    make_image(tmp_path / 'd.img', MIB, seed=25)
+    for args, msg in (
+            (['--blk', str(tmp_path / 'nope.img')], 'cannot open'),
+            (['--blk', f'{tmp_path / "d.img"},bs=1000'], 'bad option'),
+            (['--blk', str(tmp_path / 'd.img'), '--fault', 'blk7:ioerr'],
+             'no such device'),
+            (['--blk', str(tmp_path / 'd.img'), '--fault', 'sparkle'],
+             'bad fault spec')):
+        _, out = sandbox_run(args + ['-c', 'echo hi'])
+        assert len([l for l in out.splitlines() if msg in l]) == 1, out
