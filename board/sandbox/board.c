@@ -3,6 +3,7 @@
 #include <common.h>
 #include <dm.h>
 #include <init.h>
+#include <virtio_sandbox.h>
 
 int board_init(void)
 {
@@ -12,5 +13,11 @@ int board_init(void)
 	ret = device_bind_driver(dm_root(), "serial_sandbox", "serial", &dev);
 	if (ret)
 		return ret;
+	if (IS_ENABLED(CONFIG_VIRTIO_SANDBOX)) {
+		/* The emulated virtio devices of --blk, --scsi and --fault */
+		ret = sandbox_virtio_bind_all();
+		if (ret)
+			return ret;
+	}
 	return 0;
 }
