@@ -25,7 +25,7 @@ static int rw_parse_hex(const char *what, const char *str, u64 *valp)
 	return 0;
 }
 
-static int do_rw(struct cmd_tbl *cmdtp, int flag, int argc,
+static __maybe_unused int do_rw(struct cmd_tbl *cmdtp, int flag, int argc,
 		 char *const argv[])
 {
 	bool reading = !strcmp(argv[0], "read");
