@@ -309,7 +309,7 @@ static int do_mem_cp(struct cmd_tbl *cmdtp, int flag, int argc,
 	    mem_parse(argv[0], "count", argv[3], &count))
 		return CMD_RET_FAILURE;
 	if (!count) {
-		printf("%s: zero length ???\n", argv[0]);
+		puts("Zero length ???\n");
 		return CMD_RET_FAILURE;
 	}
 	if (mem_bytes(argv[0], count, size, &bytes))
@@ -363,10 +363,14 @@ static int do_mem_cmp(struct cmd_tbl *cmdtp, int flag, int argc,
 		u64 word2 = mem_read(buf2 + ngood * size, size);
 
 		if (word1 != word2) {
-			printf("%s at 0x%08lx (%#0*llx) != %s at 0x%08lx (%#0*llx)\n",
-			       type, addr1 + ngood * size, size,
+			/* U-Boot's "%#0*llx" with width @size: 0x, then the
+			 * digits zero-padded to @size - 2 of them */
+			int digits = max(size - 2, 0);
+
+			printf("%s at 0x%08lx (0x%0*llx) != %s at 0x%08lx (0x%0*llx)\n",
+			       type, addr1 + ngood * size, digits,
 			       (unsigned long long)word1, type,
-			       addr2 + ngood * size, size,
+			       addr2 + ngood * size, digits,
 			       (unsigned long long)word2);
 			break;
 		}

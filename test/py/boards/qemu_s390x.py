@@ -1,0 +1,49 @@
+# SPDX-License-Identifier: GPL-2.0-or-later
+"""qemu-s390x: virtboot.elf as -bios of qemu-system-s390x -M s390-ccw-virtio."""
+
+from . import qemu
+
+NAME = 'qemu-s390x'
+ENDIAN = 'big'
+BOOT_TIMEOUT = 60
+TIMEOUT = 60
+POWEROFF_TIMEOUT = 10
+FIFO = 16
+BAD_PATTERNS = {}
+TRANSPORTS = {'blk': ['ccw', 'pci'], 'scsi': ['ccw', 'pci']}
+
+
+def default_bin(build_dir):
+    return build_dir / 'virtboot.elf'
+
+
+def _virtio(kind, transport):
+    if transport not in ('ccw', 'pci'):
+        raise ValueError(f'{NAME}: unknown transport {transport!r}; '
+                         'known: ccw, pci')
+    return f'virtio-{kind}-{transport}'
+
+
+def command(bin, disks, extra_args):
+    args = ['qemu-system-s390x', '-M', 's390-ccw-virtio', '-m', '1G',
+            '-nographic', '-bios', str(bin)]
+    scsi = qemu.scsi_transport(disks, 'ccw')
+    # virtio-pci on s390x goes through zPCI, which the CPU must offer.
+    if 'pci' in {d.transport for d in disks} | {scsi}:
+        args += ['-cpu', 'qemu,zpci=on']
+    if scsi:
+        args += ['-device', f'{_virtio("scsi", scsi)},id=scsi0']
+    for i, d in enumerate(disks):
+        qemu.check_kind(NAME, d)
+        args += qemu.drive_arg(i, d)
+        if d.kind == 'scsi':
+            args += qemu.scsi_device(i, d)
+            continue
+        transport = d.transport or 'ccw'
+        dev = [_virtio('blk', transport), f'drive=d{i}']
+        if d.devno is not None:
+            if transport != 'ccw':
+                raise ValueError(f'{NAME}: devno is for ccw devices ({d})')
+            dev.append(f'devno={d.devno}')
+        args += ['-device', ','.join(dev + qemu.device_props(d))]
+    return args + list(extra_args)
