@@ -79,23 +79,23 @@ static int mem_bytes(const char *cmd, ulong count, int size, ulong *bytes)
  */
 static void *mem_map(const char *cmd, ulong addr, ulong len)
 {
+	void *ptr;
+
 	if (len && addr + len - 1 < addr) {
 		printf("%s: range %lx+%lx wraps around the address space\n",
 		       cmd, addr, len);
 		return NULL;
 	}
+	ptr = map_sysmem(addr, len);
 #ifdef CONFIG_SANDBOX
-	{
-		phys_size_t size = sysmem_size();
-
-		if (addr > size || len > size - addr) {
-			printf("%s: range %lx+%lx is outside memory (0-%llx)\n",
-			       cmd, addr, len, (unsigned long long)size - 1);
-			return NULL;
-		}
+	/* The arena's bounds; elsewhere 0 is an address too (s390 lowcore). */
+	if (!ptr) {
+		printf("%s: range %lx+%lx is outside memory (0-%llx)\n",
+		       cmd, addr, len, (unsigned long long)sysmem_size() - 1);
+		return NULL;
 	}
 #endif
-	return map_sysmem(addr, len);
+	return ptr;
 }
 
 /*

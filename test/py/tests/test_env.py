@@ -1,0 +1,91 @@
+# SPDX-License-Identifier: GPL-2.0-or-later
+"""The environment: setenv, printenv, env, run, with U-Boot's output."""
+
+import re
+
+
+def test_setenv_printenv(console):
+    assert console.run_command('setenv foo bar') == ''
+    assert console.run_command('printenv foo') == 'foo=bar'
+    # Several words are joined with single spaces, as U-Boot does.
+    console.run_command('setenv foo a b  c')
+    assert console.run_command('printenv foo') == 'foo=a b c'
+    console.run_command("setenv foo 'x;  y'")
+    assert console.run_command('printenv foo') == 'foo=x;  y'
+
+
+def test_setenv_delete(console):
+    console.run_command('setenv gone 1')
+    assert console.run_command('setenv gone') == ''
+    out, status = console.run_status('printenv gone')
+    assert out == '## Error: "gone" not defined'
+    assert status == 1
+
+
+def test_printenv_several(console):
+    console.run_command('setenv e1 one; setenv e2 two')
+    assert console.run_command('printenv e1 e2').split('\n') == [
+        'e1=one', 'e2=two']
+
+
+def test_printenv_all(console):
+    console.run_command('setenv zzlast 1')
+    lines = console.run_command('printenv').split('\n')
+    assert 'zzlast=1' in lines
+    assert any(line.startswith('loadaddr=') for line in lines)
+    assert re.fullmatch(r'Environment size: \d+/\d+ bytes', lines[-1]), \
+        lines[-1]
+    names = [line.split('=', 1)[0] for line in lines if '=' in line]
+    assert names == sorted(names)
+
+
+def test_env_subcommands(console):
+    assert console.run_command('env set sub value') == ''
+    assert console.run_command('env print sub') == 'sub=value'
+    assert console.run_command('env delete sub') == ''
+    out, status = console.run_status('env print sub')
+    assert status == 1 and 'not defined' in out
+
+
+def test_run(console):
+    console.run_command("setenv script 'echo one; echo two'")
+    assert console.run_command('run script').split('\n') == ['one', 'two']
+    console.run_command("setenv s2 'echo three'")
+    assert console.run_command('run script s2').split('\n') == [
+        'one', 'two', 'three']
+
+
+def test_run_status(console):
+    console.run_command("setenv fails 'echo x; false'")
+    out, status = console.run_status('run fails')
+    assert (out, status) == ('x', 1)
+    out, status = console.run_status('run nosuchvar')
+    assert out == '## Error: "nosuchvar" not defined'
+    assert status == 1
+
+
+def test_run_nested_variables(console):
+    """Variables in a script are expanded when it runs, not when set."""
+    console.run_command("setenv greet 'echo hello $who'")
+    console.run_command('setenv who world')
+    assert console.run_command('run greet') == 'hello world'
+    console.run_command('setenv who there')
+    assert console.run_command('run greet') == 'hello there'
+
+
+def test_env_default(console):
+    before = console.run_command('printenv loadaddr')
+    console.run_command('setenv loadaddr 1234; setenv extra 1')
+    out = console.run_command('env default -a')
+    assert out == '## Resetting to default environment'
+    assert console.run_command('printenv loadaddr') == before
+    out, status = console.run_status('printenv extra')
+    assert status == 1 and 'not defined' in out
+
+
+def test_default_environment(console):
+    """Every board sets loadaddr, bootdelay and bootcmd by default."""
+    console.run_command('env default -a')
+    for name in ('loadaddr', 'bootdelay', 'bootcmd'):
+        out = console.run_command(f'printenv {name}')
+        assert out.startswith(name + '='), out

@@ -1,0 +1,182 @@
+# SPDX-License-Identifier: GPL-2.0-or-later
+"""The shell: hush syntax, exit status, and one clear line for bad input.
+
+Console tests run on every board; the -c tests need the sandbox program.
+"""
+
+import pytest
+
+UNKNOWN = "Unknown command 'nosuchcmd' - try 'help'"
+
+
+def test_if_then_else(console):
+    out = console.run_command(
+        'setenv a 1; if test $a = 1; then echo yes; else echo no; fi')
+    assert out == 'yes'
+    out = console.run_command(
+        'setenv a 2; if test $a = 1; then echo yes; else echo no; fi')
+    assert out == 'no'
+
+
+def test_elif(console):
+    out = console.run_command(
+        'setenv n 5; if test $n -lt 3; then echo small; '
+        'elif test $n -lt 10; then echo medium; else echo large; fi')
+    assert out == 'medium'
+
+
+def test_unknown_command(console):
+    out, status = console.run_status('nosuchcmd')
+    assert out == UNKNOWN
+    assert status != 0
+
+
+def test_or_and(console):
+    assert console.run_command('false || echo ok') == 'ok'
+    assert console.run_command('true || echo no') == ''
+    assert console.run_command('true && echo ok') == 'ok'
+    assert console.run_command('false && echo no') == ''
+    assert console.run_command('false || false || echo third') == 'third'
+    assert console.run_command('nosuchcmd || echo ok').split('\n') == [
+        UNKNOWN, 'ok']
+
+
+def test_status_variable(console):
+    assert console.run_command('true; echo $?') == '0'
+    assert console.run_command('false; echo $?') == '1'
+    assert console.run_command('false; true; echo $?') == '0'
+
+
+def test_semicolons(console):
+    assert console.run_command('echo a; echo b;echo c').split('\n') == [
+        'a', 'b', 'c']
+
+
+def test_quotes(console):
+    console.run_command('setenv v world')
+    assert console.run_command("echo 'a  $v  b'") == 'a  $v  b'
+    assert console.run_command('echo "a  $v  b"') == 'a  world  b'
+    assert console.run_command('echo a  $v  b') == 'a world b'
+    assert console.run_command("echo 'x;y'") == 'x;y'
+    assert console.run_command('echo "p || q"') == 'p || q'
+
+
+def test_braced_variable(console):
+    console.run_command('setenv v abc')
+    assert console.run_command('echo ${v}def') == 'abcdef'
+    assert console.run_command('echo $v.x') == 'abc.x'
+    # An unset variable is empty.
+    assert console.run_command('echo [${nosuchvar}]') == '[]'
+
+
+def test_test_command(console):
+    assert console.run_command('test 3 -gt 2 && echo gt') == 'gt'
+    assert console.run_command('test 2 -gt 3 || echo le') == 'le'
+    assert console.run_command('test abc = abc && echo eq') == 'eq'
+    assert console.run_command('test abc != abd && echo ne') == 'ne'
+    assert console.run_command('test -n "" || echo empty') == 'empty'
+    assert console.run_command('test -z "" && echo empty') == 'empty'
+
+
+def _one_error_line(console, cmd):
+    """@cmd prints exactly one non-empty line, fails, and the prompt
+    still works afterwards."""
+    out, status = console.run_status(cmd)
+    lines = out.split('\n')
+    assert len(lines) == 1 and lines[0].strip(), \
+        f'{cmd!r} printed {out!r}, not one line'
+    assert status == 1, f'{cmd!r} returned {status}'
+    assert console.run_command('echo alive') == 'alive'
+    return out
+
+
+def test_unterminated_quote(console):
+    for cmd in ("echo 'abc", 'echo "abc', "setenv x 'a"):
+        _one_error_line(console, cmd)
+
+
+@pytest.mark.parametrize('cmd', [
+    'md zz',
+    'md 1000 zz',
+    'md 0x',
+    'md 12g4',
+    'md -1',
+    'md.x 1000',
+    'mw zz 1',
+    'mw 1000 zz',
+    'mw 1000 1 zz',
+    'mw.b 1000 100',
+    'mw.w 1000 10000',
+    'mw.l 1000 100000000',
+    'mw.q 1000 10000000000000000',
+    'crc32 zz 10',
+    'crc32 1000 zz',
+    'crc32 1000 10 zz',
+    'crc32 -v 1000 10 zz',
+    'cp zz 1000 1',
+    'cmp 1000 zz 1',
+])
+def test_bad_number(console, cmd):
+    """Strict numbers: anything that is not all hex digits is refused."""
+    out = _one_error_line(console, cmd)
+    assert cmd.split()[0].split('.')[0] in out or 'size' in out
+
+
+@pytest.mark.parametrize('cmd', [
+    'mw',
+    'mw 1000',
+    'crc32',
+    'crc32 1000',
+    'crc32 -v 1000 10',
+    'cp 1000 2000',
+    'cmp 1000',
+])
+def test_missing_arguments(console, cmd):
+    out = _one_error_line(console, cmd)
+    assert 'missing' in out
+
+
+def test_long_line(console):
+    """A line longer than any serial FIFO arrives whole."""
+    words = ' '.join(f'word{i:02d}' + 'x' * 20 for i in range(9))
+    assert console.run_command(f'echo {words}') == words
+
+
+# --- the sandbox program's -c mode: exit status of the last command ------
+
+@pytest.mark.boards('sandbox')
+def test_c_if_then_else(sandbox_run):
+    rc, out = sandbox_run(['-c', 'setenv a 1; if test $a = 1; then echo yes; '
+                                 'else echo no; fi'])
+    assert (rc, out.strip()) == (0, 'yes')
+
+
+@pytest.mark.boards('sandbox')
+def test_c_unknown_command(sandbox_run):
+    rc, out = sandbox_run(['-c', 'nosuchcmd'])
+    assert out.strip() == UNKNOWN
+    assert rc != 0
+
+
+@pytest.mark.boards('sandbox')
+@pytest.mark.parametrize('cmds, status, output', [
+    ('true', 0, ''),
+    ('false', 1, ''),
+    ('false || echo ok', 0, 'ok'),
+    ('echo a; false', 1, 'a'),
+    ('false; echo b', 0, 'b'),
+    ('true && false', 1, ''),
+    ('md zz', 1, None),
+])
+def test_c_exit_status(sandbox_run, cmds, status, output):
+    rc, out = sandbox_run(['-c', cmds])
+    assert rc == status
+    if output is not None:
+        assert out.strip() == output
+
+
+@pytest.mark.boards('sandbox')
+def test_c_bad_option(sandbox_run):
+    rc, out = sandbox_run(['--no-such-option'])
+    assert rc != 0
+    assert out.strip()
