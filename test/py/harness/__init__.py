@@ -3,5 +3,7 @@
 
 from .console import Console, ConsoleError, PROMPT
 from .disk import Disk, make_image
+from .util import crc32, loadaddr
 
-__all__ = ['Console', 'ConsoleError', 'PROMPT', 'Disk', 'make_image']
+__all__ = ['Console', 'ConsoleError', 'PROMPT', 'Disk', 'make_image', 'crc32',
+           'loadaddr']

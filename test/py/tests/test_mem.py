@@ -11,16 +11,14 @@ import zlib
 
 import pytest
 
+from harness import loadaddr
 from membuf import SIZES, md_text
 
 
 @pytest.fixture(scope='module')
 def base(console):
     """$loadaddr as a number."""
-    out = console.run_command('printenv loadaddr')
-    m = re.fullmatch(r'loadaddr=(?:0x)?([0-9a-fA-F]+)', out)
-    assert m, f'printenv loadaddr printed {out!r}'
-    return int(m.group(1), 16)
+    return loadaddr(console)
 
 
 class Memory:
