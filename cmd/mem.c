@@ -437,8 +437,6 @@ static int do_mem_crc(struct cmd_tbl *cmdtp, int flag, int argc,
 		return CMD_RET_FAILURE;
 	}
 
-	printf("crc32 for %08lx ... %08lx ==> %08x\n", addr, addr + len - 1,
-	       crc);
 	if (do_store) {
 		u8 *out = mem_map("crc32", store, 4);
 
@@ -447,6 +445,8 @@ static int do_mem_crc(struct cmd_tbl *cmdtp, int flag, int argc,
 		put_unaligned_be32(crc, out);
 		unmap_sysmem(out);
 	}
+	printf("crc32 for %08lx ... %08lx ==> %08x\n", addr, addr + len - 1,
+	       crc);
 	return CMD_RET_SUCCESS;
 }
 

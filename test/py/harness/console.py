@@ -58,6 +58,9 @@ class Console:
                                encoding='utf-8', codec_errors='replace',
                                timeout=self.boot_timeout,
                                dimensions=(50, 250), echo=False)
+        # pexpect sleeps 50 ms before each send by default: not needed,
+        # the echo is waited for.
+        self.p.delaybeforesend = None
         self.p.logfile_read = self.log
         seen = []
         while True:
