@@ -14,12 +14,15 @@
 #include <init.h>
 #include <pci.h>
 #include <serial_pl01x.h>
+#include <virtio_mmio.h>
 #include <asm/io.h>
 #include <asm/system.h>
 
 /* With -bios, QEMU writes the device tree at the start of RAM (1 MiB). */
 #define QEMU_VIRT_FDT_ADDR	0x40000000
 #define QEMU_VIRT_FDT_SIZE	0x100000
+/* virtio-mmio DeviceID register (virtio 1.x, 4.2.2) */
+#define VIRTIO_MMIO_SLOT_DEVICE_ID	0x008
 
 #define MAX_MEM_BANKS	8
 
@@ -191,6 +194,36 @@ static void bind_pci_hosts(const void *fdt)
 	}
 }
 
+/*
+ * One virtio-mmio transport per "virtio,mmio" node, in tree order. QEMU
+ * declares 32 slots whatever is plugged in: a slot whose device id reads
+ * 0 is empty and gets no device (the driver would refuse it anyway), so
+ * that 'dm tree' and the device numbers show only real devices.
+ */
+static void bind_virtio_mmio(const void *fdt)
+{
+	struct virtio_mmio_plat *plat;
+	struct udevice *dev;
+	u64 base;
+	int node;
+
+	for (node = fdt_node_offset_by_compatible(fdt, -1, "virtio,mmio");
+	     node >= 0;
+	     node = fdt_node_offset_by_compatible(fdt, node, "virtio,mmio")) {
+		if (!fdt_node_is_enabled(fdt, node) ||
+		    fdt_get_reg(fdt, node, 0, &base, NULL))
+			continue;
+		if (readl(phys_to_virt(base) + VIRTIO_MMIO_SLOT_DEVICE_ID) == 0)
+			continue;
+		if (device_bind_driver_to_node(dm_root(), "virtio-mmio",
+					       fdt_get_name(fdt, node, NULL),
+					       offset_to_ofnode(node), &dev))
+			continue;
+		plat = dev_get_plat(dev);
+		plat->base = base;
+	}
+}
+
 int board_get_mem_banks(struct mem_bank *banks, int max)
 {
 	int i;
@@ -215,6 +248,8 @@ int board_init(void)
 	find_memory(fdt);
 	if (IS_ENABLED(CONFIG_PCI))
 		bind_pci_hosts(fdt);
+	if (IS_ENABLED(CONFIG_VIRTIO_MMIO))
+		bind_virtio_mmio(fdt);
 	return ret;
 }
 
