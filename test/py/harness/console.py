@@ -125,6 +125,15 @@ class Console:
         out = self.p.before.replace('\r\n', '\n').replace('\r', '')
         return out.strip('\n')
 
+    def run_raw(self, text, timeout=None):
+        """Send @text as it is (control characters too), then wait for the
+        next prompt; return everything printed before it, echo included.
+        For line-editing tests, where the echo is not the text sent."""
+        self.p.send(text)
+        self._expect([r'\r?\n' + re.escape(PROMPT)], timeout or self.timeout,
+                     f'the prompt after {text!r}')
+        return self.p.before.replace('\r\n', '\n').replace('\r', '')
+
     def run_command_list(self, cmds, timeout=None):
         """run_command() for each; return the list of outputs."""
         return [self.run_command(c, timeout) for c in cmds]

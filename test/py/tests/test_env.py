@@ -92,3 +92,11 @@ def test_default_environment(console, board):
         assert out.startswith(name + '='), out
     if board.name == 'qemu-s390x':
         assert console.run_command('printenv bootcmd') == 'bootcmd=zipl boot'
+
+
+def test_restart_gives_default_environment(console):
+    """The environment lives in RAM: a new start has the default one."""
+    console.run_command('setenv volatile 1')
+    console.restart()
+    out, status = console.run_status('printenv volatile')
+    assert status == 1 and 'not defined' in out

@@ -4,6 +4,8 @@
 Console tests run on every board; the -c tests need the sandbox program.
 """
 
+import time
+
 import pytest
 
 UNKNOWN = "Unknown command 'nosuchcmd' - try 'help'"
@@ -140,6 +142,31 @@ def test_long_line(console):
     """A line longer than any serial FIFO arrives whole."""
     words = ' '.join(f'word{i:02d}' + 'x' * 20 for i in range(9))
     assert console.run_command(f'echo {words}') == words
+
+
+def test_backspace(console):
+    """Backspace (and DEL) erase the character before the cursor."""
+    out = console.run_raw('echo abX\bc\n')
+    assert out.split('\n')[-1] == 'abc'
+    out = console.run_raw('echo abY\x7fd\n')
+    assert out.split('\n')[-1] == 'abd'
+
+
+def test_ctrlc_abandons_line(console):
+    """Ctrl-C drops the line typed so far: nothing runs."""
+    console.run_command('setenv flag clear')
+    console.run_raw('setenv flag set\x03')
+    assert console.run_command('printenv flag') == 'flag=clear'
+
+
+def test_ctrlc_stops_sleep(console):
+    """Ctrl-C interrupts a running command and the prompt comes back."""
+    start = time.monotonic()
+    console.run_command('sleep 30', wait_for_prompt=False)
+    time.sleep(0.5)
+    console.ctrlc(timeout=10)
+    assert time.monotonic() - start < 15
+    assert console.run_command('echo alive') == 'alive'
 
 
 # --- the sandbox program's -c mode: exit status of the last command ------
