@@ -1,0 +1,141 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+/*
+ * qemu-s390x CPU support: the C side of start-up, the report of an
+ * unexpected interruption, the time-of-day clock, reset and power off.
+ */
+#include <common.h>
+#include <cpu_func.h>
+#include <init.h>
+#include <asm/lowcore.h>
+#include <asm/sclp.h>
+
+/* DIAGNOSE 0x308 subcode: re-IPL with clear, as Linux's reboot does */
+#define DIAG308_LOAD_CLEAR	3
+#define SIGP_STOP		5
+/* A disabled wait at an address ending in 0xfff is the "quiesce" code */
+#define WAIT_CODE_QUIESCE	0xfff
+
+ulong s390_image_base;
+
+void s390_start(ulong base)
+{
+	s390_image_base = base;
+	/* The heap sits right below the image QEMU loaded */
+	mem_malloc_init(base - CONFIG_SYS_MALLOC_LEN, CONFIG_SYS_MALLOC_LEN);
+	board_init_r();
+}
+
+u64 timer_get_us(void)
+{
+	u64 tod;
+
+	asm volatile("stck %0" : "=Q" (tod) : : "cc");
+	return tod >> 12;	/* bit 51 is one microsecond */
+}
+
+void cpu_relax(void)
+{
+	asm volatile("diag 0,0,0x44" : : : "memory");	/* yield */
+}
+
+void reset_cpu(void)
+{
+	register ulong r2 asm("2") = 0;
+	register ulong r3 asm("3") = DIAG308_LOAD_CLEAR;
+
+	asm volatile("diag %0,%1,0x308" : : "d" (r2), "d" (r3) : "memory");
+	s390_disabled_wait(0x308);
+}
+
+void poweroff_cpu(void)
+{
+	register ulong status asm("2") = 0;
+	u16 cpu_addr;
+
+	/* SIGNAL PROCESSOR stop to ourselves: QEMU ends when no CPU runs */
+	asm volatile("stap %0" : "=Q" (cpu_addr));
+	asm volatile("sigp %0,%1,%2"
+		     : "+d" (status) : "d" ((ulong)cpu_addr), "i" (SIGP_STOP)
+		     : "cc", "memory");
+	s390_disabled_wait(WAIT_CODE_QUIESCE);
+}
+
+static const char *const trap_names[] = {
+	[TRAP_RESTART] = "restart",
+	[TRAP_EXT] = "external",
+	[TRAP_SVC] = "supervisor call",
+	[TRAP_PGM] = "program check",
+	[TRAP_MCCK] = "machine check",
+	[TRAP_IO] = "I/O",
+};
+
+static const u16 trap_old_psw[] = {
+	[TRAP_RESTART] = LC_RESTART_OLD_PSW,
+	[TRAP_EXT] = LC_EXT_OLD_PSW,
+	[TRAP_SVC] = LC_SVC_OLD_PSW,
+	[TRAP_PGM] = LC_PGM_OLD_PSW,
+	[TRAP_MCCK] = LC_MCCK_OLD_PSW,
+	[TRAP_IO] = LC_IO_OLD_PSW,
+};
+
+#define LC(type, off) (*(volatile type *)(ulong)(off))
+
+static void trap_print(const char *fmt, ...)
+{
+	char buf[160];
+	va_list args;
+
+	va_start(args, fmt);
+	vsnprintf(buf, sizeof(buf), fmt, args);
+	va_end(args);
+	sclp_early_write(buf);
+}
+
+void s390_trap(int kind)
+{
+	static bool in_trap;
+	const struct psw *old = (void *)(ulong)trap_old_psw[kind];
+	const u64 *gpr = (void *)(ulong)LC_VB_TRAP_SAVE;
+	ulong code = 0;
+	int i;
+
+	if (in_trap)
+		s390_disabled_wait(0xdead);
+	in_trap = true;
+
+	switch (kind) {
+	case TRAP_PGM:
+		code = LC(u16, LC_PGM_CODE);
+		break;
+	case TRAP_SVC:
+		code = LC(u16, LC_SVC_CODE);
+		break;
+	case TRAP_EXT:
+		code = LC(u16, LC_EXT_INT_CODE);
+		break;
+	case TRAP_MCCK:
+		code = LC(u64, LC_MCCK_CODE);
+		break;
+	case TRAP_IO:
+		code = LC(u32, LC_SUBCHANNEL_ID);
+		break;
+	}
+	trap_print("\n*** unexpected %s interruption, code 0x%lx\n",
+		   trap_names[kind], code);
+	trap_print("    old PSW %016llx %016llx (image offset 0x%llx)\n",
+		   (unsigned long long)old->mask,
+		   (unsigned long long)old->addr,
+		   (unsigned long long)(old->addr - s390_image_base));
+	if (kind == TRAP_PGM)
+		trap_print("    instruction length %u, translation exception address %016llx\n",
+			   LC(u16, LC_PGM_ILC) & 0x6,
+			   (unsigned long long)LC(u64, LC_TRANS_EXC_CODE));
+	for (i = 0; i < 16; i += 4)
+		trap_print("    r%-2d %016llx %016llx %016llx %016llx\n", i,
+			   (unsigned long long)gpr[i],
+			   (unsigned long long)gpr[i + 1],
+			   (unsigned long long)gpr[i + 2],
+			   (unsigned long long)gpr[i + 3]);
+	trap_print("### stopped: image loaded at 0x%lx\n", s390_image_base);
+	s390_disabled_wait(0xdead);
+}

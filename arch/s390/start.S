@@ -1,0 +1,170 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+/*
+ * qemu-s390x start-up.
+ *
+ * QEMU loads the -bios ELF at fwbase (just below min(RAM, 2 GiB), 64 KiB
+ * aligned) plus each segment's link address, which is 0-based here, and
+ * applies no relocations. It enters _start in 64-bit mode with every
+ * interruption disabled. So: find where we are, apply our own
+ * R_390_RELATIVE relocations, clear .bss, set up a stack, install the
+ * new PSWs of the lowcore and go to C.
+ *
+ * The relocation writes base + addend, never adds to the word in memory,
+ * so running it twice is harmless (QEMU restores the image on reset).
+ */
+#include <asm/lowcore.h>
+
+#define R_390_RELATIVE	12
+#define STACK_FRAME	160
+
+	.section .text.start, "ax"
+	.globl	_start
+_start:
+	larl	%r13, __image_start		/* load base: linked at 0 */
+
+	/* Relocate: for each Elf64_Rela { offset, info, addend } */
+	larl	%r2, __rela_dyn_start
+	larl	%r3, __rela_dyn_end
+1:	clgr	%r2, %r3
+	jhe	2f
+	l	%r1, 12(%r2)			/* ELF64_R_TYPE(r_info) */
+	chi	%r1, R_390_RELATIVE
+	jne	bad_reloc
+	lg	%r1, 0(%r2)			/* r_offset */
+	lg	%r4, 16(%r2)			/* r_addend */
+	agr	%r4, %r13
+	stg	%r4, 0(%r1, %r13)
+	aghi	%r2, 24
+	j	1b
+
+	/* Clear .bss: 256-byte aligned and sized by the linker script */
+2:	larl	%r2, __bss_start
+	larl	%r3, __bss_end
+3:	clgr	%r2, %r3
+	jhe	4f
+	xc	0(256, %r2), 0(%r2)
+	la	%r2, 256(%r2)
+	j	3b
+
+	/* Stack: in .bss, with a zero back chain */
+4:	larl	%r15, __stack_top
+	aghi	%r15, -STACK_FRAME
+	xc	0(8, %r15), 0(%r15)
+
+	/* New PSWs: 64-bit mode, every interruption disabled */
+	larl	%r1, psw_mask_64
+	lg	%r0, 0(%r1)
+	stg	%r0, LC_RESTART_NEW_PSW
+	stg	%r0, LC_EXT_NEW_PSW
+	stg	%r0, LC_SVC_NEW_PSW
+	stg	%r0, LC_PGM_NEW_PSW
+	stg	%r0, LC_MCCK_NEW_PSW
+	stg	%r0, LC_IO_NEW_PSW
+	larl	%r1, restart_handler
+	stg	%r1, LC_RESTART_NEW_PSW + 8
+	larl	%r1, ext_handler
+	stg	%r1, LC_EXT_NEW_PSW + 8
+	larl	%r1, svc_handler
+	stg	%r1, LC_SVC_NEW_PSW + 8
+	larl	%r1, pgm_handler
+	stg	%r1, LC_PGM_NEW_PSW + 8
+	larl	%r1, mcck_handler
+	stg	%r1, LC_MCCK_NEW_PSW + 8
+	larl	%r1, io_handler
+	stg	%r1, LC_IO_NEW_PSW + 8
+
+	/* Control register 0: allow the service-signal external subclass */
+	aghi	%r15, -8
+	stctg	%c0, %c0, 0(%r15)
+	oi	6(%r15), 0x02			/* CR0 bit 54 */
+	lctlg	%c0, %c0, 0(%r15)
+	aghi	%r15, 8
+
+	lgr	%r2, %r13
+	brasl	%r14, s390_start		/* does not return */
+
+bad_reloc:
+	/* Nothing is set up yet: stop with a code QEMU reports */
+	larl	%r1, reloc_wait_psw
+	lpswe	0(%r1)
+
+/*
+ * External interruptions: the only one enabled is the service signal
+ * (SCLP completion). Record it and return to the interrupted code with
+ * the external mask cleared, so that it is taken once per window opened
+ * by s390_ext_enable_window().
+ */
+ext_handler:
+	stmg	%r0, %r15, LC_VB_EXT_SAVE
+	larl	%r1, s390_ext_last
+	l	%r2, 0(%r1)
+	ahi	%r2, 1
+	st	%r2, 0(%r1)
+	mvc	4(2, %r1), LC_EXT_INT_CODE
+	mvc	8(4, %r1), LC_EXT_PARAMS
+	l	%r2, 12(%r1)
+	o	%r2, LC_EXT_PARAMS
+	st	%r2, 12(%r1)
+	ni	LC_EXT_OLD_PSW, 0xfe		/* PSW bit 7: external mask */
+	lmg	%r0, %r15, LC_VB_EXT_SAVE
+	lpswe	LC_EXT_OLD_PSW
+
+/* Everything else is unexpected: report it and stop. */
+restart_handler:
+	stmg	%r0, %r15, LC_VB_TRAP_SAVE
+	lghi	%r2, TRAP_RESTART
+	j	trap_common
+svc_handler:
+	stmg	%r0, %r15, LC_VB_TRAP_SAVE
+	lghi	%r2, TRAP_SVC
+	j	trap_common
+pgm_handler:
+	stmg	%r0, %r15, LC_VB_TRAP_SAVE
+	lghi	%r2, TRAP_PGM
+	j	trap_common
+mcck_handler:
+	stmg	%r0, %r15, LC_VB_TRAP_SAVE
+	lghi	%r2, TRAP_MCCK
+	j	trap_common
+io_handler:
+	stmg	%r0, %r15, LC_VB_TRAP_SAVE
+	lghi	%r2, TRAP_IO
+trap_common:
+	larl	%r15, __trap_stack_top
+	aghi	%r15, -STACK_FRAME
+	xc	0(8, %r15), 0(%r15)
+	brasl	%r14, s390_trap			/* does not return */
+
+/* void s390_ext_enable_window(void) */
+	.globl	s390_ext_enable_window
+s390_ext_enable_window:
+	stosm	16(%r15), 0x01		/* the caller's r2 slot: scratch */
+	stnsm	16(%r15), 0xfe
+	br	%r14
+
+/* void s390_disabled_wait(ulong code) */
+	.globl	s390_disabled_wait
+s390_disabled_wait:
+	larl	%r1, wait_psw
+	mvc	16(8, %r15), 0(%r1)
+	stg	%r2, 24(%r15)
+	lpswe	16(%r15)
+
+	.section .rodata.start, "a"
+	.align	8
+psw_mask_64:
+	.quad	PSW_MASK_64
+wait_psw:
+	.quad	PSW_MASK_WAIT | PSW_MASK_64
+reloc_wait_psw:
+	.quad	PSW_MASK_WAIT | PSW_MASK_64, 0xbad4e10c
+
+	.section .bss.stack, "aw", @nobits
+	.align	4096
+__stack:
+	.skip	CONFIG_S390_STACK_SIZE
+	.globl	__stack_top
+__stack_top:
+__trap_stack:
+	.skip	4096
+__trap_stack_top:
