@@ -78,7 +78,19 @@ static const u16 trap_old_psw[] = {
 	[TRAP_IO] = LC_IO_OLD_PSW,
 };
 
-#define LC(type, off) (*(volatile type *)(ulong)(off))
+/*
+ * The lowcore is at real address 0; hide the small constant addresses
+ * from the compiler, which takes them for offsets from a NULL pointer.
+ */
+static inline void *lowcore_ptr(ulong off)
+{
+	void *p;
+
+	asm("" : "=d" (p) : "0" (off));
+	return p;
+}
+
+#define LC(type, off) (*(volatile type *)lowcore_ptr(off))
 
 static void trap_print(const char *fmt, ...)
 {
@@ -94,8 +106,8 @@ static void trap_print(const char *fmt, ...)
 void s390_trap(int kind)
 {
 	static bool in_trap;
-	const struct psw *old = (void *)(ulong)trap_old_psw[kind];
-	const u64 *gpr = (void *)(ulong)LC_VB_TRAP_SAVE;
+	const struct psw *old = lowcore_ptr(trap_old_psw[kind]);
+	const u64 *gpr = lowcore_ptr(LC_VB_TRAP_SAVE);
 	ulong code = 0;
 	int i;
 

@@ -168,3 +168,5 @@ __stack_top:
 __trap_stack:
 	.skip	4096
 __trap_stack_top:
+
+	.section .note.GNU-stack, "", @progbits
