@@ -108,8 +108,14 @@ static int sclp_serial_read(struct sclp_serial_priv *priv)
 	ret = sclp_service_call(SCLP_CMD_READ_EVENT_DATA, header);
 	if (ret)
 		return ret;
-	if (be16_to_cpu(header->response_code) != SCLP_RC_NORMAL_READ_COMPLETION)
-		return 0;	/* e.g. 0x60f0: no event buffers stored */
+	/* QEMU answers 0x0020 with data, 0x60f0 when nothing is stored */
+	switch (be16_to_cpu(header->response_code)) {
+	case SCLP_RC_NORMAL_READ_COMPLETION:
+	case SCLP_RC_NORMAL_COMPLETION:
+		break;
+	default:
+		return 0;
+	}
 
 	end = min_t(size_t, be16_to_cpu(header->length), SCCB_SIZE);
 	priv->in_pos = 0;
