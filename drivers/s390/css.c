@@ -116,7 +116,7 @@ int css_init(void)
 	return ret;
 }
 
-int css_enable(u32 schid)
+static int css_set_enabled(u32 schid, bool enable)
 {
 	struct schib schib;
 	struct irb irb;
@@ -126,9 +126,9 @@ int css_enable(u32 schid)
 	for (;;) {
 		if (css_stsch(schid, &schib) == 3)
 			return -ENODEV;
-		if (schib.pmcw.ena)
+		if (schib.pmcw.ena == enable)
 			return 0;
-		schib.pmcw.ena = 1;
+		schib.pmcw.ena = enable;
 		schib.pmcw.isc = 0;
 		schib.pmcw.intparm = schid;
 		cc = css_msch(schid, &schib);
@@ -141,6 +141,16 @@ int css_enable(u32 schid)
 		if (cc)
 			cpu_relax();
 	}
+}
+
+int css_enable(u32 schid)
+{
+	return css_set_enabled(schid, true);
+}
+
+int css_disable(u32 schid)
+{
+	return css_set_enabled(schid, false);
 }
 
 /* Poll TEST SUBCHANNEL until the final (primary or alert) status. */

@@ -207,6 +207,14 @@ int css_scan(int (*fn)(const struct css_device *dev, void *arg), void *arg);
 int css_enable(u32 schid);
 
 /**
+ * css_disable() - disable a subchannel (MODIFY SUBCHANNEL without
+ * pmcw.ena); a virtio-ccw device then forgets its revision
+ * @schid: subchannel id word
+ * Return: 0, -ENODEV, -EBUSY or -ETIMEDOUT
+ */
+int css_disable(u32 schid);
+
+/**
  * css_run() - run a format-1 channel program and wait for its end
  *
  * Starts @ccw with START SUBCHANNEL and polls TEST SUBCHANNEL (at most
