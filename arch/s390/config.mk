@@ -7,7 +7,7 @@ CROSS_COMPILE := s390x-linux-gnu-
 ARCH_CFLAGS := -march=z10 -mtune=z10 -fPIE -msoft-float -mbackchain \
 	-fno-asynchronous-unwind-tables -fno-unwind-tables
 LINK_CMD = $(CC) -nostdlib -static-pie -Wl,--gc-sections -Wl,--build-id=none \
-	-Wl,-z,norelro -Wl,--no-dynamic-linker -Wl,-z,max-page-size=4096 \
+	-Wl,-z,norelro -Wl,--no-dynamic-linker -Wl,-z,max-page-size=256 \
 	-Wl,--hash-style=sysv -Wl,--no-warn-rwx-segments \
 	-T arch/s390/virtboot.lds -o $@ $(OBJS) -lgcc && \
 	scripts_s390_check=$$($(CROSS_COMPILE)readelf -rW $@ | \
