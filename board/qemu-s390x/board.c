@@ -1,13 +1,18 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 /*
- * qemu-system-s390x -M s390-ccw-virtio: the SCLP console, then the
- * channel subsystem's devices; RAM size from the SCLP.
+ * qemu-system-s390x -M s390-ccw-virtio: the SCLP console first, then a
+ * virtio-ccw transport for each virtio control unit the channel
+ * subsystem has, in subchannel-id order (set 0 first), which is the
+ * order `virtio scan` numbers their disks in. RAM size from the SCLP.
  */
 #include <common.h>
 #include <dm.h>
+#include <env.h>
 #include <init.h>
 #include <mapmem.h>
 #include <asm/sclp.h>
+#include <s390/css.h>
+#include <s390/virtio_ccw.h>
 
 static u64 ram_size;
 
@@ -18,12 +23,28 @@ static u64 board_ram_size(void)
 	return ram_size;
 }
 
+static int board_bind_ccw(const struct css_device *cdev, void *arg)
+{
+	if (cdev->id.cu_type == CSS_CU_TYPE_VIRTIO)
+		virtio_ccw_bind(dm_root(), cdev, NULL);
+	return 0;
+}
+
 int board_init(void)
 {
 	struct udevice *dev;
+	int ret;
 
-	return device_bind_driver(dm_root(), "serial_sclp", "sclp-console",
-				  &dev);
+	ret = device_bind_driver(dm_root(), "serial_sclp", "sclp-console",
+				 &dev);
+	if (ret)
+		return ret;
+	if (IS_ENABLED(CONFIG_VIRTIO_CCW)) {
+		/* Without MSS only subchannel set 0 is visible: go on */
+		css_init();
+		css_scan(board_bind_ccw, NULL);
+	}
+	return 0;
 }
 
 int board_get_mem_banks(struct mem_bank *banks, int max)
