@@ -7,7 +7,6 @@
  */
 #include <common.h>
 #include <dm.h>
-#include <env.h>
 #include <init.h>
 #include <mapmem.h>
 #include <asm/sclp.h>
