@@ -369,6 +369,7 @@ static int virtio_ccw_probe(struct udevice *udev)
 {
 	struct virtio_ccw_plat *plat = dev_get_plat(udev);
 	struct virtio_dev_priv *uc_priv = dev_get_uclass_priv(udev);
+	struct virtio_ccw_priv *priv = dev_get_priv(udev);
 	int ret;
 
 	/* Disabling the subchannel forgets a revision set before */
@@ -380,6 +381,7 @@ static int virtio_ccw_probe(struct udevice *udev)
 	if (ret)
 		return ret;
 
+	debug("virtio-ccw %s: revision %d\n", udev->name, priv->revision);
 	uc_priv->device = plat->device;
 	uc_priv->vendor = VIRTIO_VENDOR_QEMU;
 	uc_priv->transport = "ccw";
