@@ -42,8 +42,10 @@ def _virtio(kind, transport):
 
 
 def command(bin, disks, extra_args):
+    # -nic none: no default virtio-net-pci, which would take PCI slot 1
+    # and a virtio device number without being a disk.
     args = ['qemu-system-aarch64', '-M', 'virt', '-cpu', 'cortex-a57',
-            '-m', '1G', '-nographic', '-bios', str(bin)]
+            '-m', '1G', '-nographic', '-nic', 'none', '-bios', str(bin)]
     transports = [d.transport or 'pci' for d in disks]
     scsi = qemu.scsi_transport(disks, 'pci')
     if scsi:
