@@ -273,3 +273,39 @@ def test_virtio_bad_options(sandbox_run, tmp_path):
              'bad fault spec')):
         _, out = sandbox_run(args + ['-c', 'echo hi'])
         assert len([l for l in out.splitlines() if msg in l]) == 1, out
+
+
+def _on(board_name, transport, props=None, name=None):
+    return pytest.param(transport, props, marks=pytest.mark.boards(board_name),
+                        id=f'{board_name}-{name or transport}')
+
+
+@pytest.mark.parametrize('transport, props', [
+    _on('sandbox', None, name='sandbox'),
+    _on('qemu-arm64', 'pci'),
+    _on('qemu-arm64', 'pci-legacy'),
+    _on('qemu-arm64', 'pci-modern'),
+    _on('qemu-arm64', 'mmio'),
+    _on('qemu-arm64', 'mmio-legacy'),
+    _on('qemu-arm64', 'mmio-modern'),
+    _on('qemu-s390x', 'ccw'),
+    _on('qemu-s390x', 'ccw', {'max_revision': 0}, name='ccw-rev0'),
+    # _on('qemu-s390x', 'pci') joins when virtio-pci over zPCI does
+])
+def test_virtio_transport(make_console, tmp_path, transport, props):
+    """Read (checked by CRC) and write (checked in the file) over each
+    transport, legacy ones included: their rings are in the CPU's byte
+    order, big-endian on s390x."""
+    path = tmp_path / 'd.img'
+    data = make_image(path, 2 * MIB, seed=30)
+    con = make_console([Disk(path, transport=transport, props=props)])
+    entries = info_entries(con)
+    assert list(entries) == [0]
+    assert 'Capacity: 2.0 MB = 0.0 GB (4096 x 512)' in entries[0]
+    base = loadaddr(con)
+    read_ok(con, 0, 0, 0x1000)
+    assert crc32(con, base, 2 * MIB) == zlib.crc32(data)
+    out, status = con.run_status('virtio write $loadaddr 800 10')
+    assert status == 0, out
+    assert path.read_bytes() == data[:0x800 * 512] + data[:0x10 * 512] + \
+        data[0x810 * 512:]
