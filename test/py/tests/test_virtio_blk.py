@@ -309,3 +309,28 @@ def test_virtio_transport(make_console, tmp_path, transport, props):
     assert status == 0, out
     assert path.read_bytes() == data[:0x800 * 512] + data[:0x10 * 512] + \
         data[0x810 * 512:]
+
+
+@pytest.mark.boards('sandbox')
+@pytest.mark.parametrize('fault', [
+    'ioerr', 'unsupp', 'never-complete', 'used-id-range', 'used-id-not-head',
+    'used-len', 'used-idx-jump'])
+def test_virtio_request_faults(make_console, tmp_path, fault):
+    """A device that fails every request: each read gives one error line,
+    the prompt stays, and a healthy disk beside it still reads."""
+    good = make_image(tmp_path / 'good.img', MIB, seed=40)
+    make_image(tmp_path / 'bad.img', MIB, seed=41)
+    con = make_console([Disk(tmp_path / 'good.img'),
+                        Disk(tmp_path / 'bad.img')],
+                       extra_args=['--fault', f'blk1:{fault}'])
+    base = loadaddr(con)
+    assert len(info_entries(con)) == 2
+    select(con, 1)
+    for _ in range(2):
+        out, status = con.run_status('virtio read $loadaddr 0 8')
+        assert status == 1
+        assert len(out.splitlines()) == 1 and 'ERROR' in out, out
+    assert con.run_command('echo alive') == 'alive'
+    select(con, 0)
+    read_ok(con, 0, 0, 0x800)
+    assert crc32(con, base, MIB) == zlib.crc32(good)
