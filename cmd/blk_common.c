@@ -139,14 +139,15 @@ int blk_common_cmd(int argc, char *const argv[], enum uclass_id uclass_id,
 			return CMD_RET_SUCCESS;
 		}
 		if (!strncmp(argv[1], "part", 4)) {
+			int ret;
+
 			if (blk_parse_devnum(if_name, argv[2], &dev))
 				return CMD_RET_FAILURE;
-			if (blk_print_part_devnum(uclass_id, dev)) {
+			ret = blk_print_part_devnum(uclass_id, dev);
+			if (ret == -ENODEV)
 				printf("\n%s device %d not available\n", if_name,
 				       dev);
-				return CMD_RET_FAILURE;
-			}
-			return CMD_RET_SUCCESS;
+			return ret ? CMD_RET_FAILURE : CMD_RET_SUCCESS;
 		}
 		return CMD_RET_USAGE;
 	default:

@@ -79,11 +79,10 @@ static int part_list_to_env(struct blk_desc *desc, const char *var,
 
 static int do_part_list(int argc, char *const argv[])
 {
-	char why[256];
 	struct blk_desc *desc;
 	const char *var = NULL;
 	bool bootable = false;
-	int i, ret;
+	int i;
 
 	if (argc < 2)
 		return CMD_RET_USAGE;
@@ -107,21 +106,7 @@ static int do_part_list(int argc, char *const argv[])
 	if (var)
 		return part_list_to_env(desc, var, bootable);
 
-	ret = part_validate(desc, why, sizeof(why));
-	if (ret == -ENOENT) {
-		/* U-Boot's words for a device without a known table */
-		part_print(desc);
-		return CMD_RET_FAILURE;
-	}
-	if (ret < 0) {
-		printf("** %s %s: %s **\n", argv[0], argv[1], why);
-		return CMD_RET_FAILURE;
-	}
-	if (ret > 0)
-		printf("%s\n", why);
-	part_print(desc);
-
-	return CMD_RET_SUCCESS;
+	return part_print_checked(desc) ? CMD_RET_FAILURE : CMD_RET_SUCCESS;
 }
 
 static int do_part_info(int argc, char *const argv[], enum cmd_part_info param)

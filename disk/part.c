@@ -97,6 +97,30 @@ int part_validate(struct blk_desc *dev_desc, char *why, int why_len)
 	return drv->validate(dev_desc, why, why_len);
 }
 
+int part_print_checked(struct blk_desc *dev_desc)
+{
+	char why[256];
+	int ret;
+
+	ret = part_validate(dev_desc, why, sizeof(why));
+	if (ret == -ENOENT) {
+		/* U-Boot's words for a device without a known table */
+		part_print(dev_desc);
+		return ret;
+	}
+	if (ret < 0) {
+		printf("** %s %d: %s **\n",
+		       blk_get_uclass_name(dev_desc->uclass_id),
+		       dev_desc->devnum, why);
+		return ret;
+	}
+	if (ret > 0)
+		printf("%s\n", why);
+	part_print(dev_desc);
+
+	return 0;
+}
+
 int part_get_info(struct blk_desc *dev_desc, int part,
 		  struct disk_partition *info)
 {

@@ -325,9 +325,10 @@ void blk_list_devices(enum uclass_id uclass_id);
 int blk_show_device(enum uclass_id uclass_id, int devnum);
 
 /**
- * blk_print_part_devnum() - print the partition table of a device
- * Return: 0 if OK, -ENODEV if there is no such device, -ENOENT if it
- *	   has no known partition table
+ * blk_print_part_devnum() - print the partition table of a device, as
+ * part_print_checked() does
+ * Return: 0 if OK, -ENODEV if there is no such device (nothing printed),
+ *	   other -ve if the table is unknown or refused (one line printed)
  */
 int blk_print_part_devnum(enum uclass_id uclass_id, int devnum);
 

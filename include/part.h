@@ -149,6 +149,17 @@ void part_print(struct blk_desc *dev_desc);
 int part_validate(struct blk_desc *dev_desc, char *why, int why_len);
 
 /**
+ * part_print_checked() - (virtboot) part_print() for the commands: the
+ * table is validated first; a damaged but usable table is printed after
+ * one line saying what is wrong, an unusable one is not printed but
+ * refused with one line ("** <if> <dev>: <why> **"), a device without a
+ * known table gets U-Boot's "## Unknown partition table type 0"
+ * Return: 0 if the table was printed, -ENOENT if there is no known
+ *	   table, other -ve if it was refused
+ */
+int part_print_checked(struct blk_desc *dev_desc);
+
+/**
  * part_set_generic_name() - the name U-Boot gives a partition without one
  * (DOS): a device-type prefix ("sd" SCSI, "hd" IDE, "xx" others), a letter
  * for the device ('a' + devnum) and the partition number: "xxa1"

@@ -174,7 +174,7 @@ int blk_list_part(enum uclass_id uclass_id)
 			ok++;
 			if (devnum)
 				putc('\n');
-			part_print(desc);
+			part_print_checked(desc);
 		}
 	}
 
@@ -187,14 +187,10 @@ int blk_print_part_devnum(enum uclass_id uclass_id, int devnum)
 	int ret;
 
 	ret = get_desc(uclass_id, devnum, &desc);
-	if (ret)
+	if (ret || desc->type == DEV_TYPE_UNKNOWN)
 		return -ENODEV;
-	if (desc->type == DEV_TYPE_UNKNOWN ||
-	    desc->part_type == PART_TYPE_UNKNOWN)
-		return -ENOENT;
-	part_print(desc);
 
-	return 0;
+	return part_print_checked(desc);
 }
 
 void blk_list_devices(enum uclass_id uclass_id)
