@@ -60,8 +60,9 @@ int virtio_sandbox_transport_opt(struct virtio_sandbox_dev *vd,
 		return 0;
 	}
 	if (!strncmp(opt, "queue=", 6)) {
+		/* A chain never outgrows the device's iov arrays */
 		if (vsb_parse_uint(opt + 6, &val) || !val ||
-		    val > VIRTQUEUE_MAX_SIZE || (val & (val - 1)))
+		    val > VIRTIO_SANDBOX_MAX_IOV || (val & (val - 1)))
 			return -EINVAL;
 		vd->queue_size = val;
 		return 0;
