@@ -316,6 +316,8 @@ void *virtqueue_get_buf(struct virtqueue *vq, unsigned int *len);
  */
 int virtqueue_wait_buf(struct virtqueue *vq, void **bufp, unsigned int *len,
 		       unsigned long timeout_ms);
+/* Lets a driver that also builds in U-Boot test for it with #ifdef */
+#define virtqueue_wait_buf virtqueue_wait_buf
 
 /**
  * virtqueue_is_broken() - whether the device broke the protocol on @vq
