@@ -160,6 +160,18 @@ def console(board, console_log):
     con.close()
 
 
+@pytest.fixture(autouse=True)
+def _revive_console(request):
+    """A shared console a failed test left broken (a timeout, a crash) is
+    started again, so that one failure does not fail the whole module."""
+    if 'console' in request.fixturenames:
+        con = request.getfixturevalue('console')
+        if con.broken or not con.isalive():
+            con.log.write('\n--- restarting the board the last test left '
+                          'broken\n')
+            con.restart()
+
+
 @pytest.fixture
 def make_console(board, console_log):
     """make_console(disks=[Disk...], extra_args=[...]) -> a started Console.

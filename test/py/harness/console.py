@@ -39,6 +39,7 @@ class Console:
         self.boot_timeout = boot_timeout or board.BOOT_TIMEOUT
         self.cwd = cwd
         self.p = None
+        self.broken = False
         self.boot_output = ''
         self.bad_patterns = dict(getattr(board, 'BAD_PATTERNS', {}))
         self._disabled = set()
@@ -51,6 +52,7 @@ class Console:
         A running autoboot countdown is stopped with a key press.
         Return: self
         """
+        self.broken = False
         self.log.write(f'\n--- start: {" ".join(self.argv)}\n')
         self.log.flush()
         start = time.monotonic()
@@ -79,7 +81,8 @@ class Console:
         if not self.p:
             return
         try:
-            if self.p.isalive():
+            # A board busy with a command or hung is not asked.
+            if self.p.isalive() and not self.broken:
                 self.p.send('poweroff\n')
                 self.p.expect([pexpect.EOF, '\n' + PROMPT],
                               timeout=self.board.POWEROFF_TIMEOUT)
@@ -119,6 +122,8 @@ class Console:
                          f'the echo of {chunk!r} (command {cmd!r})')
         self.p.send('\n')
         if not wait_for_prompt:
+            # Busy until someone sees the next prompt.
+            self.broken = True
             return None
         self._expect([r'\r?\n' + re.escape(PROMPT)], timeout,
                      f'the prompt after {cmd!r}')
@@ -176,6 +181,9 @@ class Console:
     def _expect(self, patterns, timeout, what):
         bad = [(n, p) for n, p in self.bad_patterns.items()
                if n not in self._disabled]
+        # Until a match, the board is in an unknown state: a test that
+        # shares it restarts it first (conftest.py).
+        self.broken = True
         try:
             i = self.p.expect(list(patterns) + [p for _, p in bad],
                               timeout=timeout)
@@ -197,6 +205,7 @@ class Console:
                 pass
             raise ConsoleError(f'{self.board.NAME}: {name} while waiting for '
                                f'{what}: {self._tail(2000)!r}')
+        self.broken = False
         return i
 
     def _tail(self, n=400):
