@@ -334,3 +334,36 @@ def test_virtio_request_faults(make_console, tmp_path, fault):
     select(con, 0)
     read_ok(con, 0, 0, 0x800)
     assert crc32(con, base, MIB) == zlib.crc32(good)
+
+
+@pytest.mark.boards('qemu-arm64')
+def test_virtio_mixed_transports(make_console, tmp_path):
+    """Four disks over PCI (transitional, legacy, modern) and MMIO: each
+    readable, and numbered the same way on every boot."""
+    transports = ['pci', 'mmio', 'pci-legacy', 'pci-modern']
+    images, disks = {}, []
+    for i, transport in enumerate(transports):
+        path = tmp_path / f'd{i}.img'
+        blocks = (i + 1) * 2048
+        images[blocks] = make_image(path, blocks * 512, seed=50 + i)
+        disks.append(Disk(path, transport=transport))
+
+    orders = []
+    for _ in range(2):
+        con = make_console(disks)
+        entries = info_entries(con)
+        assert list(entries) == [0, 1, 2, 3]
+        order = []
+        for dev in range(4):
+            m = re.search(r'\((\d+) x 512\)', entries[dev])
+            order.append(int(m.group(1)))
+        assert sorted(order) == sorted(images)
+        base = loadaddr(con)
+        for dev, blocks in enumerate(order):
+            select(con, dev)
+            read_ok(con, dev, blocks - 8, 8)
+            assert crc32(con, base, 8 * 512) == \
+                zlib.crc32(images[blocks][-8 * 512:])
+        con.close()
+        orders.append(order)
+    assert orders[0] == orders[1]
