@@ -374,6 +374,10 @@ static int virtio_blk_read_limits(struct udevice *dev, u64 *capacity)
 	}
 
 	/* A chain holds the header and the status byte too */
+	if (num < 3) {
+		uc_priv->fail_reason = "request queue too small";
+		return -EINVAL;
+	}
 	priv->seg_max = num - 2;
 	if (!virtio_cread_feature(dev, VIRTIO_BLK_F_SEG_MAX,
 				  struct virtio_blk_config, seg_max, &seg_max))

@@ -327,6 +327,13 @@ static int virtio_blk_odd_queue(struct unit_test_state *uts)
 }
 UNIT_TEST(virtio_blk_odd_queue, 0, virtio);
 
+static int virtio_blk_tiny_queue(struct unit_test_state *uts)
+{
+	return vb_probe_fails(uts, "mem:65536,queue=2", NULL, -EINVAL,
+			      "request queue too small");
+}
+UNIT_TEST(virtio_blk_tiny_queue, 0, virtio);
+
 static int virtio_blk_generation(struct unit_test_state *uts)
 {
 	return vb_probe_fails(uts, "mem:65536", "generation", -EIO,
