@@ -71,7 +71,8 @@ static void parse_args(int argc, char *argv[])
 {
 	int i;
 
-	for (i = 1; i < argc; i++) {
+	/* Every option but -h takes one argument. */
+	for (i = 1; i < argc; i += 2) {
 		const char *opt = argv[i];
 		const char *arg = i + 1 < argc ? argv[i + 1] : NULL;
 
@@ -103,7 +104,6 @@ static void parse_args(int argc, char *argv[])
 			printf("sandbox: unknown option: %s\n", opt);
 			usage(argv[0], 2);
 		}
-		i++;
 	}
 }
 
