@@ -4,6 +4,17 @@
 #include <dm.h>
 #include <serial.h>
 #include <asm/os.h>
+#include <asm/state.h>
+
+/*
+ * With -c the commands come from the command line: stdin is left alone
+ * (it may be closed, or belong to a script that runs us). Interactively,
+ * the end of stdin ends the program.
+ */
+static bool sandbox_serial_input(void)
+{
+	return !state_get_current()->cmd && os_poll_input();
+}
 
 static int sandbox_serial_putc(struct udevice *dev, const char ch)
 {
@@ -18,7 +29,7 @@ static ssize_t sandbox_serial_puts(struct udevice *dev, const char *s,
 
 static int sandbox_serial_pending(struct udevice *dev, bool input)
 {
-	return input ? os_poll_input() : 0;
+	return input ? sandbox_serial_input() : 0;
 }
 
 static int sandbox_serial_getc(struct udevice *dev)
@@ -26,7 +37,7 @@ static int sandbox_serial_getc(struct udevice *dev)
 	unsigned char ch;
 	ssize_t ret;
 
-	if (!os_poll_input())
+	if (!sandbox_serial_input())
 		return -EAGAIN;
 	ret = os_read(0, &ch, 1);
 	if (ret == 0)
