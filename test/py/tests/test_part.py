@@ -8,8 +8,8 @@ must be read from the backup; a GPT with both headers damaged must be
 refused with one line. 'read' and 'write' must refuse ranges past the
 end of a device or partition and unknown devices with one line each.
 
-The sandbox binds each image as 'host N' (--host FILE), so these tests
-run on the sandbox only.
+Each test runs over two interfaces: 'host' (the sandbox's --host FILE,
+sandbox only) and 'virtio' (virtio-blk disks, every board).
 """
 
 import json
@@ -20,9 +20,7 @@ import zlib
 
 import pytest
 
-from harness import Disk
-
-pytestmark = pytest.mark.boards('sandbox')
+from harness import Disk, crc32, loadaddr
 
 MIB = 1 << 20
 BLK = 512
@@ -107,18 +105,40 @@ def parse_gpt_list(out):
     return parts
 
 
-GPT_HEAD = ('Partition Map for HOST device {n}  --   Partition Type: EFI\n\n'
+NAMES = {'host': 'HOST', 'virtio': 'VirtIO'}
+
+GPT_HEAD = ('Partition Map for {name} device {n}  --   Partition Type: EFI\n\n'
             'Part\tStart LBA\tEnd LBA\t\tName\n'
             '\tAttributes\n'
             '\tType GUID\n'
             '\tPartition GUID')
 
-DOS_HEAD = ('Partition Map for HOST device {n}  --   Partition Type: DOS\n\n'
+DOS_HEAD = ('Partition Map for {name} device {n}  --   Partition Type: DOS\n\n'
             'Part\tStart Sector\tNum Sectors\tUUID\t\tType')
 
 
-def check_gpt_listing(out, img, n=0):
-    assert out.startswith(GPT_HEAD.format(n=n)), out
+@pytest.fixture(params=[
+    pytest.param('host', marks=pytest.mark.boards('sandbox')), 'virtio'])
+def iface(request):
+    """The interface the images are attached to."""
+    return request.param
+
+
+@pytest.fixture
+def start(make_console, iface):
+    """start(images) -> a console with the images as devices 0, 1, ..."""
+    def start(images, extra_args=()):
+        kind = 'host' if iface == 'host' else 'blk'
+        con = make_console([Disk(img, kind=kind) for img in images],
+                           extra_args)
+        if iface == 'virtio':
+            assert con.run_command('virtio scan') == ''
+        return con
+    return start
+
+
+def check_gpt_listing(out, img, iface, n=0):
+    assert out.startswith(GPT_HEAD.format(name=NAMES[iface], n=n)), out
     table = sfdisk_json(img)
     assert table['label'] == 'gpt'
     want = []
@@ -137,23 +157,23 @@ def check_gpt_listing(out, img, n=0):
         [(num, start, end, name) for num, start, end, name, _, _ in want]
 
 
-def test_part_list_gpt(make_console, tmp_path):
+def test_part_list_gpt(start, iface, tmp_path):
     img = make_gpt(tmp_path / 'gpt.img')
-    con = make_console([Disk(img, kind='host')])
-    out, status = con.run_status('part list host 0')
+    con = start([img])
+    out, status = con.run_status(f'part list {iface} 0')
     assert status == 0
-    check_gpt_listing(out, img)
+    check_gpt_listing(out, img, iface)
     # The attributes: only partition 4 is legacy BIOS bootable (bit 2)
     attrs = {p[0]: p[4] for p in parse_gpt_list(out)}
     assert attrs == {1: 0, 2: 0, 3: 0, 4: 4}
 
 
-def test_part_list_mbr(make_console, tmp_path):
+def test_part_list_mbr(start, iface, tmp_path):
     img = make_mbr(tmp_path / 'mbr.img')
-    con = make_console([Disk(img, kind='host')])
-    out, status = con.run_status('part list host 0')
+    con = start([img])
+    out, status = con.run_status(f'part list {iface} 0')
     assert status == 0
-    assert out.startswith(DOS_HEAD.format(n=0)), out
+    assert out.startswith(DOS_HEAD.format(name=NAMES[iface], n=0)), out
 
     table = sfdisk_json(img)
     assert table['label'] == 'dos'
@@ -172,118 +192,125 @@ def test_part_list_mbr(make_console, tmp_path):
     assert out.split('\n')[3:] == want
 
 
-def test_part_numbers(make_console, tmp_path):
+def test_part_numbers(start, iface, tmp_path):
     """part start/size/number set variables as U-Boot does (hex)."""
     gpt = make_gpt(tmp_path / 'gpt.img')
     mbr = make_mbr(tmp_path / 'mbr.img')
-    con = make_console([Disk(gpt, kind='host'), Disk(mbr, kind='host')])
+    con = start([gpt, mbr])
     for dev, img in ((0, gpt), (1, mbr)):
         for p in sfdisk_json(img)['partitions']:
             num = int(re.search(r'(\d+)$', p['node']).group(1))
-            assert con.run_command(f'part start host {dev} {num} s; '
-                                   f'part size host {dev} {num} z; '
+            assert con.run_command(f'part start {iface} {dev} {num} s; '
+                                   f'part size {iface} {dev} {num} z; '
                                    'echo $s $z') == \
                 f'{p["start"]:x} {p["size"]:x}'
-    assert con.run_command('part number host 0 rootfs n; echo $n') == '0x2'
-    assert con.run_command("part start host 0 'data part'") == '2800'
-    assert con.run_command('part list host 1 v; echo $v') == '1 2 5 6 7 8'
-    assert con.run_command('part list host 1 -bootable v; echo $v') == '1'
+    assert con.run_command(f'part number {iface} 0 rootfs n; echo $n') == \
+        '0x2'
+    assert con.run_command(f"part start {iface} 0 'data part'") == '2800'
+    assert con.run_command(f'part list {iface} 1 v; echo $v') == \
+        '1 2 5 6 7 8'
+    assert con.run_command(f'part list {iface} 1 -bootable v; echo $v') == '1'
     assert con.run_command('part types') == \
         'Supported partition tables: EFI, DOS'
-    out, status = con.run_status('part start host 0 9')
-    assert (out, status) == ('** No partition 9 in host 0 **', 1)
-    out, status = con.run_status('part number host 0 nosuch')
-    assert (out, status) == ('** No partition nosuch in host 0 **', 1)
+    out, status = con.run_status(f'part start {iface} 0 9')
+    assert (out, status) == (f'** No partition 9 in {iface} 0 **', 1)
+    out, status = con.run_status(f'part number {iface} 0 nosuch')
+    assert (out, status) == (f'** No partition nosuch in {iface} 0 **', 1)
 
 
-def test_gpt_primary_damaged(make_console, tmp_path):
+def test_gpt_primary_damaged(start, iface, tmp_path):
     """A zeroed primary header: the table comes from the backup, with one
     warning line first."""
     good = make_gpt(tmp_path / 'good.img')
     bad = tmp_path / 'bad.img'
     shutil.copy(good, bad)
     zero_block(bad, 1)
-    con = make_console([Disk(good, kind='host'), Disk(bad, kind='host')])
-    ref = con.run_command('part list host 0')
-    out, status = con.run_status('part list host 1')
+    con = start([good, bad])
+    ref = con.run_command(f'part list {iface} 0')
+    out, status = con.run_status(f'part list {iface} 1')
     assert status == 0
     warning, rest = out.split('\n', 1)
     assert warning == ('GPT: primary GPT is invalid (no GPT signature at '
                        'block 1), using the backup GPT')
     assert rest.strip('\n') == ref.replace('device 0', 'device 1')
-    check_gpt_listing(rest.strip('\n'), good, n=1)
+    check_gpt_listing(rest.strip('\n'), good, iface, n=1)
     # Partition look-ups use the backup too
-    assert con.run_command('part size host 1 2') == '1000'
+    assert con.run_command(f'part size {iface} 1 2') == '1000'
 
 
-def test_gpt_primary_entries_damaged(make_console, tmp_path):
+def test_gpt_primary_entries_damaged(start, iface, tmp_path):
     """A primary whose entry array fails its CRC: the backup is used."""
     img = make_gpt(tmp_path / 'gpt.img')
     with open(img, 'r+b') as f:
         f.seek(2 * BLK + 56)    # the first entry's name
         f.write(b'X')
-    con = make_console([Disk(img, kind='host')])
-    out, status = con.run_status('part list host 0')
+    con = start([img])
+    out, status = con.run_status(f'part list {iface} 0')
     assert status == 0
     assert out.startswith('GPT: primary GPT is invalid (bad partition '
                           'entries CRC'), out
     assert '"boot"' in out and '"Xoot"' not in out
 
 
-def test_gpt_both_damaged(make_console, tmp_path):
+def test_gpt_both_damaged(start, iface, tmp_path):
     """Both headers damaged: one line, failure, and a working prompt."""
     img = make_gpt(tmp_path / 'gpt.img')
     zero_block(img, 1)
     with open(img, 'r+b') as f:     # the backup header's revision
         f.seek((blocks(img) - 1) * BLK + 8)
         f.write(b'\x07')
-    con = make_console([Disk(img, kind='host')])
-    out, status = con.run_status('part list host 0')
+    con = start([img])
+    out, status = con.run_status(f'part list {iface} 0')
     assert status == 1
-    assert re.fullmatch(r'\*\* host 0: GPT: no valid GPT \(primary: no GPT '
+    assert re.fullmatch(rf'\*\* {iface} 0: GPT: no valid GPT \(primary: no GPT '
                         r'signature at block 1; backup: bad header CRC '
                         r'0x[0-9a-f]{8} \(computed 0x[0-9a-f]{8}\)\) \*\*',
                         out), out
-    out, status = con.run_status('part start host 0 1')
-    assert (out, status) == ('** No partition 1 in host 0 **', 1)
+    out, status = con.run_status(f'part start {iface} 0 1')
+    assert (out, status) == (f'** No partition 1 in {iface} 0 **', 1)
     assert con.run_command('echo still here') == 'still here'
 
 
-def test_part_no_table(make_console, tmp_path):
+def test_part_no_table(start, iface, tmp_path):
     img = tmp_path / 'blank.img'
     with open(img, 'wb') as f:
         f.truncate(MIB)
-    con = make_console([Disk(img, kind='host')])
-    out, status = con.run_status('part list host 0')
+    con = start([img])
+    out, status = con.run_status(f'part list {iface} 0')
     assert (out, status) == ('## Unknown partition table type 0', 1)
 
 
-@pytest.mark.parametrize('cmd, err', [
-    ('part list host 1', '** Bad device host 1 **'),
-    ('part list host 7', '** Bad device host 7 **'),
-    ('part list host xyz', '** Bad device specification host xyz **'),
-    ('part list host -1', '** Bad device specification host -1 **'),
+BAD = [
+    ('part list {i} 1', '** Bad device {i} 1 **'),
+    ('part list {i} 7', '** Bad device {i} 7 **'),
+    ('part list {i} xyz', '** Bad device specification {i} xyz **'),
+    ('part list {i} -1', '** Bad device specification {i} -1 **'),
     ('part list foo 0', "** Unknown interface 'foo' **"),
-    ('read host 1 0 0 1', '** Bad device host 1 **'),
+    ('read {i} 1 0 0 1', '** Bad device {i} 1 **'),
     ('read foo 0 0 0 1', "** Unknown interface 'foo' **"),
-    ('read host x 0 0 1', '** Bad device specification host x **'),
-    ('read host 0:zz 0 0 1', 'Invalid block device 0:zz'),
-    ('read host 0 0 zz 1', "Invalid block number 'zz': not a hex number"),
-    ('read host 0 0 0 1g', "Invalid block count '1g': not a hex number"),
-    ('read host 0 0x1z 0 1', "Invalid address '0x1z': not a hex number"),
-    ('read host 0:9 0 0 1', 'Cannot find partition 9 on host 0'),
-    ('read host 0:3 0 0 1', 'Cannot find partition 3 on host 0'),
-])
-def test_bad_device(make_console, tmp_path, cmd, err):
+    ('read {i} x 0 0 1', '** Bad device specification {i} x **'),
+    ('read {i} 0:zz 0 0 1', 'Invalid block device 0:zz'),
+    ('read {i} 0 0 zz 1', "Invalid block number 'zz': not a hex number"),
+    ('read {i} 0 0 0 1g', "Invalid block count '1g': not a hex number"),
+    ('read {i} 0 0x1z 0 1', "Invalid address '0x1z': not a hex number"),
+    ('read {i} 0:9 0 0 1', 'Cannot find partition 9 on {i} 0'),
+    ('read {i} 0:3 0 0 1', 'Cannot find partition 3 on {i} 0'),
+    ('write {i} 0:9 0 0 1', 'Cannot find partition 9 on {i} 0'),
+]
+
+
+def test_bad_device(start, iface, tmp_path):
+    """Unknown devices and malformed numbers: one line each, failure, a
+    working prompt."""
     img = make_mbr(tmp_path / 'mbr.img')
-    con = make_console([Disk(img, kind='host')])
-    out, status = con.run_status(cmd)
-    assert (out, status) == (err, 1)
+    con = start([img])
+    for cmd, err in BAD:
+        out, status = con.run_status(cmd.format(i=iface))
+        assert (out, status) == (err.format(i=iface), 1)
     assert con.run_command('echo ok') == 'ok'
 
 
-def test_part_usage(make_console, tmp_path):
-    con = make_console()
+def test_part_usage(console):
     for cmd in ('part', 'part list', 'part list host', 'part nosuch',
                 'read host 0 0 0', 'part start host 0'):
         out, status = con.run_status(cmd)
@@ -291,21 +318,7 @@ def test_part_usage(make_console, tmp_path):
         assert 'Usage' in out or 'usage' in out, (cmd, out)
 
 
-def loadaddr(con):
-    m = re.fullmatch(r'loadaddr=(?:0x)?([0-9a-fA-F]+)',
-                     con.run_command('printenv loadaddr'))
-    assert m
-    return int(m.group(1), 16)
-
-
-def crc_of(con, addr, size):
-    out = con.run_command(f'crc32 {addr:x} {size:x}')
-    m = re.search(r'==> ([0-9a-f]{8})$', out)
-    assert m, out
-    return int(m.group(1), 16)
-
-
-def test_read(make_console, tmp_path):
+def test_read(start, iface, tmp_path):
     """read copies whole blocks of a device or a partition to memory;
     a range reaching past the end is refused and nothing is read."""
     img = make_mbr(tmp_path / 'mbr.img')
@@ -316,51 +329,51 @@ def test_read(make_console, tmp_path):
         f.write(data)
         f.seek((n - 2) * BLK)           # the last two blocks
         f.write(data[:2 * BLK])
-    con = make_console([Disk(img, kind='host')])
+    con = start([img])
     addr = loadaddr(con)
 
-    out, status = con.run_status(f'read host 0:6 {addr:x} 0 8')
+    out, status = con.run_status(f'read {iface} 0:6 {addr:x} 0 8')
     assert (out, status) == ('', 0)
-    assert crc_of(con, addr, 8 * BLK) == zlib.crc32(data)
-    out, status = con.run_status(f'read host 0 {addr:x} 3000 1')
+    assert crc32(con, addr, 8 * BLK) == zlib.crc32(data)
+    out, status = con.run_status(f'read {iface} 0 {addr:x} 3000 1')
     assert (out, status) == ('', 0)
-    assert crc_of(con, addr, BLK) == zlib.crc32(data[:BLK])
-    out, status = con.run_status(f'read host 0 {addr:x} {n - 2:x} 2')
+    assert crc32(con, addr, BLK) == zlib.crc32(data[:BLK])
+    out, status = con.run_status(f'read {iface} 0 {addr:x} {n - 2:x} 2')
     assert (out, status) == ('', 0)
-    assert crc_of(con, addr, 2 * BLK) == zlib.crc32(data[:2 * BLK])
+    assert crc32(con, addr, 2 * BLK) == zlib.crc32(data[:2 * BLK])
 
     # Past the end of the device, of the partition: refused, memory as it was
     con.run_command(f'mw.b {addr:x} 5a {2 * BLK:x}')
-    ref = crc_of(con, addr, 2 * BLK)
+    ref = crc32(con, addr, 2 * BLK)
     for cmd, err in (
-            (f'read host 0 {addr:x} {n - 1:x} 2',
+            (f'read {iface} 0 {addr:x} {n - 1:x} 2',
              f'Read out of range: blocks 0x{n - 1:x}+0x2, the device has '
              f'0x{n:x} blocks'),
-            (f'read host 0 {addr:x} {n:x} 1',
+            (f'read {iface} 0 {addr:x} {n:x} 1',
              f'Read out of range: blocks 0x{n:x}+0x1, the device has '
              f'0x{n:x} blocks'),
-            (f'read host 0 {addr:x} 0 ffffffffffffffff',
+            (f'read {iface} 0 {addr:x} 0 ffffffffffffffff',
              'Read out of range: blocks 0x0+0xffffffffffffffff, the device '
              f'has 0x{n:x} blocks'),
-            (f'read host 0:6 {addr:x} fff 2',
+            (f'read {iface} 0:6 {addr:x} fff 2',
              'Read out of range: blocks 0xfff+0x2, the partition has 0x1000 '
              'blocks')):
         out, status = con.run_status(cmd)
         assert (out, status) == (err, 1)
-    assert crc_of(con, addr, 2 * BLK) == ref
+    assert crc32(con, addr, 2 * BLK) == ref
 
 
-def test_write(make_console, tmp_path):
+def test_write(start, iface, tmp_path):
     """write stores memory in a partition; past its end it is refused and
     the image is unchanged."""
     img = make_mbr(tmp_path / 'mbr.img')
     before = open(img, 'rb').read()
-    con = make_console([Disk(img, kind='host')])
+    con = start([img])
     addr = loadaddr(con)
     con.run_command(f'mw.b {addr:x} a5 {2 * BLK:x}')
-    out, status = con.run_status(f'write host 0:5 {addr:x} 7fe 2')
+    out, status = con.run_status(f'write {iface} 0:5 {addr:x} 7fe 2')
     assert (out, status) == ('', 0)
-    out, status = con.run_status(f'write host 0:5 {addr:x} 7ff 2')
+    out, status = con.run_status(f'write {iface} 0:5 {addr:x} 7ff 2')
     assert (out, status) == ('Write out of range: blocks 0x7ff+0x2, the '
                              'partition has 0x800 blocks', 1)
     con.close()
