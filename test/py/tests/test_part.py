@@ -313,7 +313,7 @@ def test_bad_device(start, iface, tmp_path):
 def test_part_usage(console):
     for cmd in ('part', 'part list', 'part list host', 'part nosuch',
                 'read host 0 0 0', 'part start host 0'):
-        out, status = con.run_status(cmd)
+        out, status = console.run_status(cmd)
         assert status == 1, cmd
         assert 'Usage' in out or 'usage' in out, (cmd, out)
 
