@@ -172,8 +172,9 @@ static int vp_setup_vq(struct udevice *udev, unsigned int index,
 	num = common_read(udev, VIRTIO_PCI_COMMON_Q_SIZE, 2);
 	if (!num || common_read(udev, VIRTIO_PCI_COMMON_Q_ENABLE, 2))
 		return -ENOENT;
-	if (num & (num - 1))
-		return -EINVAL;	/* split rings are a power of 2 */
+	/* A split ring is a power of 2; a modern driver may ask for less. */
+	while (num & (num - 1))
+		num &= num - 1;
 
 	off = common_read(udev, VIRTIO_PCI_COMMON_Q_NOFF, 2);
 	notify = (u64)off * priv->notify_mult;

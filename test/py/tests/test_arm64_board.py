@@ -246,6 +246,28 @@ def test_pci_bars_in_windows(rig):
                 (hex(addr), windows)
 
 
+def test_pci_config_access(rig):
+    """`pci display` and `pci write` on configuration space; bad input
+    gives one line and a failure."""
+    _, ours = pci_list(rig)
+    b, d, f = next(k for k, v in ours.items() if v[0] == 0x1af4)
+    dev = f'{b:02x}.{d:02x}.{f:02x}'
+    out = rig.run_command(f'pci display.w {dev} 0 2')
+    assert out == f'00000000: 1af4 {ours[(b, d, f)][1]:04x}'
+    out = rig.run_command(f'pci display {dev}')
+    lines = out.split('\n')
+    assert len(lines) == 4 and lines[1].startswith('00000010:')
+    # The interrupt line register is plain storage.
+    rig.run_command(f'pci write.b {dev} 3c 5a')
+    assert rig.run_command(f'pci display.b {dev} 3c 1') == '0000003c: 5a'
+    for cmd, msg in [(f'pci header 00.1f.07', 'No such device'),
+                     ('pci 42', 'No such bus'),
+                     ('pci header zz', "pci: bad device 'zz' (want bus.dev.fn)"),
+                     (f'pci display.l {dev} 3', 'pci: bad address 3')]:
+        out, status = rig.run_status(cmd)
+        assert (out, status) == (msg, 1)
+
+
 def test_transports_and_data(rig):
     """Each disk on its transport, in the stable order (mmio slots as the
     device tree lists them, then PCI by bus/device), read back by CRC."""
