@@ -333,7 +333,7 @@ void *dm_pci_map_bar(struct udevice *dev, int bar, size_t offset, size_t len,
 const char *pci_class_str(u8 class);
 
 /**
- * pci_find_next_capability_bdf() - dm_pci_find_next_capability() by
+ * pci_bus_find_next_capability() - dm_pci_find_next_capability() by
  * bus/device/function, for code that runs before a device is bound
  */
 int pci_bus_find_next_capability(struct udevice *bus, pci_dev_t bdf, u8 start,
