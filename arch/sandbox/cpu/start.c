@@ -18,9 +18,25 @@ struct sandbox_state *state_get_current(void)
 	return &state;
 }
 
+/*
+ * The console does not exist while options are parsed: messages go to
+ * the host's stdout (help) or stderr (errors) directly.
+ */
+static void __printf(2, 3) os_printf(int fd, const char *fmt, ...)
+{
+	char buf[1024];
+	va_list args;
+	int len;
+
+	va_start(args, fmt);
+	len = vscnprintf(buf, sizeof(buf), fmt, args);
+	va_end(args);
+	os_write(fd, buf, len);
+}
+
 static void usage(const char *prog, int status)
 {
-	printf("Usage: %s [options]\n"
+	os_printf(status ? 2 : 1, "Usage: %s [options]\n"
 	       "  -c \"CMDS\"         run the commands and exit with the last one's status\n"
 	       "  -m SIZE           guest memory arena, e.g. 256M (default), 1G\n"
 	       "  --host FILE       bind FILE as block device 'host N'\n"
@@ -60,7 +76,7 @@ static void add_spec(const char *opt, const char **list, int *count,
 		     const char *spec)
 {
 	if (*count >= SANDBOX_MAX_DEVS) {
-		printf("sandbox: too many %s options (at most %d)\n", opt,
+		os_printf(2, "sandbox: too many %s options (at most %d)\n", opt,
 		       SANDBOX_MAX_DEVS);
 		os_exit(2);
 	}
@@ -79,7 +95,7 @@ static void parse_args(int argc, char *argv[])
 		if (!strcmp(opt, "-h") || !strcmp(opt, "--help"))
 			usage(argv[0], 0);
 		if (!arg) {
-			printf("sandbox: unknown option or missing argument: %s\n",
+			os_printf(2, "sandbox: unknown option or missing argument: %s\n",
 			       opt);
 			usage(argv[0], 2);
 		}
@@ -88,7 +104,7 @@ static void parse_args(int argc, char *argv[])
 		} else if (!strcmp(opt, "-m")) {
 			state.ram_size = parse_size(arg);
 			if (state.ram_size < (1 << 20)) {
-				printf("sandbox: bad memory size '%s'\n", arg);
+				os_printf(2, "sandbox: bad memory size '%s'\n", arg);
 				os_exit(2);
 			}
 		} else if (!strcmp(opt, "--host")) {
@@ -101,7 +117,7 @@ static void parse_args(int argc, char *argv[])
 			add_spec(opt, state.fault_specs, &state.fault_count,
 				 arg);
 		} else {
-			printf("sandbox: unknown option: %s\n", opt);
+			os_printf(2, "sandbox: unknown option: %s\n", opt);
 			usage(argv[0], 2);
 		}
 	}
@@ -114,7 +130,7 @@ int sandbox_main(int argc, char *argv[])
 
 	state.ram_buf = os_mmap_anon(state.ram_size);
 	if (!state.ram_buf) {
-		printf("sandbox: cannot allocate %llu bytes of guest memory\n",
+		os_printf(2, "sandbox: cannot allocate %llu bytes of guest memory\n",
 		       (unsigned long long)state.ram_size);
 		os_exit(1);
 	}
