@@ -1,0 +1,91 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+/* The IPL parameter blocks QEMU gives the firmware. */
+#include <common.h>
+#include <s390/iplb.h>
+
+#define DIAG308_STORE		6
+#define DIAG308_RC_OK		0x0001
+#define DIAG308_RC_NO_CONF	0x0102
+
+static int diag308_store(struct ipl_parameter_block *iplb)
+{
+	register ulong r2 asm("2") = (ulong)iplb;
+	register ulong r3 asm("3") = DIAG308_STORE;
+
+	asm volatile("diag %[r2],%[r3],0x308"
+		     : [r3] "+d" (r3) : [r2] "d" (r2) : "memory", "cc");
+	return r3;
+}
+
+static const struct qemu_ipl_parameters *qipl(void)
+{
+	void *p;
+
+	/* absolute 0xcc: hidden from the compiler's NULL-pointer checks */
+	asm("" : "=d" (p) : "0" ((ulong)QIPL_ADDRESS));
+	return p;
+}
+
+int s390_iplb_read(struct ipl_parameter_block *iplbs, int max)
+{
+	const struct qemu_ipl_parameters *q = qipl();
+	const struct ipl_parameter_block *chain;
+	struct ipl_parameter_block *page;
+	int n, i, rc, len;
+
+	if (max < 1)
+		return 0;
+	/* DIAGNOSE 0x308 wants a page-aligned block */
+	page = memalign(IPLB_SIZE, IPLB_SIZE);
+	if (!page)
+		return -ENOMEM;
+	memset(page, 0, IPLB_SIZE);
+	rc = diag308_store(page);
+	if (rc == DIAG308_RC_NO_CONF) {
+		free(page);
+		return 0;
+	}
+	if (rc != DIAG308_RC_OK) {
+		free(page);
+		return -EIO;
+	}
+	memcpy(&iplbs[0], page, IPLB_SIZE);
+	free(page);
+
+	n = 1;
+	len = be16_to_cpu(q->chain_len);
+	chain = (void *)(uintptr_t)be64_to_cpu(q->next_iplb);
+	for (i = 0; chain && i < len && n < max; i++)
+		memcpy(&iplbs[n++], &chain[i], IPLB_SIZE);
+	return n;
+}
+
+/* EBCDIC to ASCII for what a load parameter may hold: A-Z 0-9 . blank */
+static char ebcdic_to_ascii(u8 c)
+{
+	if (c >= 0xc1 && c <= 0xc9)
+		return 'A' + c - 0xc1;
+	if (c >= 0xd1 && c <= 0xd9)
+		return 'J' + c - 0xd1;
+	if (c >= 0xe2 && c <= 0xe9)
+		return 'S' + c - 0xe2;
+	if (c >= 0xf0 && c <= 0xf9)
+		return '0' + c - 0xf0;
+	if (c == 0x4b)
+		return '.';
+	if (c == 0x40 || c == 0)
+		return ' ';
+	return '?';
+}
+
+void s390_iplb_loadparm(const struct ipl_parameter_block *iplb, char *buf)
+{
+	int i, end = 0;
+
+	for (i = 0; i < IPLB_LOADPARM_LEN; i++) {
+		buf[i] = ebcdic_to_ascii(iplb->loadparm[i]);
+		if (buf[i] != ' ')
+			end = i + 1;
+	}
+	buf[end] = 0;
+}

@@ -1,0 +1,102 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+/*
+ * The s390 IPL parameter block: which device the machine was told to
+ * IPL from. DIAGNOSE 0x308 subcode 6 stores it; QEMU 9.2 and later also
+ * chain one block per further device with a bootindex (QemuIplParameters
+ * at absolute 0xcc). Layouts as QEMU's include/hw/s390x/ipl/qipl.h.
+ */
+#ifndef __S390_IPLB_H
+#define __S390_IPLB_H
+
+#include <linux/types.h>
+#include <linux/compiler.h>
+
+#define IPLB_SIZE		4096
+#define IPL_PBT_FCP		0x00
+#define IPL_PBT_CCW		0x02
+#define IPL_PBT_PCI		0x04
+#define IPL_PBT_QEMU_SCSI	0xff
+#define IPLB_FLAGS_LP_VALID	0x80
+#define IPLB_LOADPARM_LEN	8
+
+/** struct ipl_block_ccw - body of a CCW (channel device) block */
+struct ipl_block_ccw {
+	u8 reserved0[85];
+	u8 ssid;
+	__be16 devno;
+} __packed;
+
+/** struct ipl_block_qemu_scsi - body of a QEMU SCSI (virtio-scsi) block */
+struct ipl_block_qemu_scsi {
+	__be32 lun;
+	__be16 target;
+	__be16 channel;
+	u8 reserved0[77];
+	u8 ssid;
+	__be16 devno;
+} __packed;
+
+/** struct ipl_block_pci - body of a PCI block (QEMU 10 and later) */
+struct ipl_block_pci {
+	__be32 reserved0[76];
+	u8 opt;
+	u8 reserved1[3];
+	__be32 fid;
+} __packed;
+
+/** struct ipl_parameter_block - header and body, one page */
+struct ipl_parameter_block {
+	__be32 len;
+	u8 hdr_flags;
+	u8 reserved0[2];
+	u8 version;
+	__be32 blk0_len;
+	u8 pbt;			/* parameter block type: IPL_PBT_* */
+	u8 flags;
+	__be16 reserved01;
+	u8 loadparm[IPLB_LOADPARM_LEN];	/* EBCDIC */
+	union {
+		struct ipl_block_ccw ccw;
+		struct ipl_block_qemu_scsi scsi;
+		struct ipl_block_pci pci;
+		u8 body[IPLB_SIZE - 24];
+	};
+} __packed __aligned(8);
+_Static_assert(sizeof(struct ipl_parameter_block) == IPLB_SIZE, "iplb");
+_Static_assert(__builtin_offsetof(struct ipl_parameter_block, ccw.devno) == 0x6e,
+	       "iplb ccw devno");
+
+/** struct qemu_ipl_parameters - QEMU's own IPL data at absolute 0xcc */
+struct qemu_ipl_parameters {
+	u8 qipl_flags;
+	u8 index;
+	u8 reserved1[2];
+	__be64 reserved2;
+	__be32 boot_menu_timeout;
+	u8 reserved3[2];
+	__be16 chain_len;	/* blocks at next_iplb (QEMU 9.2 and later) */
+	__be64 next_iplb;
+} __packed;
+_Static_assert(sizeof(struct qemu_ipl_parameters) == 28, "qipl");
+
+#define QIPL_ADDRESS		0xcc
+#define IPLB_MAX_CHAIN		8
+
+/**
+ * s390_iplb_read() - the machine's boot devices, in QEMU's bootindex
+ * order: the block DIAGNOSE 0x308 stores, then the chained ones
+ * @iplbs: room for @max blocks
+ * @max: size of @iplbs
+ * Return: number of blocks (0 if the machine has no IPL block, i.e.
+ *	no device has a bootindex), or -EIO
+ */
+int s390_iplb_read(struct ipl_parameter_block *iplbs, int max);
+
+/**
+ * s390_iplb_loadparm() - the load parameter of @iplb in ASCII
+ * @iplb: the block
+ * @buf: 9 bytes: the 8 characters, blanks trimmed, and a NUL
+ */
+void s390_iplb_loadparm(const struct ipl_parameter_block *iplb, char *buf);
+
+#endif
