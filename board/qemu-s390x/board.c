@@ -3,7 +3,8 @@
  * qemu-system-s390x -M s390-ccw-virtio: the SCLP console first, then a
  * virtio-ccw transport for each virtio control unit the channel
  * subsystem has, in subchannel-id order (set 0 first), which is the
- * order `virtio scan` numbers their disks in. RAM size from the SCLP.
+ * order `virtio scan` numbers their disks in, then a virtio-pci
+ * transport for each virtio zPCI function. RAM size from the SCLP.
  */
 #include <common.h>
 #include <dm.h>
@@ -12,6 +13,8 @@
 #include <asm/sclp.h>
 #include <s390/css.h>
 #include <s390/virtio_ccw.h>
+#include <s390/virtio_zpci.h>
+#include <s390/zpci.h>
 
 static u64 ram_size;
 
@@ -29,6 +32,13 @@ static int board_bind_ccw(const struct css_device *cdev, void *arg)
 	return 0;
 }
 
+static int board_bind_zpci(const struct zpci_function *f, void *arg)
+{
+	if (f->configured)
+		virtio_zpci_bind(dm_root(), f, NULL);
+	return 0;
+}
+
 int board_init(void)
 {
 	struct udevice *dev;
@@ -43,6 +53,9 @@ int board_init(void)
 		css_init();
 		css_scan(board_bind_ccw, NULL);
 	}
+	/* zPCI functions after the channel devices; none without zpci=on */
+	if (IS_ENABLED(CONFIG_VIRTIO_ZPCI))
+		zpci_scan(board_bind_zpci, NULL);
 	return 0;
 }
 

@@ -1,0 +1,135 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+/*
+ * virtio-pci on s390x: the modern virtio-pci transport
+ * (virtio_pci_modern.c) over zPCI. This file is only the access layer:
+ * configuration space and BARs through PCI LOAD and PCI STORE
+ * (drivers/s390/zpci.c). QEMU's virtio-pci devices reach guest memory
+ * without the zPCI IOMMU unless iommu_platform=on, so ring addresses are
+ * real addresses as on the other boards.
+ */
+#include <common.h>
+#include <dm.h>
+#include <virtio.h>
+#include <virtio_pci.h>
+#include <dm/device-internal.h>
+#include <s390/zpci.h>
+#include <s390/virtio_zpci.h>
+
+static struct zpci_function *zpci_fn(struct udevice *udev)
+{
+	return dev_get_plat(udev);
+}
+
+static int zpci_cfg_read(struct udevice *udev, uint offset, u32 *valp,
+			 int size)
+{
+	u64 val;
+	int ret;
+
+	ret = zpci_load(zpci_fn(udev)->fh, ZPCI_CONFIG_SPACE, offset, &val,
+			size);
+	*valp = ret ? ~0U : val;
+	return ret;
+}
+
+static int zpci_map(struct udevice *udev, struct virtio_pci_region *r,
+		    bool io)
+{
+	struct zpci_function *f = zpci_fn(udev);
+	u64 size;
+	u32 bar;
+	int ret;
+
+	if (r->bar < 0 || r->bar >= ZPCI_NUM_BARS || !f->bar_size[r->bar])
+		return -ENXIO;
+	size = 1ULL << f->bar_size[r->bar];
+	ret = zpci_cfg_read(udev, 0x10 + 4 * r->bar, &bar, 4);
+	if (ret)
+		return ret;
+	if (!!(bar & 1) != io)		/* PCI_BASE_ADDRESS_SPACE_IO */
+		return -ENXIO;
+	if (!r->length)
+		r->length = min_t(u64, size, 0xffffffff) - r->offset;
+	if (r->offset >= size || r->length > size - r->offset)
+		return -ENXIO;
+	r->ptr = NULL;		/* BARs are reached by instructions */
+	return 0;
+}
+
+static u32 zpci_read(struct udevice *udev, const struct virtio_pci_region *r,
+		     uint off, int size)
+{
+	u64 val;
+
+	if (off > r->length || size > r->length - off)
+		return ~0U;
+	if (zpci_load(zpci_fn(udev)->fh, r->bar, r->offset + off, &val, size))
+		return ~0U;
+	return val;
+}
+
+static void zpci_write(struct udevice *udev, const struct virtio_pci_region *r,
+		       uint off, u32 val, int size)
+{
+	if (off > r->length || size > r->length - off)
+		return;
+	zpci_store(zpci_fn(udev)->fh, r->bar, r->offset + off, val, size);
+}
+
+static const struct virtio_pci_access zpci_access = {
+	.cfg_read = zpci_cfg_read,
+	.map = zpci_map,
+	.read = zpci_read,
+	.write = zpci_write,
+};
+
+static int virtio_zpci_probe(struct udevice *udev)
+{
+	struct virtio_pci_priv *priv = dev_get_priv(udev);
+	struct zpci_function *f = zpci_fn(udev);
+	u32 subsystem;
+	int ret;
+
+	ret = zpci_enable(f);
+	if (ret)
+		return ret;
+	priv->acc = &zpci_access;
+	ret = zpci_cfg_read(udev, 0x2e, &subsystem, 2);	/* PCI_SUBSYSTEM_ID */
+	if (ret)
+		return ret;
+	return virtio_pci_modern_init(udev, f->device_id, subsystem);
+}
+
+int virtio_zpci_bind(struct udevice *parent, const struct zpci_function *f,
+		     struct udevice **devp)
+{
+	struct udevice *dev;
+	char name[20];
+	int ret;
+
+	if (f->vendor_id != VIRTIO_PCI_VENDOR_ID)
+		return -ENODEV;
+	ret = device_bind(parent, DM_DRIVER_GET(virtio_zpci), "virtio-zpci",
+			  NULL, ofnode_null(), &dev);
+	if (ret)
+		return ret;
+	memcpy(dev_get_plat(dev), f, sizeof(*f));
+	snprintf(name, sizeof(name), "zpci-%08x", f->fid);
+	ret = device_set_name(dev, name);
+	if (ret) {
+		device_unbind(dev);
+		return ret;
+	}
+	if (devp)
+		*devp = dev;
+	return 0;
+}
+
+U_BOOT_DRIVER(virtio_zpci) = {
+	.name		= "virtio-zpci",
+	.id		= UCLASS_VIRTIO,
+	.ops		= &virtio_pci_modern_ops,
+	.probe		= virtio_zpci_probe,
+	.priv_auto	= sizeof(struct virtio_pci_priv),
+	.plat_auto	= sizeof(struct zpci_function),
+};

@@ -1,0 +1,68 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+/*
+ * zPCI: PCI functions of an s390 machine, found and enabled with CALL
+ * LOGICAL PROCESSOR (CLP) and reached with PCI LOAD and PCI STORE, one
+ * register-sized access at a time; there is no memory-mapped PCI space.
+ * QEMU needs the CPU feature: -cpu qemu,zpci=on.
+ */
+#ifndef __S390_ZPCI_H
+#define __S390_ZPCI_H
+
+#include <linux/types.h>
+
+#define ZPCI_CONFIG_SPACE	15	/* PCI LOAD/STORE address space */
+#define ZPCI_NUM_BARS		6
+
+/**
+ * struct zpci_function - one PCI function
+ * @fid:	function id (stable, from the machine configuration)
+ * @fh:		function handle (changes when the function is enabled)
+ * @vendor_id:	PCI vendor id
+ * @device_id:	PCI device id
+ * @configured:	the function is in the configured state
+ * @bar_size:	log2 of each BAR's size, 0 if the BAR is not there
+ *		(filled by zpci_enable())
+ */
+struct zpci_function {
+	u32 fid;
+	u32 fh;
+	u16 vendor_id;
+	u16 device_id;
+	bool configured;
+	u8 bar_size[ZPCI_NUM_BARS];
+};
+
+/**
+ * zpci_scan() - list the PCI functions (CLP LIST PCI)
+ * @fn:	called for each function; a nonzero return stops the scan
+ * @arg: passed to @fn
+ * Return: 0, what @fn returned, -ENODEV without zPCI, or -EIO
+ */
+int zpci_scan(int (*fn)(const struct zpci_function *f, void *arg),
+	      void *arg);
+
+/**
+ * zpci_enable() - enable a function (CLP SET PCI FN) and learn its BARs
+ * (CLP QUERY PCI FN); an already enabled function is accepted
+ * @f: the function: @fh is updated
+ * Return: 0 or -EIO
+ */
+int zpci_enable(struct zpci_function *f);
+
+/**
+ * zpci_load() - PCI LOAD: read @len (1, 2, 4 or 8) bytes
+ * @fh: enabled function handle
+ * @as: address space: BAR number or ZPCI_CONFIG_SPACE
+ * @offset: offset in the address space, aligned to @len
+ * @val: returns the value (PCI's little-endian order already undone)
+ * Return: 0 or -EIO
+ */
+int zpci_load(u32 fh, u8 as, u64 offset, u64 *val, int len);
+
+/**
+ * zpci_store() - PCI STORE: write @len (1, 2, 4 or 8) bytes of @val
+ * Return: 0 or -EIO
+ */
+int zpci_store(u32 fh, u8 as, u64 offset, u64 val, int len);
+
+#endif
