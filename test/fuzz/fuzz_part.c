@@ -39,6 +39,11 @@ enum uclass_id blk_get_uclass_id(const char *uclass_idname)
 	return UCLASS_INVALID;
 }
 
+const char *blk_get_uclass_name(enum uclass_id uclass_id)
+{
+	return "host";
+}
+
 struct blk_desc *blk_get_devnum_by_uclass_idname(const char *uclass_idname,
 						 int devnum)
 {
@@ -117,6 +122,7 @@ int LLVMFuzzerTestOneInput(const u8 *data, size_t size)
 	}
 	part_get_info_by_name(&desc, "boot", &info);
 	part_print(&desc);
+	part_print_checked(&desc);
 
 	free(img);
 	return 0;
