@@ -3,6 +3,7 @@
 #include <common.h>
 #include <dm.h>
 #include <init.h>
+#include <sandbox_host.h>
 #include <virtio_sandbox.h>
 
 int board_init(void)
@@ -18,6 +19,10 @@ int board_init(void)
 		ret = sandbox_virtio_bind_all();
 		if (ret)
 			return ret;
+	}
+	if (IS_ENABLED(CONFIG_SANDBOX_HOST)) {
+		/* --host FILE: a file it cannot open is reported and skipped */
+		sandbox_host_bind_all();
 	}
 	return 0;
 }

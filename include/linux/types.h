@@ -42,7 +42,7 @@ typedef long ssize_t;
 typedef u64 phys_addr_t;
 typedef u64 phys_size_t;
 typedef u64 dma_addr_t;
-typedef u64 lbaint_t;
+typedef unsigned long long lbaint_t;
 #define LBAFlength "ll"
 #define LBAF "%llx"
 #define LBAFU "%llu"
