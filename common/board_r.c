@@ -25,6 +25,7 @@ void board_init_r(void)
 {
 	int ret;
 
+	timer_get_boot_us();	/* boot time counts from here */
 	ret = dm_init(false);
 	if (ret)
 		printf("Driver model: init failed (%d)\n", ret);

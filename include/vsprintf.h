@@ -2,7 +2,8 @@
 /*
  * printf family and number parsing. Formats: %d %i %u %x %X %o %c %s %p
  * %%, with flags '-' '0' '#' ' ' '+', width and precision ('*' too), and
- * length modifiers hh h l ll z t j. %pa/%pap are not supported.
+ * length modifiers hh h l ll z t j. %p prints a pointer in hex as U-Boot
+ * does; %pa/%pap print the phys_addr_t it points to.
  */
 #ifndef __VSPRINTF_H
 #define __VSPRINTF_H

@@ -17,6 +17,7 @@
 
 #include <linux/types.h>
 #include <linux/kernel.h>
+#include <linux/string.h>
 #include <linker_lists.h>
 
 struct unit_test_state {
@@ -93,6 +94,17 @@ void ut_failf(struct unit_test_state *uts, const char *file, int line,
 			ut_failf(uts, __FILE__, __LINE__, __func__,	\
 				 #expr1 " = " #expr2,			\
 				 "%zu bytes differ", (size_t)(len));	\
+			return -1;					\
+		}							\
+	} while (0)
+
+#define ut_asserteq_ptr(expr1, expr2)					\
+	do {								\
+		const void *_p1 = (expr1), *_p2 = (expr2);		\
+		if (_p1 != _p2) {					\
+			ut_failf(uts, __FILE__, __LINE__, __func__,	\
+				 #expr1 " = " #expr2,			\
+				 "Expected %p, got %p", _p1, _p2);	\
 			return -1;					\
 		}							\
 	} while (0)

@@ -9,10 +9,6 @@
 #include <linux/string.h>
 #include <malloc.h>
 
-#ifndef ut_asserteq_ptr
-#define ut_asserteq_ptr(a, b) ut_asserteq((uintptr_t)(a), (uintptr_t)(b))
-#endif
-
 #define AREA	96
 #define GUARD	0xa5
 
