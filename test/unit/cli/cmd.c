@@ -252,3 +252,34 @@ static int cli_cmd_misc(struct unit_test_state *uts)
 	return 0;
 }
 UNIT_TEST(cli_cmd_misc, 0, cli);
+
+static int cli_cmd_setexpr(struct unit_test_state *uts)
+{
+	ut_assertok(run_command("setexpr ut_c 9 + 1", 0));
+	ut_asserteq_str("a", env_get("ut_c"));
+	ut_assertok(run_command("setexpr ut_c ff '&' 0f", 0));
+	ut_asserteq_str("f", env_get("ut_c"));
+	ut_assertok(run_command("setexpr ut_c 0x10 * 0x10", 0));
+	ut_asserteq_str("100", env_get("ut_c"));
+	ut_assertok(run_command("setexpr ut_c 11 % 4", 0));
+	ut_asserteq_str("1", env_get("ut_c"));
+	ut_assertok(run_command("setexpr ut_c 1 - 2", 0));
+	ut_asserteq(-1UL, env_get_hex("ut_c", 0));
+	ut_assertok(run_command("setexpr ut_c 1234", 0));
+	ut_asserteq_str("1234", env_get("ut_c"));
+
+	/* counting in a loop */
+	ut_assertok(run_command("setexpr ut_c 0; while test $ut_c != 5; do setexpr ut_c $ut_c + 1; done", 0));
+	ut_asserteq_str("5", env_get("ut_c"));
+
+	ut_asserteq(1, run_command("setexpr ut_c 1 / 0", 0));
+	ut_asserteq(1, run_command("setexpr ut_c 1 ** 2", 0));
+	ut_asserteq(1, run_command("setexpr ut_c xyz + 1", 0));
+	ut_asserteq(1, run_command("setexpr.x ut_c 1", 0));
+	ut_asserteq(1, run_command("setexpr ut_c 1 +", 0));
+	ut_asserteq(1, run_command("setexpr ut_c", 0));
+	ut_asserteq_str("5", env_get("ut_c"));
+	env_set("ut_c", NULL);
+	return 0;
+}
+UNIT_TEST(cli_cmd_setexpr, 0, cli);
