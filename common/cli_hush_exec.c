@@ -35,6 +35,7 @@ struct exec_ctx {
 static struct local_var *local_vars;
 static int last_status;
 static int run_depth;
+static int loop_depth;		/* loops running: Ctrl-C is checked often */
 static bool interrupted;	/* Ctrl-C stopped a loop: end the script */
 
 /* --- local variables ------------------------------------------------- */
@@ -334,9 +335,13 @@ static void expand_word(const char *p, int len, struct fields *f, bool split)
 
 static int exec_list(struct exec_ctx *x, struct hush_node *n);
 
+/*
+ * Ctrl-C ends a loop, even when a command inside it (sleep) saw the
+ * key first: the console remembers it until the next script starts.
+ */
 static bool check_interrupt(void)
 {
-	if (!interrupted && ctrlc()) {
+	if (!interrupted && (had_ctrlc() || ctrlc())) {
 		puts("<INTERRUPT>\n");
 		interrupted = true;
 	}
@@ -436,6 +441,7 @@ static int exec_node(struct exec_ctx *x, struct hush_node *n)
 			status = exec_list(x, n->alt);
 		break;
 	case HN_LOOP:
+		loop_depth++;
 		while (!check_interrupt()) {
 			int cond = exec_list(x, n->cond);
 
@@ -443,9 +449,12 @@ static int exec_node(struct exec_ctx *x, struct hush_node *n)
 				break;
 			status = exec_list(x, n->body);
 		}
+		loop_depth--;
 		break;
 	case HN_FOR:
+		loop_depth++;
 		status = exec_for(x, n);
+		loop_depth--;
 		break;
 	}
 	if (interrupted)
@@ -456,6 +465,9 @@ static int exec_node(struct exec_ctx *x, struct hush_node *n)
 static int exec_list(struct exec_ctx *x, struct hush_node *n)
 {
 	for (; n && !interrupted; n = n->next) {
+		/* in a loop, Ctrl-C also stops the rest of the body */
+		if (loop_depth && check_interrupt())
+			break;
 		if (n->join == HJ_AND && last_status)
 			continue;
 		if (n->join == HJ_OR && !last_status)
@@ -490,8 +502,11 @@ int cli_hush_run(const char *script, int flag, int *repeatable)
 		hush_free(&s);
 		return 0;
 	}
-	if (!run_depth)
+	if (!run_depth) {
 		interrupted = false;
+		loop_depth = 0;
+		clear_ctrlc();
+	}
 	run_depth++;
 	exec_list(&x, s.list);
 	run_depth--;
