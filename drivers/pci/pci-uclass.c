@@ -15,8 +15,8 @@
 #include <common.h>
 #include <dm.h>
 #include <dm/device-internal.h>
+#include <mapmem.h>
 #include <pci.h>
-#include <asm/io.h>
 
 #define PCI_IO_MIN_ADDR		0x1000	/* keep I/O address 0 unused */
 #define PCI_BRIDGE_MEM_ALIGN	0x100000
@@ -262,7 +262,7 @@ void *dm_pci_map_bar(struct udevice *dev, int bar, size_t offset, size_t len,
 	if (pci_bus_to_phys(pci_get_controller(dev->parent), addr, size,
 			    io ? PCI_REGION_IO : PCI_REGION_MEM, &phys))
 		return NULL;
-	return map_physmem(phys + offset, len, MAP_NOCACHE);
+	return map_sysmem(phys + offset, len);
 }
 
 const char *pci_class_str(u8 class)
