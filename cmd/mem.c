@@ -225,7 +225,6 @@ static int do_mem_md(struct cmd_tbl *cmdtp, int flag, int argc,
 			return CMD_RET_FAILURE;
 		if (argc > 2 && mem_parse(argv[0], "count", argv[2], &count))
 			return CMD_RET_FAILURE;
-		/* The address of the last md need not suit the new size. */
 	} else if (argc == 1 && strchr(argv[0], '.')) {
 		size = mem_data_size(argv[0], 4);
 		if (size < 0)
