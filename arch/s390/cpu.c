@@ -14,6 +14,8 @@
 #define SIGP_STOP		5
 /* A disabled wait at an address ending in 0xfff is the "quiesce" code */
 #define WAIT_CODE_QUIESCE	0xfff
+/* QEMU's BIOS_MAX_SIZE: the most the image can span */
+#define IMAGE_MAX_SIZE		0x200000
 
 ulong s390_image_base;
 
@@ -134,10 +136,13 @@ void s390_trap(int kind)
 	}
 	trap_print("\n*** unexpected %s interruption, code 0x%lx\n",
 		   trap_names[kind], code);
-	trap_print("    old PSW %016llx %016llx (image offset 0x%llx)\n",
+	trap_print("    old PSW %016llx %016llx\n",
 		   (unsigned long long)old->mask,
-		   (unsigned long long)old->addr,
-		   (unsigned long long)(old->addr - s390_image_base));
+		   (unsigned long long)old->addr);
+	if (old->addr >= s390_image_base &&
+	    old->addr < s390_image_base + IMAGE_MAX_SIZE)
+		trap_print("    at image offset 0x%lx (addr2line -e virtboot)\n",
+			   (ulong)(old->addr - s390_image_base));
 	if (kind == TRAP_PGM)
 		trap_print("    instruction length %u, translation exception address %016llx\n",
 			   LC(u16, LC_PGM_ILC) & 0x6,

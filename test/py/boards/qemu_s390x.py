@@ -9,7 +9,10 @@ BOOT_TIMEOUT = 60
 TIMEOUT = 60
 POWEROFF_TIMEOUT = 10
 FIFO = 16
-BAD_PATTERNS = {}
+# start.S reports an unexpected interruption (program check...) and stops
+BAD_PATTERNS = {
+    'unexpected interruption': r'\*\*\* unexpected [a-zI/ ]+ interruption',
+}
 TRANSPORTS = {'blk': ['ccw', 'pci'], 'scsi': ['ccw', 'pci']}
 
 

@@ -1,0 +1,260 @@
+# SPDX-License-Identifier: GPL-2.0-or-later
+"""qemu-s390x: what the firmware finds on s390-ccw-virtio, checked against
+the QEMU command line and the disk images.
+
+Oracles: the images' bytes (zlib CRCs of what `virtio read` loads, the
+host file after `virtio write`), the devices and properties given to QEMU
+(device numbers, subchannel sets, virtio-ccw revisions, bootindex, RAM
+size) and the state QEMU ends in (exit status after poweroff and after an
+unexpected interruption).
+"""
+
+import re
+import zlib
+
+import pexpect
+import pytest
+
+from harness import ConsoleError, Disk, crc32, loadaddr, make_image
+
+pytestmark = pytest.mark.boards('qemu-s390x')
+
+MIB = 1 << 20
+
+
+def info_entries(con):
+    """`virtio info` as {devnum: text of its entry}."""
+    out = con.run_command('virtio info')
+    entries = {}
+    for part in re.split(r'^(?=Device \d+: )', out, flags=re.M):
+        m = re.match(r'Device (\d+): ', part)
+        if m:
+            entries[int(m.group(1))] = part
+    return entries
+
+
+def read_crc(con, dev, data, bs=512):
+    """Read all of @data's disk (device @dev) and compare CRCs."""
+    out = con.run_command(f'virtio device {dev}')
+    assert out.endswith('... is now current device'), out
+    cnt = len(data) // bs
+    out = con.run_command(f'virtio read $loadaddr 0 {cnt:x}')
+    assert out.endswith(f'{cnt} blocks read: OK'), out
+    assert crc32(con, '$loadaddr', len(data)) == zlib.crc32(data)
+
+
+def write_check(con, dev, path, blk, cnt, bs=512):
+    """`virtio write` @cnt blocks of a pattern at @blk of device @dev and
+    find them in the host file @path."""
+    base = loadaddr(con)
+    con.run_command(f'virtio device {dev}')
+    con.run_command(f'mw.l {base:x} 5a0f3c96 {cnt * bs // 4:x}')
+    out = con.run_command(f'virtio write {base:x} {blk:x} {cnt:x}')
+    assert out.endswith(f'{cnt} blocks written: OK'), out
+    return path
+
+
+def pattern(nbytes):
+    return bytes.fromhex('5a0f3c96') * (nbytes // 4)
+
+
+def test_boot_banner_and_ram(make_console):
+    """bdinfo shows the RAM QEMU was given, read from the SCLP, also
+    above 2 GiB (the firmware then sits just below 2 GiB)."""
+    for arg, size in (('1G', 1 << 30), ('2560M', 2560 * MIB)):
+        con = make_console(extra_args=['-m', arg])
+        assert 'virtboot' in con.boot_output
+        out = con.run_command('bdinfo')
+        assert re.search(r'-> size\s+= 0x0*%x$' % size, out, re.M), out
+        con.close()
+
+
+@pytest.mark.parametrize('rev', [0, 1, 2])
+def test_ccw_revision(make_console, tmp_path, rev):
+    """virtio-ccw limited to revision @rev: 0 is legacy (big-endian rings,
+    one feature word), 1 and 2 modern (little-endian rings, 2 reads the
+    status back). Reads and writes work on each."""
+    path = tmp_path / 'd.img'
+    data = make_image(path, 2 * MIB, seed=10 + rev)
+    con = make_console([Disk(path, props={'max_revision': rev})])
+    entries = info_entries(con)
+    assert list(entries) == [0]
+    assert 'Transport: ccw' in entries[0]
+    read_crc(con, 0, data)
+    write_check(con, 0, path, 0x10, 4)
+    con.close()
+    disk = path.read_bytes()
+    assert disk[0x10 * 512:0x14 * 512] == pattern(4 * 512)
+    assert disk[:0x10 * 512] == data[:0x10 * 512]
+    assert disk[0x14 * 512:] == data[0x14 * 512:]
+
+
+def test_subchannel_set_1(make_console, tmp_path):
+    """A disk on subchannel set 1 (devno fe.1.0005) is found, after the
+    one on set 0, and is named by its bus id."""
+    d0 = make_image(tmp_path / 'a.img', MIB, seed=20)
+    d1 = make_image(tmp_path / 'b.img', 3 * MIB, seed=21)
+    con = make_console([Disk(tmp_path / 'b.img', devno='fe.1.0005'),
+                        Disk(tmp_path / 'a.img', devno='fe.0.0007')])
+    entries = info_entries(con)
+    assert list(entries) == [0, 1]
+    assert '(2048 x 512)' in entries[0]
+    assert '(6144 x 512)' in entries[1]
+    read_crc(con, 0, d0)
+    read_crc(con, 1, d1)
+    tree = con.run_command('dm tree')
+    assert '0.0.0007' in tree and '0.1.0005' in tree, tree
+
+
+def test_block_size_4096_and_readonly(make_console, tmp_path):
+    """4096-byte logical blocks; a read-only disk refuses writes with one
+    line and the shell goes on."""
+    data = make_image(tmp_path / 'a.img', MIB, seed=30)
+    ro = make_image(tmp_path / 'r.img', MIB, seed=31)
+    con = make_console([Disk(tmp_path / 'a.img', bs=4096),
+                        Disk(tmp_path / 'r.img', ro=True)])
+    entries = info_entries(con)
+    assert '(256 x 4096)' in entries[0]
+    read_crc(con, 0, data, bs=4096)
+    con.run_command('virtio device 1')
+    out, status = con.run_status('virtio write $loadaddr 0 1')
+    assert status != 0
+    assert len(out.splitlines()) <= 2, out
+    con.close()
+    assert (tmp_path / 'r.img').read_bytes() == ro
+
+
+def test_four_disks_numbered_stably(make_console, tmp_path):
+    """Set 0 in subchannel order, then set 1, then zPCI; the same numbers
+    after a restart."""
+    sizes = [1, 2, 3, 4]
+    datas = [make_image(tmp_path / f'{i}.img', s * MIB, seed=40 + i)
+             for i, s in enumerate(sizes)]
+    disks = [Disk(tmp_path / '0.img', transport='pci'),
+             Disk(tmp_path / '1.img', devno='fe.1.0002'),
+             Disk(tmp_path / '2.img', devno='fe.0.0010'),
+             Disk(tmp_path / '3.img', devno='fe.0.0003')]
+    # expected order: set 0 (2.img then 3.img), set 1 (1.img), zPCI (0.img)
+    order = [2, 3, 1, 0]
+    con = make_console(disks)
+    for boot in range(2):
+        con.run_command('virtio scan')
+        entries = info_entries(con)
+        assert list(entries) == [0, 1, 2, 3]
+        for dev, img in enumerate(order):
+            blocks = sizes[img] * MIB // 512
+            assert f'({blocks} x 512)' in entries[dev], entries[dev]
+            read_crc(con, dev, datas[img])
+        con.restart()
+
+
+def test_zpci_read_write(make_console, tmp_path):
+    """virtio-blk-pci over zPCI (CLP, PCI LOAD/STORE) with the modern
+    virtio-pci transport."""
+    path = tmp_path / 'p.img'
+    data = make_image(path, 2 * MIB, seed=50)
+    con = make_console([Disk(path, transport='pci')])
+    entries = info_entries(con)
+    assert list(entries) == [0]
+    assert 'Transport: pci-modern' in entries[0], entries[0]
+    read_crc(con, 0, data)
+    write_check(con, 0, path, 0x200, 8)
+    con.close()
+    disk = path.read_bytes()
+    assert disk[0x200 * 512:0x208 * 512] == pattern(8 * 512)
+    assert disk[:0x200 * 512] == data[:0x200 * 512]
+
+
+def test_iplb(make_console, tmp_path):
+    """iplb names the device with the lowest bootindex (QEMU 7.2 gives one
+    block); without a bootindex there is none."""
+    make_image(tmp_path / 'a.img', MIB, seed=60)
+    make_image(tmp_path / 'b.img', MIB, seed=61)
+    con = make_console([Disk(tmp_path / 'a.img', devno='fe.0.0041'),
+                        Disk(tmp_path / 'b.img', devno='fe.1.0042',
+                             bootindex=1)],
+                       extra_args=['-machine', 'loadparm=PROD1'])
+    out, status = con.run_status('iplb')
+    assert status == 0
+    assert out.splitlines()[0] == '0: ccw  0.1.0042 loadparm PROD1'
+    con.close()
+
+    con = make_console([Disk(tmp_path / 'a.img')])
+    out, status = con.run_status('iplb')
+    assert status == 1
+    assert out == 'iplb: no IPL parameter block (no device has a bootindex)'
+    con.close()
+
+    con = make_console([Disk(tmp_path / 'a.img'),
+                        Disk(tmp_path / 'b.img', kind='scsi', target=3, lun=5,
+                             bootindex=0)])
+    out = con.run_command('iplb')
+    assert re.fullmatch(r'0: scsi 0\.0\.[0-9a-f]{4} target 3 lun 5', out), out
+
+
+def test_go_returns(console):
+    """A program at $loadaddr runs as a C function: lghi %r2,42; br %r14."""
+    base = loadaddr(console)
+    console.run_command(f'mw.l {base:x} a729002a')
+    console.run_command(f'mw.w {base + 4:x} 07fe')
+    out = console.run_command(f'go {base:x}')
+    assert out.splitlines()[-1] == '## Application terminated, rc = 0x2A'
+
+
+def test_program_check_report(make_console):
+    """An operation exception (opcode 0x00) is reported with its code and
+    the PSW, and the machine stops (QEMU sees a disabled wait: a guest
+    panic, which QEMU 7.2 ends with)."""
+    con = make_console()
+    base = loadaddr(con)
+    con.run_command('mw.l $loadaddr 0')
+    with con.disable_check('unexpected interruption'):
+        con.run_command('go $loadaddr', wait_for_prompt=False)
+        con.wait_for('*** unexpected program check interruption, code 0x1')
+        line = con.wait_for('### stopped')
+    m = re.search(r'old PSW ([0-9a-f]{16}) ([0-9a-f]{16})', line)
+    assert m, line
+    # the PSW points after the 2-byte instruction at $loadaddr
+    assert int(m.group(2), 16) == base + 2
+    con.p.expect(pexpect.EOF, timeout=10)
+
+
+def test_poweroff_and_reset(make_console):
+    """reset starts the firmware again (QEMU re-IPLs); poweroff ends QEMU
+    with status 0."""
+    con = make_console()
+    con.run_command('setenv foo bar')
+    con.run_command('reset', wait_for_prompt=False)
+    con.wait_for('virtboot')
+    # a fresh firmware: the countdown runs, the variable is gone
+    con.wait_for('Hit any key to stop autoboot')
+    con.p.send(' ')
+    con.wait_for('=> ')
+    con.broken = False
+    assert con.run_command('printenv foo') == '## Error: "foo" not defined'
+    con.p.send('poweroff\n')
+    con.p.expect(pexpect.EOF, timeout=10)
+    con.p.close()
+    assert con.p.exitstatus == 0
+
+
+def test_long_output_not_lost(console):
+    """64 KiB of md: every line arrives, in order."""
+    lines = 0x10000 // 16
+    out = console.run_command('md.b $loadaddr 10000', timeout=120)
+    rows = out.splitlines()
+    assert len(rows) == lines
+    base = loadaddr(console)
+    assert rows[0].startswith(f'{base:08x}:')
+    assert rows[-1].startswith(f'{base + 0x10000 - 16:08x}:')
+    for i, row in enumerate(rows):
+        assert row.startswith(f'{base + 16 * i:08x}:'), (i, row)
+
+
+def test_ctrlc_stops_long_output(console):
+    """Ctrl-C ends a long md early and the prompt comes back."""
+    console.run_command('md.b $loadaddr 1000000', wait_for_prompt=False)
+    console.wait_for(':')
+    out = console.ctrlc(timeout=60)
+    assert out.count('\n') < 0x1000000 // 16
+    assert console.run_command('echo ok') == 'ok'
