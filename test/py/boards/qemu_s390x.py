@@ -11,7 +11,7 @@ POWEROFF_TIMEOUT = 10
 FIFO = 16
 # start.S reports an unexpected interruption (program check...) and stops
 BAD_PATTERNS = {
-    'unexpected interruption': r'\*\*\* unexpected [a-zI/ ]+ interruption',
+    'unexpected interruption': r'\*\*\* unexpected [A-Za-z/ ]+ interruption',
 }
 TRANSPORTS = {'blk': ['ccw', 'pci'], 'scsi': ['ccw', 'pci']}
 
