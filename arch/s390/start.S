@@ -8,13 +8,9 @@
  * interruption disabled. So: find where we are, apply our own
  * R_390_RELATIVE relocations, clear .bss, set up a stack, install the
  * new PSWs of the lowcore and go to C.
- *
- * The relocation writes base + addend, never adds to the word in memory,
- * so running it twice is harmless (QEMU restores the image on reset).
  */
 #include <asm/lowcore.h>
 
-#define R_390_RELATIVE	12
 #define STACK_FRAME	160
 
 	.section .text.start, "ax"
@@ -22,19 +18,43 @@
 _start:
 	larl	%r13, __image_start		/* load base: linked at 0 */
 
-	/* Relocate: for each Elf64_Rela { offset, info, addend } */
+	/*
+	 * Relocate, once per load: arch/s390/relr.py packed the
+	 * R_390_RELATIVE relocations into RELR words where .rela.dyn was.
+	 * An even word is the link address of a pointer, an odd word a
+	 * bitmap of the 63 pointers after the last one; 0 ends the table.
+	 * QEMU copies the pristine image back on every reset, so the flag
+	 * is 0 again then.
+	 */
+	larl	%r1, s390_relocated
+	cli	0(%r1), 0
+	jne	2f
+	mvi	0(%r1), 1
 	larl	%r2, __rela_dyn_start
-	larl	%r3, __rela_dyn_end
-1:	clgr	%r2, %r3
-	jhe	2f
-	l	%r1, 12(%r2)			/* ELF64_R_TYPE(r_info) */
-	chi	%r1, R_390_RELATIVE
-	jne	bad_reloc
-	lg	%r1, 0(%r2)			/* r_offset */
-	lg	%r4, 16(%r2)			/* r_addend */
-	agr	%r4, %r13
-	stg	%r4, 0(%r1, %r13)
-	aghi	%r2, 24
+1:	lg	%r3, 0(%r2)
+	ltgr	%r3, %r3
+	jz	2f
+	aghi	%r2, 8
+	tmll	%r3, 1
+	jnz	3f
+	la	%r4, 0(%r3, %r13)		/* where: a pointer to relocate */
+	lg	%r5, 0(%r4)
+	agr	%r5, %r13
+	stg	%r5, 0(%r4)
+	la	%r4, 8(%r4)
+	j	1b
+3:	lgr	%r6, %r4			/* bitmap for where[0..62] */
+4:	srlg	%r3, %r3, 1
+	ltgr	%r3, %r3
+	jz	6f
+	tmll	%r3, 1
+	jz	5f
+	lg	%r5, 0(%r6)
+	agr	%r5, %r13
+	stg	%r5, 0(%r6)
+5:	la	%r6, 8(%r6)
+	j	4b
+6:	aghi	%r4, 63 * 8
 	j	1b
 
 	/* Clear .bss: 256-byte aligned and sized by the linker script */
@@ -82,11 +102,6 @@ _start:
 
 	lgr	%r2, %r13
 	brasl	%r14, s390_start		/* does not return */
-
-bad_reloc:
-	/* Nothing is set up yet: stop with a code QEMU reports */
-	larl	%r1, reloc_wait_psw
-	lpswe	0(%r1)
 
 /*
  * External interruptions: the only one enabled is the service signal
@@ -156,8 +171,10 @@ psw_mask_64:
 	.quad	PSW_MASK_64
 wait_psw:
 	.quad	PSW_MASK_WAIT | PSW_MASK_64
-reloc_wait_psw:
-	.quad	PSW_MASK_WAIT | PSW_MASK_64, 0xbad4e10c
+
+	.section .data.relocated, "aw"
+s390_relocated:
+	.byte	0
 
 	.section .bss.stack, "aw", @nobits
 	.align	4096

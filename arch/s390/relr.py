@@ -1,0 +1,149 @@
+# SPDX-License-Identifier: GPL-2.0-or-later
+"""Make the qemu-s390x -bios image from the linked static PIE.
+
+QEMU loads only the PT_LOAD segments of the -bios ELF and applies no
+relocations, so start.S relocates the image itself. Its R_390_RELATIVE
+relocations (24 bytes each in .rela.dyn) are packed here into the RELR
+format (one 64-bit word per run of up to 63 pointers), written where
+.rela.dyn was, the last contents of the loaded segment; the image file is
+cut after them. The output ELF has the program headers QEMU reads and no
+section headers (build/qemu-s390x/virtboot keeps everything for gdb).
+
+RELR (as in ELF gABI proposals and glibc): an even word is the link
+address of a pointer to relocate, the next pointer goes 8 bytes further;
+an odd word is a bitmap for the 63 pointers that follow: bit i set means
+relocate the pointer at where + (i - 1) * 8, then where advances by
+63 * 8. A 0 word ends the table. Relocating adds the load base to the
+pointer, so each relocation's addend is stored in place first.
+
+Checks that fail the build: a dynamic relocation other than
+R_390_RELATIVE, contents after .rela.dyn in the loaded segment, an image
+(with .bss) larger than QEMU's BIOS_MAX_SIZE (2 MiB).
+
+usage: relr.py IN_ELF OUT_ELF
+"""
+
+import struct
+import sys
+
+R_390_RELATIVE = 12
+PT_LOAD = 1
+SHT_RELA = 4
+SHT_NOBITS = 8
+BIOS_MAX_SIZE = 2 << 20
+
+
+class Elf:
+    def __init__(self, data):
+        self.data = bytearray(data)
+        if data[:4] != b'\x7fELF' or data[4] != 2 or data[5] != 2:
+            raise SystemExit('relr.py: not a 64-bit big-endian ELF')
+        (self.e_phoff, self.e_shoff, _, _, self.e_phentsize, self.e_phnum,
+         self.e_shentsize, self.e_shnum, self.e_shstrndx) = \
+            struct.unpack_from('>QQIHHHHHH', data, 32)
+        self.phdrs = [list(struct.unpack_from('>IIQQQQQQ', data,
+                                              self.e_phoff + i * 56))
+                      for i in range(self.e_phnum)]
+        self.shdrs = [struct.unpack_from('>IIQQQQIIQQ', data,
+                                         self.e_shoff + i * 64)
+                      for i in range(self.e_shnum)]
+        strtab = self.shdrs[self.e_shstrndx]
+        self.names = []
+        for sh in self.shdrs:
+            end = data.index(b'\0', strtab[4] + sh[0])
+            self.names.append(data[strtab[4] + sh[0]:end].decode())
+
+    def section(self, name):
+        return self.shdrs[self.names.index(name)]
+
+    def file_offset(self, addr):
+        for ph in self.phdrs:
+            if ph[0] == PT_LOAD and ph[3] <= addr < ph[3] + ph[6]:
+                return ph[2] + addr - ph[3]
+        raise SystemExit(f'relr.py: address {addr:#x} is not in the file')
+
+
+def relr_encode(addrs):
+    words = []
+    addrs = sorted(addrs)
+    i = 0
+    while i < len(addrs):
+        where = addrs[i]
+        words.append(where)
+        where += 8
+        i += 1
+        while True:
+            bitmap = 0
+            while i < len(addrs) and where <= addrs[i] < where + 63 * 8 and \
+                    (addrs[i] - where) % 8 == 0:
+                bitmap |= 1 << ((addrs[i] - where) // 8 + 1)
+                i += 1
+            if not bitmap:
+                break
+            words.append(bitmap | 1)
+            where += 63 * 8
+    words.append(0)
+    return words
+
+
+def main(src, dst):
+    elf = Elf(open(src, 'rb').read())
+    rela = elf.section('.rela.dyn')
+    r_off, r_size = rela[4], rela[5]
+    addrs = []
+    for pos in range(r_off, r_off + r_size, 24):
+        offset, info, addend = struct.unpack_from('>QQq', elf.data, pos)
+        if info & 0xffffffff != R_390_RELATIVE:
+            raise SystemExit(f'relr.py: relocation type {info & 0xffffffff} '
+                             f'at {offset:#x}: start.S applies only '
+                             'R_390_RELATIVE')
+        if offset % 8:
+            raise SystemExit(f'relr.py: unaligned pointer at {offset:#x}')
+        struct.pack_into('>Q', elf.data, elf.file_offset(offset), addend)
+        addrs.append(offset)
+    blob = b''.join(struct.pack('>Q', w) for w in relr_encode(addrs))
+    if len(blob) > r_size:
+        raise SystemExit('relr.py: the packed table does not fit')
+
+    # .rela.dyn must end what the loaded segment has in the file
+    seg = None
+    for ph in elf.phdrs:
+        if ph[0] == PT_LOAD and ph[3] <= rela[3] < ph[3] + ph[5]:
+            seg = ph
+    if seg is None or rela[3] + r_size != seg[3] + seg[5]:
+        raise SystemExit('relr.py: .rela.dyn is not the last contents of '
+                         'its segment (see arch/s390/virtboot.lds)')
+    elf.data[r_off:r_off + len(blob)] = blob
+    seg[5] = rela[3] + len(blob) - seg[3]
+
+    loads = [ph for ph in elf.phdrs if ph[0] == PT_LOAD]
+    top = max(ph[3] + ph[6] for ph in loads)
+    if top > BIOS_MAX_SIZE:
+        raise SystemExit(f'relr.py: the image needs {top:#x} bytes, QEMU '
+                         f'gives {BIOS_MAX_SIZE:#x}')
+
+    # A new file: ELF header, the PT_LOAD headers, their contents.
+    out = bytearray(elf.data[:64])
+    phoff = 64
+    pos = phoff + 56 * len(loads)
+    contents = []
+    for ph in loads:
+        align = 256
+        pos += (ph[2] - pos) % align	# keep the offset congruent
+        contents.append((pos, elf.data[ph[2]:ph[2] + ph[5]]))
+        ph[2] = pos
+        pos += ph[5]
+    struct.pack_into('>QQ', out, 32, phoff, 0)		# e_phoff, e_shoff
+    struct.pack_into('>HHHHH', out, 54, 56, len(loads), 64, 0, 0)
+    for ph in loads:
+        out += struct.pack('>IIQQQQQQ', *ph)
+    for pos, data in contents:
+        out += b'\0' * (pos - len(out))
+        out += data
+    open(dst, 'wb').write(out)
+
+
+if __name__ == '__main__':
+    if len(sys.argv) != 3:
+        raise SystemExit(__doc__)
+    main(sys.argv[1], sys.argv[2])
