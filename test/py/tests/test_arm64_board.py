@@ -358,3 +358,30 @@ def test_transport_write(make_console, tmp_path, transport, name):
     assert new[0x10 * 512:0x12 * 512] == b'\x5a' * 1024
     assert new[:0x10 * 512] == data[:0x10 * 512]
     assert new[0x12 * 512:] == data[0x12 * 512:]
+
+
+def test_other_machine_layout(board, make_console, tmp_path):
+    """-m 512M and highmem=off (the ECAM window moves below 4 GiB, no 64-bit
+    window): found from the device tree, the disk still works."""
+    extra = ['-m', '512M', '-M', 'virt,highmem=off']
+    dtb = tmp_path / 'virt.dtb'
+    argv = board.command([], extra)
+    subprocess.run(argv[:argv.index('-bios')] + extra +
+                   ['-machine', f'dumpdtb={dtb}'],
+                   check=True, capture_output=True, timeout=60)
+    dts = subprocess.run(['dtc', '-I', 'dtb', '-O', 'dts', str(dtb)],
+                         check=True, capture_output=True, text=True).stdout
+    body = [b for b in dts_nodes(dts).values()
+            if '"pci-host-ecam-generic"' in b][0]
+    reg = cells(body, 'reg')
+    assert reg[0] << 32 | reg[1] == 0x3f000000     # below 4 GiB now
+
+    path = tmp_path / 'd.img'
+    data = make_image(path, MIB, seed=9)
+    con = make_console([Disk(path, transport='pci-modern')], extra)
+    out = con.run_command('bdinfo')
+    assert '-> size     = 0x0000000020000000' in out
+    assert 'pci-modern' in con.run_command('virtio info')
+    out = con.run_command('virtio read $loadaddr 0 800')
+    assert out.endswith('2048 blocks read: OK')
+    assert crc32(con, loadaddr(con), MIB) == zlib.crc32(data)
