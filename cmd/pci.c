@@ -5,6 +5,8 @@
  *
  *	pci [bus|*] [long]
  *	pci header b.d.f
+ *	pci bar b.d.f
+ *	pci regions [bus]
  *	pci display[.b|.w|.l] b.d.f [address] [count]
  *	pci write[.b|.w|.l] b.d.f address value
  *	pci enum
@@ -198,6 +200,58 @@ static struct udevice *pci_find_bus(int busno)
 	return NULL;
 }
 
+static void pci_show_bars(struct udevice *dev)
+{
+	struct pci_child_plat *pplat = dev_get_parent_plat(dev);
+	bool is64;
+	u64 base;
+	u32 lo;
+	int i;
+
+	printf("ID   Base                Size                Width  Type\n");
+	printf("----------------------------------------------------------\n");
+	for (i = 0; i < 6; i++) {
+		if (!pplat->bar_size[i])
+			continue;
+		lo = cfg_read(dev, PCI_BASE_ADDRESS_0 + 4 * i, PCI_SIZE_32);
+		is64 = !(lo & PCI_BASE_ADDRESS_SPACE_IO) &&
+		       (lo & PCI_BASE_ADDRESS_MEM_TYPE_MASK) ==
+		       PCI_BASE_ADDRESS_MEM_TYPE_64 && i < 5;
+		if (lo & PCI_BASE_ADDRESS_SPACE_IO)
+			base = lo & PCI_BASE_ADDRESS_IO_MASK;
+		else
+			base = lo & PCI_BASE_ADDRESS_MEM_MASK;
+		if (is64)
+			base |= (u64)cfg_read(dev, PCI_BASE_ADDRESS_0 + 4 * i + 4,
+					      PCI_SIZE_32) << 32;
+		printf(" %d   0x%016llx  0x%016llx  %d     %s   %s\n", i,
+		       (unsigned long long)base,
+		       (unsigned long long)pplat->bar_size[i], is64 ? 64 : 32,
+		       lo & PCI_BASE_ADDRESS_SPACE_IO ? "I/O" : "MEM",
+		       lo & PCI_BASE_ADDRESS_MEM_PREFETCH &&
+		       !(lo & PCI_BASE_ADDRESS_SPACE_IO) ? "Prefetchable" : "");
+	}
+}
+
+static void pci_show_regions(struct udevice *ctlr)
+{
+	struct pci_controller *hose = dev_get_uclass_priv(ctlr);
+	struct pci_region *r;
+	int i;
+
+	printf("Buses %02x-%02x\n", hose->first_busno, hose->last_busno);
+	printf("#   Bus start          Phys start         Size                Flags\n");
+	for (i = 0; i < hose->region_count; i++) {
+		r = &hose->regions[i];
+		printf("%d   0x%016llx 0x%016llx 0x%016llx  %s%s\n", i,
+		       (unsigned long long)r->bus_start,
+		       (unsigned long long)r->phys_start,
+		       (unsigned long long)r->size,
+		       (r->flags & PCI_REGION_TYPE) == PCI_REGION_IO ? "io " :
+		       "mem ", r->flags & PCI_REGION_PREFETCH ? "prefetch " : "");
+	}
+}
+
 static int parse_bdf(const char *str, pci_dev_t *bdf)
 {
 	ulong b, d, f;
@@ -268,7 +322,26 @@ static int do_pci(struct cmd_tbl *cmdtp, int flag, int argc,
 	if (!strcmp(cmd, "enum"))
 		return CMD_RET_SUCCESS;	/* enumerated at probe */
 
-	if (!strcmp(cmd, "header") ||
+	if (!strcmp(cmd, "regions")) {
+		char *end;
+
+		val = argc > 2 ? hextoul(argv[2], &end) : 0;
+		if (argc > 2 && *end) {
+			printf("pci: bad bus '%s'\n", argv[2]);
+			return CMD_RET_FAILURE;
+		}
+		bus = pci_find_bus(val);
+		if (!bus) {
+			printf("No such bus\n");
+			return CMD_RET_FAILURE;
+		}
+		while (device_get_uclass_id(bus->parent) == UCLASS_PCI)
+			bus = bus->parent;
+		pci_show_regions(bus);
+		return CMD_RET_SUCCESS;
+	}
+
+	if (!strcmp(cmd, "header") || !strcmp(cmd, "bar") ||
 	    !strncmp(cmd, "display", 7) || !strncmp(cmd, "write", 5)) {
 		if (argc < 3)
 			return CMD_RET_USAGE;
@@ -285,6 +358,10 @@ static int do_pci(struct cmd_tbl *cmdtp, int flag, int argc,
 		size = parse_size(cmd);
 		if (!strcmp(cmd, "header")) {
 			pci_header_show(dev);
+			return CMD_RET_SUCCESS;
+		}
+		if (!strcmp(cmd, "bar")) {
+			pci_show_bars(dev);
 			return CMD_RET_SUCCESS;
 		}
 		addr = argc > 3 ? hextoul(argv[3], NULL) : 0;
@@ -356,6 +433,10 @@ U_BOOT_CMD(
 	"    - Enumerate PCI buses\n"
 	"pci header b.d.f\n"
 	"    - show header of PCI device 'bus.device.function'\n"
+	"pci bar b.d.f\n"
+	"    - show BARs base and size for device b.d.f'\n"
+	"pci regions [bus]\n"
+	"    - show PCI regions\n"
 	"pci display[.b, .w, .l] b.d.f [address] [# of objects]\n"
 	"    - display PCI configuration space (CFG)\n"
 	"pci write[.b, .w, .l] b.d.f address value\n"

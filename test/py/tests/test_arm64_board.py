@@ -268,6 +268,43 @@ def test_pci_config_access(rig):
         assert (out, status) == (msg, 1)
 
 
+def test_pci_bar_and_regions(rig):
+    """`pci bar` agrees with the header's BARs; `pci regions` with the
+    device tree's ranges (U-Boot's layouts)."""
+    _, ours = pci_list(rig)
+    b, d, f = next(k for k, v in ours.items() if v[:2] == (0x1af4, 0x1001))
+    dev = f'{b:02x}.{d:02x}.{f:02x}'
+    out = rig.run_command(f'pci bar {dev}')
+    lines = out.split('\n')
+    assert lines[0] == 'ID   Base                Size                Width  Type'
+    assert lines[1] == '-' * 58
+    hdr = rig.run_command(f'pci header {dev}')
+    regs = dict(re.findall(r'^  (.+?) =\s+0x([0-9a-f]+)', hdr, re.M))
+    for line in lines[2:]:
+        m = re.fullmatch(r' (\d)   0x([0-9a-f]{16})  0x([0-9a-f]{16})  '
+                         r'(32|64)     (I/O|MEM)   (Prefetchable)?', line)
+        assert m, line
+        bar = int(regs[f'base address {m.group(1)}'], 16)
+        assert int(m.group(2), 16) & 0xffffffff == bar & ~(3 if bar & 1
+                                                             else 0xf)
+        size = int(m.group(3), 16)
+        assert size and size & (size - 1) == 0
+    assert re.search(r'^ 0   0x0000000000001000  0x0000000000000080  32'
+                     r'     I/O   $', out, re.M)    # the legacy I/O BAR
+
+    out = rig.run_command('pci regions')
+    nodes = dts_nodes(rig.rig['dts'])
+    body = [b for b in nodes.values() if '"pci-host-ecam-generic"' in b][0]
+    r = cells(body, 'ranges')
+    want = [(r[i + 1] << 32 | r[i + 2], r[i + 3] << 32 | r[i + 4],
+             r[i + 5] << 32 | r[i + 6]) for i in range(0, len(r), 7)]
+    got = [tuple(int(x, 16) for x in m) for m in re.findall(
+        r'^\d   0x([0-9a-f]{16}) 0x([0-9a-f]{16}) 0x([0-9a-f]{16})  ',
+        out, re.M)]
+    assert got == want
+    assert out.startswith('Buses 00-01\n')
+
+
 def test_transports_and_data(rig):
     """Each disk on its transport, in the stable order (mmio slots as the
     device tree lists them, then PCI by bus/device), read back by CRC."""
