@@ -37,6 +37,8 @@ static int last_status;
 static int run_depth;
 static int loop_depth;		/* loops running: Ctrl-C is checked often */
 static bool interrupted;	/* Ctrl-C stopped a loop: end the script */
+static bool exiting;		/* 'exit' ends the innermost script */
+static int exit_status;
 
 /* --- local variables ------------------------------------------------- */
 
@@ -348,6 +350,12 @@ static bool check_interrupt(void)
 	return interrupted;
 }
 
+/* Stop running the rest of the script? */
+static bool stopping(void)
+{
+	return interrupted || exiting;
+}
+
 static int set_assignment(const struct hush_word *w, int nlen)
 {
 	struct fields f = { };
@@ -414,7 +422,7 @@ static int exec_for(struct exec_ctx *x, struct hush_node *n)
 		fields_free(&f);
 		return 1;
 	}
-	for (i = 0; i < f.argc && !check_interrupt(); i++) {
+	for (i = 0; i < f.argc && !stopping() && !check_interrupt(); i++) {
 		if (set_local_var(var, f.argv[i])) {
 			puts("out of memory\n");
 			status = 1;
@@ -442,10 +450,10 @@ static int exec_node(struct exec_ctx *x, struct hush_node *n)
 		break;
 	case HN_LOOP:
 		loop_depth++;
-		while (!check_interrupt()) {
+		while (!stopping() && !check_interrupt()) {
 			int cond = exec_list(x, n->cond);
 
-			if (interrupted || (n->until ? !cond : cond))
+			if (stopping() || (n->until ? !cond : cond))
 				break;
 			status = exec_list(x, n->body);
 		}
@@ -459,12 +467,14 @@ static int exec_node(struct exec_ctx *x, struct hush_node *n)
 	}
 	if (interrupted)
 		return 1;
+	if (exiting)
+		return exit_status;
 	return n->negate ? !status : status;
 }
 
 static int exec_list(struct exec_ctx *x, struct hush_node *n)
 {
-	for (; n && !interrupted; n = n->next) {
+	for (; n && !stopping(); n = n->next) {
 		/* in a loop, Ctrl-C also stops the rest of the body */
 		if (loop_depth && check_interrupt())
 			break;
@@ -476,6 +486,8 @@ static int exec_list(struct exec_ctx *x, struct hush_node *n)
 	}
 	if (interrupted)
 		last_status = 1;
+	else if (exiting)
+		last_status = exit_status;
 	return last_status;
 }
 
@@ -509,6 +521,7 @@ int cli_hush_run(const char *script, int flag, int *repeatable)
 	}
 	run_depth++;
 	exec_list(&x, s.list);
+	exiting = false;
 	run_depth--;
 	hush_free(&s);
 	return last_status ? 1 : 0;
@@ -560,7 +573,30 @@ int cli_hush_expand(const char *line, int *argcp, char ***argvp)
 	return 0;
 }
 
-/* --- showvar --------------------------------------------------------- */
+/* --- exit and showvar ------------------------------------------------ */
+
+static int do_exit(struct cmd_tbl *cmdtp, int flag, int argc,
+		   char *const argv[])
+{
+	unsigned long status = 0;
+
+	if (argc > 1 && (strict_strtoul(argv[1], 10, &status) ||
+			 status > 255)) {
+		printf("exit: bad status '%s' (0 to 255)\n", argv[1]);
+		return CMD_RET_FAILURE;
+	}
+	exiting = true;
+	exit_status = status;
+	return status ? CMD_RET_FAILURE : CMD_RET_SUCCESS;
+}
+
+U_BOOT_CMD(
+	exit, 2, 1, do_exit,
+	"exit script",
+	"[n]\n"
+	"    - end the script being run (a 'run' or a command line) with\n"
+	"      status n (default 0)"
+);
 
 static int do_showvar(struct cmd_tbl *cmdtp, int flag, int argc,
 		      char *const argv[])

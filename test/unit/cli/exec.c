@@ -245,3 +245,29 @@ static int cli_exec_command_list(struct unit_test_state *uts)
 	return 0;
 }
 UNIT_TEST(cli_exec_command_list, 0, cli);
+
+static int cli_exec_exit(struct unit_test_state *uts)
+{
+	clear_vars();
+	ut_assertok(run("exit; setenv ut_r bad"));
+	ut_assertnull(env_get("ut_r"));
+	ut_asserteq(1, run("exit 1; setenv ut_r bad"));
+	ut_assertnull(env_get("ut_r"));
+	ut_asserteq(1, run("while true; do exit 3; done; setenv ut_r bad"));
+	ut_asserteq(3, cli_hush_last_status());
+	ut_assertnull(env_get("ut_r"));
+
+	/* exit ends only the script that 'run' runs */
+	ut_assertok(run("setenv ut_scr 'setenv ut_r a; exit; setenv ut_r b'"));
+	ut_assertok(run("run ut_scr; setenv ut_s after"));
+	assert_var("ut_r", "a");
+	assert_var("ut_s", "after");
+
+	/* a bad status is an error, not an exit */
+	ut_assertok(run("exit x; setenv ut_r cont"));
+	assert_var("ut_r", "cont");
+	ut_asserteq(1, run("exit 256"));
+	clear_vars();
+	return 0;
+}
+UNIT_TEST(cli_exec_exit, 0, cli);
