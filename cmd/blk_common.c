@@ -12,6 +12,7 @@
 #include <command.h>
 #include <mapmem.h>
 #include <part.h>
+#include <scsi.h>
 
 static int blk_parse_devnum(const char *if_name, const char *str, int *devp)
 {
@@ -85,8 +86,16 @@ static int blk_common_rw(int argc, char *const argv[],
 		n = blk_read(desc->bdev, blk, cnt, vaddr);
 	unmap_sysmem(vaddr);
 	if (n < 0) {
-		printf("ERROR (%s failed, error %ld)\n",
-		       write ? "write" : "read", n);
+		char why[96];
+
+		/* A SCSI LUN says why, with its decoded sense data */
+		if (IS_ENABLED(CONFIG_SCSI) &&
+		    !scsi_blk_error_str(desc->bdev, why, sizeof(why)))
+			printf("ERROR (%s failed: %s)\n",
+			       write ? "write" : "read", why);
+		else
+			printf("ERROR (%s failed, error %ld)\n",
+			       write ? "write" : "read", n);
 		return CMD_RET_FAILURE;
 	}
 	printf("%ld blocks %s: OK\n", n, write ? "written" : "read");

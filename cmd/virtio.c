@@ -11,6 +11,7 @@
 #include <command.h>
 #include <dm.h>
 #include <part.h>
+#include <scsi.h>
 #include <virtio_types.h>
 #include <virtio.h>
 #include <dm/device-internal.h>
@@ -107,9 +108,14 @@ static void virtio_list_devices(void)
 			       uc_priv->transport ? uc_priv->transport : "?");
 		}
 		/* A LUN of a virtio-scsi host, not a virtio-blk disk */
-		if (dev_get_parent(desc->bdev) != udev)
-			printf("            Target: %d LUN: %d\n", desc->target,
-			       desc->lun);
+		if (dev_get_parent(desc->bdev) != udev) {
+			unsigned int target = desc->target, lun = desc->lun;
+
+			/* blk_desc.lun has 8 bits, LUNs go to 16383 */
+			if (IS_ENABLED(CONFIG_SCSI))
+				scsi_blk_get_addr(desc->bdev, &target, &lun);
+			printf("            Target: %u LUN: %u\n", target, lun);
+		}
 	}
 }
 

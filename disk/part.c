@@ -200,7 +200,9 @@ void dev_print(struct blk_desc *dev_desc)
 		       dev_desc->revision, dev_desc->product);
 		break;
 	case UCLASS_VIRTIO:
-		printf("%s VirtIO Block Device\n", dev_desc->vendor);
+		/* virtio-blk: "<vendor> VirtIO Block Device"; SCSI LUNs too */
+		printf("%s %s%s%s\n", dev_desc->vendor, dev_desc->product,
+		       dev_desc->revision[0] ? " " : "", dev_desc->revision);
 		break;
 	case UCLASS_INVALID:
 		puts("device type unknown\n");

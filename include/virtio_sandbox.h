@@ -47,6 +47,11 @@ struct virtio_sandbox_dev;
  * @VSB_FAULT_QUEUE_SIZE_ODD:	report a queue size that is not a power of 2
  * @VSB_FAULT_CAPACITY_0:	report capacity 0
  * @VSB_FAULT_GENERATION:	the config generation changes on every read
+ * @VSB_FAULT_SCSI_MEDIUM_ERROR: a SCSI READ ends with CHECK CONDITION,
+ *				MEDIUM ERROR, unrecovered read error
+ * @VSB_FAULT_SCSI_BUSY:	a SCSI command gets the response BUSY
+ * @VSB_FAULT_SCSI_BECOMING_READY: TEST UNIT READY answers NOT READY,
+ *				becoming ready
  */
 enum virtio_sandbox_fault_kind {
 	VSB_FAULT_NONE,
@@ -63,6 +68,9 @@ enum virtio_sandbox_fault_kind {
 	VSB_FAULT_QUEUE_SIZE_ODD,
 	VSB_FAULT_CAPACITY_0,
 	VSB_FAULT_GENERATION,
+	VSB_FAULT_SCSI_MEDIUM_ERROR,
+	VSB_FAULT_SCSI_BUSY,
+	VSB_FAULT_SCSI_BECOMING_READY,
 	VSB_FAULT_COUNT,
 };
 
@@ -347,6 +355,33 @@ unsigned int vsb_blk_violations(struct virtio_sandbox_dev *vd);
 
 /** vsb_blk_flushes() - FLUSH requests an emulated blk device has seen */
 unsigned int vsb_blk_flushes(struct virtio_sandbox_dev *vd);
+
+/**
+ * struct vsb_scsi_stats - what the emulated SCSI controller saw, for tests
+ * @cmds:	commands on the request queue
+ * @reads:	READ(10) commands
+ * @reads16:	READ(16) commands
+ * @writes:	WRITE(10/16) commands
+ * @report_luns: REPORT LUNS commands
+ * @bad_target:	commands answered BAD_TARGET
+ * @violations:	transfers longer than max_sectors or the VPD limit
+ * @max_xfer_bytes: longest data transfer of one command
+ * @tmfs:	task management requests
+ */
+struct vsb_scsi_stats {
+	unsigned int cmds;
+	unsigned int reads;
+	unsigned int reads16;
+	unsigned int writes;
+	unsigned int report_luns;
+	unsigned int bad_target;
+	unsigned int violations;
+	u64 max_xfer_bytes;
+	unsigned int tmfs;
+};
+
+/** vsb_scsi_get_stats() - the counters of an emulated SCSI controller */
+struct vsb_scsi_stats *vsb_scsi_get_stats(struct virtio_sandbox_dev *vd);
 
 /* Between the transport driver and the device core (virtio_sandbox_dev.c) */
 int virtio_sandbox_parse_fault(struct virtio_sandbox_fault *fault,

@@ -26,6 +26,9 @@ static const char *const fault_names[VSB_FAULT_COUNT] = {
 	[VSB_FAULT_QUEUE_SIZE_ODD]	= "queue-size-odd",
 	[VSB_FAULT_CAPACITY_0]		= "capacity-0",
 	[VSB_FAULT_GENERATION]		= "generation",
+	[VSB_FAULT_SCSI_MEDIUM_ERROR]	= "medium-error",
+	[VSB_FAULT_SCSI_BUSY]		= "scsi-busy",
+	[VSB_FAULT_SCSI_BECOMING_READY]	= "becoming-ready",
 };
 
 bool vsb_little_endian(struct virtio_sandbox_dev *vd)
