@@ -1,11 +1,12 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 /*
- * bdinfo: the board's memory banks and a few addresses, in the layout of
- * U-Boot's bdinfo ("name        = 0x<16 hex digits>").
+ * bdinfo: the board's memory banks and the default load address, in the
+ * layout of U-Boot's bdinfo ("name        = 0x<16 hex digits>").
  */
 
 #include <common.h>
 #include <command.h>
+#include <env.h>
 #include <init.h>
 #include <mapmem.h>
 
@@ -20,6 +21,8 @@ static int do_bdinfo(struct cmd_tbl *cmdtp, int flag, int argc,
 		     char *const argv[])
 {
 	struct mem_bank banks[BDINFO_MAX_BANKS];
+	const char *loadaddr;
+	ulong addr;
 	int i, n;
 
 	n = board_get_mem_banks(banks, BDINFO_MAX_BANKS);
@@ -32,6 +35,10 @@ static int do_bdinfo(struct cmd_tbl *cmdtp, int flag, int argc,
 	/* Addresses typed at the prompt are offsets in this arena. */
 	bdinfo_print_num("sysmem size", sysmem_size());
 #endif
+	/* Where images are loaded by default (shared/DESIGN.md, Memory). */
+	loadaddr = env_get("loadaddr");
+	if (loadaddr && !strict_strtoul(loadaddr, 16, &addr))
+		bdinfo_print_num("loadaddr", addr);
 	printf("%-12s= %d-bit\n", "Build", 8 * (int)sizeof(ulong));
 	return CMD_RET_SUCCESS;
 }

@@ -114,6 +114,10 @@ def test_md_continues(console, mem):
     second = console.run_command('md')
     assert second == md_text(mem.addr + 0x10, bytes(mem.data[0x10:0x20]), 1,
                              mem.endian)
+    # An empty line repeats md, which goes on too (U-Boot's way).
+    fourth = console.run_command('')
+    assert fourth == md_text(mem.addr + 0x20, bytes(mem.data[0x20:0x30]), 1,
+                             mem.endian)
     # md with an address and no count keeps the last count.
     third = console.run_command(f'md.w {mem.addr:x}')
     assert third == md_text(mem.addr, bytes(mem.data[:0x20]), 2, mem.endian)
@@ -264,8 +268,9 @@ def test_bdinfo(console, board, base):
         assert total == 1 << 30     # -m 1G
         start = {'qemu-arm64': 0x40000000, 'qemu-s390x': 0}[board.name]
         assert banks[0][1] == start
-    # $loadaddr lies in RAM.
+    # $loadaddr lies in RAM, and bdinfo says where it is.
     assert any(s <= base < s + z for _, s, z in banks)
+    assert f'loadaddr    = 0x{base:016x}' in out.split('\n')
     assert 'Build       = 64-bit' in out.split('\n')
 
 
