@@ -29,7 +29,9 @@ static int do_go(struct cmd_tbl *cmdtp, int flag, int argc,
 	entry = (void *)map_sysmem(addr, 0);
 	printf("## Starting application at 0x%08lX ...\n", addr);
 #ifdef CONFIG_ARM64
-	invalidate_icache_all();	/* the program was written as data */
+	/* The program was written as data: make it visible to fetches. */
+	flush_dcache_all();
+	invalidate_icache_all();
 #endif
 	rc = entry(argc - 1, argv + 1);
 	printf("## Application terminated, rc = 0x%lX\n", rc);

@@ -246,6 +246,7 @@ int board_init(void)
 	ret = bind_console(fdt);
 	find_psci(fdt);
 	find_memory(fdt);
+	arm64_mmu_enable(mem_banks, mem_bank_count);
 	if (IS_ENABLED(CONFIG_PCI))
 		bind_pci_hosts(fdt);
 	if (IS_ENABLED(CONFIG_VIRTIO_MMIO))

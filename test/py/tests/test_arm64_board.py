@@ -356,6 +356,36 @@ def test_exception_report(board, make_console):
     con.wait_for('halted')
 
 
+def test_flash_is_read_only(make_console):
+    """The MMU maps the flash read-only: a store is a permission fault,
+    reported, not a flash command."""
+    con = make_console()
+    con.run_command('mw.l 100 5', wait_for_prompt=False)
+    con.wait_for('"Synchronous Abort" handler, esr 0x9600004e')
+    con.wait_for('far: 0000000000000100')
+
+
+@pytest.mark.parametrize('machine', ['virt,virtualization=on'])
+def test_el2_start(make_console, tmp_path, machine):
+    """Started in EL2 (virtualization=on), it drops to EL1 and works."""
+    path = tmp_path / 'd.img'
+    data = make_image(path, MIB, seed=11)
+    con = make_console([Disk(path)], ['-M', machine])
+    out = con.run_command('virtio read $loadaddr 0 800')
+    assert out.endswith('2048 blocks read: OK')
+    assert crc32(con, loadaddr(con), MIB) == zlib.crc32(data)
+
+
+def test_partial_gib_ram(make_console):
+    """RAM that ends inside a GiB (-m 1500M) is usable up to its end."""
+    con = make_console(extra_args=['-m', '1500M'])
+    out = con.run_command('bdinfo')
+    assert '-> size     = 0x000000005dc00000' in out
+    con.run_command('mw.l 9dbffffc 12345678')
+    assert con.run_command('md.l 9dbffffc 1') == \
+        '9dbffffc: 12345678                             xV4.'
+
+
 def test_reset(make_console):
     """`reset` restarts the machine through PSCI: banner and prompt again."""
     con = make_console()

@@ -37,6 +37,20 @@ unsigned long psci_call(unsigned long fn, unsigned long a1,
  */
 void arm64_set_debug_uart(phys_addr_t base);
 
+struct mem_bank;
+
+/**
+ * arm64_mmu_enable() - turn on the MMU and the caches
+ * @banks:	the RAM banks (from the device tree): mapped as normal memory
+ * @count:	number of banks
+ *
+ * Everything else is device memory, the flash at 0 read-only normal
+ * memory. Does nothing with CONFIG_SYS_DCACHE_OFF or if already on.
+ *
+ * Return: 0
+ */
+int arm64_mmu_enable(const struct mem_bank *banks, int count);
+
 /** arm64_ram_base() - where the firmware's RAM use (data, stack, heap) starts */
 ulong arm64_ram_base(void);
 
