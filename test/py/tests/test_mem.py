@@ -303,3 +303,22 @@ def test_last_bytes_of_sandbox_memory(console):
     assert out.startswith('0ffffffc: 00000001 ')
     out, status = console.run_status('md.l ffffffd 1')
     assert status == 1 and 'outside memory' in out
+
+
+@pytest.mark.parametrize('size, off', [('w', 1), ('l', 1), ('l', 2),
+                                       ('q', 3), ('q', 4)])
+def test_unaligned(console, mem, size, off):
+    """Objects at unaligned addresses read and write as aligned ones do
+    (bytewise: arm64 without the MMU faults on unaligned loads)."""
+    n = SIZES[size]
+    for i in range(0x20):
+        mem.mw('b', i, 0x30 + i)
+    mem.mw(size, off + n, 0x4142434445464748 & ((1 << 8 * n) - 1))
+    count = 0x18 // n
+    out = console.run_command(f'md.{size} {mem.addr + off:x} {count:x}')
+    assert out == md_text(mem.addr + off,
+                          bytes(mem.data[off:off + count * n]), n,
+                          mem.endian)
+    out, status = console.run_status(
+        f'cmp.{size} {mem.addr + off:x} {mem.addr + off:x} {count:x}')
+    assert status == 0
