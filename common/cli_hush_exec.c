@@ -312,7 +312,8 @@ static void expand_word(const char *p, int len, struct fields *f, bool split)
 		case '"':
 			f->active = true;
 			for (p++; *p != '"';) {
-				if (*p == '\\' && p[1] && strchr("$\"\\`\n", p[1])) {
+				if (*p == '\\' && p[1] &&
+				    strchr("$\"\\`\n", p[1])) {
 					if (p[1] != '\n')
 						add_char(f, p[1]);
 					p += 2;

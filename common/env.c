@@ -306,8 +306,7 @@ void env_set_default(const char *s, int flags)
 		if (flags & H_INTERACTIVE)
 			puts(s);
 		else
-			printf("*** Warning - %s, using default environment\n\n",
-			       s);
+			printf("*** Warning - %s, using default environment\n\n", s);
 	}
 	env_clear();
 	default_env_walk(import_one, &err);

@@ -21,7 +21,7 @@ struct hush_word {
 
 enum hush_node_type {
 	HN_CMD,		/* simple command: words */
-	HN_IF,		/* if cond; then body; [else alt] fi (elif: alt is an HN_IF) */
+	HN_IF,		/* if cond; then body; else alt; fi (elif: an HN_IF alt) */
 	HN_LOOP,	/* while/until cond; do body; done */
 	HN_FOR,		/* for var in words; do body; done */
 };

@@ -5,7 +5,8 @@
  *   ;  &&  ||  newlines  # comments  'single'  "double"  \escapes
  *   $name ${name} ${name:-default} ${name:=default} $?
  *   name=value (a local shell variable)  ! command
- *   if/then/elif/else/fi  while/until ... do ... done  for x in ...; do ... done
+ *   if/then/elif/else/fi  while/until ... do ... done
+ *   for x in ...; do ... done
  * A $name is looked up in the environment first, then among the local
  * variables, as U-Boot does. An unquoted expansion is split into words
  * at blanks; a quoted one stays one word. The whole text is parsed

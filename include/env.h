@@ -68,7 +68,7 @@ ulong env_get_ulong(const char *name, int base, ulong default_val);
 /** env_get_hex() - env_get_ulong(name, 16, default_val) */
 ulong env_get_hex(const char *varname, ulong default_val);
 
-/** env_set_ulong() - set a variable to a decimal number; returns as env_set() */
+/** env_set_ulong() - set a variable to a decimal number; as env_set() */
 int env_set_ulong(const char *varname, ulong value);
 
 /** env_set_hex() - set a variable to a hex number (no 0x); as env_set() */

@@ -3,8 +3,8 @@
  * libFuzzer target for the shell (common/cli_hush*.c): the input is a
  * script. It is checked, expanded as one command, and run with a few
  * real commands (echo, test, true, false, setenv, printenv, env, run,
- * help, showvar) against a fresh default environment. Nothing may crash,
- * leak or read out of bounds, whatever the text.
+ * exit, help, showvar) against a fresh default environment. Nothing may
+ * crash, leak or read out of bounds, whatever the text.
  *
  * The console is replaced by a sink, and Ctrl-C by a budget: after a few
  * thousand loop iterations "Ctrl-C" is pressed, so 'while true' ends.

@@ -49,7 +49,8 @@ for s in \
 	'a=1; showvar a; printenv; env default -a; env delete a' \
 	'setenv s "run s"; run s' \
 	'if a; then b; elif c; then d; else e; fi' \
-	'help; help echo; test 1 -lt 2 -a ! x = y -o -z ""'
+	'help; help echo; test 1 -lt 2 -a ! x = y -o -z ""' \
+	'setenv s "echo a; exit 2; echo b"; run s || exit'
 do
 	printf '%s' "$s" > "$out/corpus/seed-$i"
 	i=$((i + 1))
