@@ -1,0 +1,382 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+/*
+ * zipl info|load|boot: the s390 IPL from a zipl boot map.
+ *
+ *   zipl info <if> <dev>                 the entries of the boot map
+ *   zipl load <if> <dev> [entry]         load, report what went where
+ *   zipl boot [<if> <dev> [entry]]       load and start
+ *
+ * Device numbers are hex as in U-Boot; the entry is decimal, as a
+ * loadparm is. Without an entry: the loadparm of the IPL parameter block
+ * (qemu-s390x), else entry 0. Without a device, 'zipl boot' tries the
+ * device the IPL parameter block names, then every virtio disk in order.
+ */
+
+#include <common.h>
+#include <blk.h>
+#include <command.h>
+#include <mapmem.h>
+#include <part.h>
+#include <virtio.h>
+#include <zipl.h>
+#include <u-boot/crc.h>
+#ifdef CONFIG_S390
+#include <dm.h>
+#include <s390/iplb.h>
+#include <s390/virtio_ccw.h>
+#endif
+
+#define MIB		(1024 * 1024)
+
+static void zipl_progress(struct zipl_ctx *ctx, u64 done, u64 total)
+{
+	u64 *shown = ctx->priv;
+
+	/* One '.' per 4 MiB, as QEMU's firmware shows one per extent */
+	while (*shown + 4 * MIB <= done) {
+		*shown += 4 * MIB;
+		putc('.');
+	}
+}
+
+static int zipl_parse_entry(const char *str, int *entryp)
+{
+	unsigned long val;
+
+	if (strict_strtoul(str, 10, &val) || val >= ZIPL_MAX_ENTRIES) {
+		printf("zipl: bad entry '%s': entries are 0 to %d\n", str,
+		       ZIPL_MAX_ENTRIES - 1);
+		return -EINVAL;
+	}
+	*entryp = val;
+	return 0;
+}
+
+/* The entry the machine's loadparm asks for, or 0 */
+static int zipl_default_entry(void)
+{
+#ifdef CONFIG_S390
+	struct ipl_parameter_block *iplb;
+	char lp[IPLB_LOADPARM_LEN + 1];
+	unsigned long val;
+	int n;
+
+	iplb = malloc(sizeof(*iplb));
+	if (!iplb)
+		return 0;
+	n = s390_iplb_read(iplb, 1);
+	lp[0] = 0;
+	if (n > 0)
+		s390_iplb_loadparm(iplb, lp);
+	free(iplb);
+	if (lp[0] && !strict_strtoul(lp, 10, &val) &&
+	    val < ZIPL_MAX_ENTRIES)
+		return val;
+#endif
+	return 0;
+}
+
+static struct blk_desc *zipl_get_dev(const char *ifname, const char *devstr)
+{
+	struct blk_desc *desc;
+	int ret;
+
+	if (IS_ENABLED(CONFIG_VIRTIO) && !strcmp(ifname, "virtio"))
+		virtio_init();
+	ret = blk_get_device_by_str(ifname, devstr, &desc);
+	if (ret < 0) {
+		part_print_dev_err(ifname, devstr, ret);
+		return NULL;
+	}
+	return desc;
+}
+
+static const char *zipl_devname(struct blk_desc *desc, char *buf, int len)
+{
+	snprintf(buf, len, "%s %x", blk_get_uclass_name(desc->uclass_id),
+		 desc->devnum);
+	return buf;
+}
+
+static void zipl_print_plan(const struct zipl_plan *plan, bool crc)
+{
+	int i;
+
+	for (i = 0; i < plan->ncomp; i++) {
+		const struct zipl_component *c = &plan->comp[i];
+
+		if (c->type == ZIPL_COMP_SIGNATURE) {
+			printf("  %2d signature  (skipped: virtboot does not verify signatures)\n",
+			       i);
+			continue;
+		}
+		printf("  %2d load       0x%08lx-0x%08lx %9lu bytes",
+		       i, c->addr, c->addr + c->size - 1, c->size);
+		if (crc) {
+			const void *p = map_sysmem(c->addr, c->size);
+
+			printf("  crc32 %08x", p ? crc32(0, p, c->size) : 0);
+		} else {
+			printf("  list at block %lu",
+			       (ulong)c->list);
+		}
+		putc('\n');
+	}
+	printf("     exec       PSW 0x%016lx (start at 0x%lx)\n", plan->psw,
+	       plan->entry);
+}
+
+static int do_zipl_info(struct cmd_tbl *cmdtp, int flag, int argc,
+			char *const argv[])
+{
+	struct blk_desc *desc;
+	struct zipl_plan *plan;
+	struct zipl_ctx ctx;
+	struct zipl_map map;
+	char name[24];
+	int i, ret;
+
+	if (argc != 3)
+		return CMD_RET_USAGE;
+	desc = zipl_get_dev(argv[1], argv[2]);
+	if (!desc)
+		return CMD_RET_FAILURE;
+	zipl_devname(desc, name, sizeof(name));
+	plan = malloc(sizeof(*plan));
+	ret = plan ? zipl_ctx_init(&ctx, desc) : -ENOMEM;
+	if (!ret)
+		ret = zipl_read_map(&ctx, &map);
+	if (ret) {
+		printf("zipl: %s: %s\n", name, plan ? ctx.msg : "out of memory");
+		zipl_ctx_free(&ctx);
+		free(plan);
+		return CMD_RET_FAILURE;
+	}
+	printf("zipl boot map on %s (%lu-byte blocks), program table at block %lu\n",
+	       name, desc->blksz, (ulong)map.table);
+	for (i = 0; i < map.count; i++) {
+		if (!map.entries[i]) {
+			printf("entry %d: empty\n", i);
+			continue;
+		}
+		ret = zipl_plan(&ctx, &map, i, plan);
+		if (ret) {
+			printf("entry %d: bad: %s\n", i, ctx.msg);
+			continue;
+		}
+		printf("entry %d%s: component table at block %lu, %d to load, %lu bytes\n",
+		       i, i ? "" : " (default)",
+		       (ulong)plan->table, plan->nload, plan->total);
+		zipl_print_plan(plan, false);
+	}
+	zipl_ctx_free(&ctx);
+	free(plan);
+	return CMD_RET_SUCCESS;
+}
+
+/*
+ * Plan and load @entry (-1: the default) from @desc. On failure, print
+ * the one line saying why and return the error.
+ */
+static int zipl_load_dev(struct blk_desc *desc, int entry,
+			 struct zipl_plan *plan, bool verbose)
+{
+	struct zipl_ctx ctx;
+	struct zipl_map map;
+	char name[24];
+	u64 shown = 0;
+	int ret;
+
+	zipl_devname(desc, name, sizeof(name));
+	if (entry < 0)
+		entry = zipl_default_entry();
+	ret = zipl_ctx_init(&ctx, desc);
+	if (!ret)
+		ret = zipl_read_map(&ctx, &map);
+	if (!ret)
+		ret = zipl_plan(&ctx, &map, entry, plan);
+	if (!ret) {
+		printf("zipl: loading entry %d from %s: %d to load, %lu bytes\n",
+		       entry, name, plan->nload, plan->total);
+		ctx.progress = zipl_progress;
+		ctx.priv = &shown;
+		ret = zipl_load(&ctx, plan);
+		if (shown)
+			putc('\n');
+	}
+	if (ret)
+		printf("zipl: %s: %s\n", name, ctx.msg);
+	else if (verbose)
+		zipl_print_plan(plan, true);
+	zipl_ctx_free(&ctx);
+	return ret;
+}
+
+static int zipl_start(struct blk_desc *desc, const struct zipl_plan *plan)
+{
+	char name[24];
+	int ret;
+
+	zipl_devname(desc, name, sizeof(name));
+	printf("zipl: starting PSW 0x%016lx from %s\n", plan->psw, name);
+	ret = zipl_jump(desc, plan);
+	if (ret == -ENOSYS)
+		printf("zipl: %s: loaded, but this board cannot IPL (the sandbox has no s390 CPU to start)\n",
+		       name);
+	else
+		printf("zipl: %s: the IPL failed (%d)\n", name, ret);
+	return ret;
+}
+
+static int do_zipl_load(struct cmd_tbl *cmdtp, int flag, int argc,
+			char *const argv[])
+{
+	struct zipl_plan *plan;
+	struct blk_desc *desc;
+	int entry = -1, ret;
+
+	if (argc < 3 || argc > 4)
+		return CMD_RET_USAGE;
+	if (argc == 4 && zipl_parse_entry(argv[3], &entry))
+		return CMD_RET_FAILURE;
+	desc = zipl_get_dev(argv[1], argv[2]);
+	if (!desc)
+		return CMD_RET_FAILURE;
+	plan = malloc(sizeof(*plan));
+	if (!plan) {
+		printf("zipl: out of memory\n");
+		return CMD_RET_FAILURE;
+	}
+	ret = zipl_load_dev(desc, entry, plan, true);
+	free(plan);
+	return ret ? CMD_RET_FAILURE : CMD_RET_SUCCESS;
+}
+
+#ifdef CONFIG_S390
+/* Is @desc the device @iplb names? */
+static bool zipl_iplb_matches(struct blk_desc *desc,
+			      const struct ipl_parameter_block *iplb)
+{
+	struct udevice *dev;
+	const struct virtio_ccw_plat *ccw = NULL;
+	u16 devno;
+	u8 ssid;
+
+	for (dev = desc->bdev; dev; dev = dev_get_parent(dev)) {
+		if (dev->driver && !strcmp(dev->driver->name, "virtio-ccw")) {
+			ccw = dev_get_plat(dev);
+			break;
+		}
+	}
+	if (!ccw)
+		return false;
+	switch (iplb->pbt) {
+	case IPL_PBT_CCW:
+		devno = be16_to_cpu(iplb->ccw.devno);
+		ssid = iplb->ccw.ssid & 3;
+		break;
+	case IPL_PBT_QEMU_SCSI:
+		devno = be16_to_cpu(iplb->scsi.devno);
+		ssid = iplb->scsi.ssid & 3;
+		if (desc->target != be16_to_cpu(iplb->scsi.target) ||
+		    desc->lun != be32_to_cpu(iplb->scsi.lun))
+			return false;
+		break;
+	default:
+		return false;
+	}
+	return ccw->devno == devno && ((ccw->schid >> 17) & 3) == ssid;
+}
+#endif
+
+/* The order to try the virtio disks in: IPL parameter block's first */
+static int zipl_boot_order(struct blk_desc **order, int max)
+{
+	struct blk_desc *desc;
+	int n = 0, i, j, last;
+
+	virtio_init();
+	last = blk_find_max_devnum(UCLASS_VIRTIO);
+#ifdef CONFIG_S390
+	{
+		struct ipl_parameter_block *iplbs;
+		int niplb;
+
+		iplbs = malloc(IPLB_MAX_CHAIN * sizeof(*iplbs));
+		niplb = iplbs ? s390_iplb_read(iplbs, IPLB_MAX_CHAIN) : 0;
+		for (j = 0; j < niplb; j++) {
+			for (i = 0; i <= last && n < max; i++) {
+				desc = blk_get_devnum_by_uclass_id(UCLASS_VIRTIO,
+								   i);
+				if (desc && zipl_iplb_matches(desc, &iplbs[j]))
+					order[n++] = desc;
+			}
+		}
+		free(iplbs);
+	}
+#endif
+	for (i = 0; i <= last && n < max; i++) {
+		desc = blk_get_devnum_by_uclass_id(UCLASS_VIRTIO, i);
+		if (!desc || desc->type == DEV_TYPE_UNKNOWN)
+			continue;
+		for (j = 0; j < n && order[j] != desc; j++)
+			;
+		if (j == n)
+			order[n++] = desc;
+	}
+	return n;
+}
+
+#define ZIPL_MAX_BOOT_DEVS	32
+
+static int do_zipl_boot(struct cmd_tbl *cmdtp, int flag, int argc,
+			char *const argv[])
+{
+	struct blk_desc *order[ZIPL_MAX_BOOT_DEVS];
+	struct zipl_plan *plan;
+	int entry = -1, n, i, ret = -ENODEV;
+
+	if (argc == 2 || argc > 4)
+		return CMD_RET_USAGE;
+	if (argc == 4 && zipl_parse_entry(argv[3], &entry))
+		return CMD_RET_FAILURE;
+	if (argc >= 3) {
+		order[0] = zipl_get_dev(argv[1], argv[2]);
+		if (!order[0])
+			return CMD_RET_FAILURE;
+		n = 1;
+	} else {
+		n = zipl_boot_order(order, ARRAY_SIZE(order));
+		if (!n) {
+			printf("zipl: no disk to boot from\n");
+			return CMD_RET_FAILURE;
+		}
+	}
+	plan = malloc(sizeof(*plan));
+	if (!plan) {
+		printf("zipl: out of memory\n");
+		return CMD_RET_FAILURE;
+	}
+	for (i = 0; i < n; i++) {
+		ret = zipl_load_dev(order[i], entry, plan, false);
+		if (!ret)
+			ret = zipl_start(order[i], plan);
+		/* Only a board that cannot IPL stops here */
+		if (ret == -ENOSYS)
+			break;
+	}
+	free(plan);
+	if (n > 1 && ret != -ENOSYS)
+		printf("zipl: no device could be booted\n");
+	return CMD_RET_FAILURE;
+}
+
+U_BOOT_CMD_WITH_SUBCMDS(zipl, "s390 IPL from a zipl boot map",
+	"info <interface> <dev> - list the boot map's entries\n"
+	"zipl load <interface> <dev> [entry] - load an entry (decimal, default:\n"
+	"    the loadparm, else 0) and show where each component went\n"
+	"zipl boot [<interface> <dev> [entry]] - load and start; without a\n"
+	"    device: the IPL device first, then every virtio disk in turn",
+	U_BOOT_SUBCMD_MKENT(info, 3, 1, do_zipl_info),
+	U_BOOT_SUBCMD_MKENT(load, 4, 1, do_zipl_load),
+	U_BOOT_SUBCMD_MKENT(boot, 4, 0, do_zipl_boot));

@@ -1,0 +1,256 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+/*
+ * The zipl boot map (SCSI scheme) and the loader that reads it from any
+ * block device: a master boot record in block 0 points to a program
+ * table; each of its entries points to a component table, whose LOAD
+ * components point to block lists naming the blocks to load, and whose
+ * EXEC component holds the PSW to start. All on-disk numbers are
+ * big-endian. Layouts as s390-tools' zipl writes them (zipl/include/
+ * bootmap.h) and QEMU's pc-bios/s390-ccw reads them.
+ *
+ * Loading is done in two passes: zipl_plan() walks every table and block
+ * list, checks every pointer against the device and every component
+ * against the memory policy, and writes nothing; zipl_load() then reads
+ * the blocks into memory.
+ */
+#ifndef __ZIPL_H
+#define __ZIPL_H
+
+#include <linux/types.h>
+#include <linux/compiler.h>
+
+struct blk_desc;
+
+#define ZIPL_MAGIC		"zIPL"
+#define ZIPL_MBR_VERSION	1
+/* Entries of the program table (loadparm 0-30); entry 0 is the default */
+#define ZIPL_MAX_ENTRIES	31
+/* Components of one entry: what fits in a 4096-byte component table */
+#define ZIPL_MAX_COMPONENTS	127
+/* Block-list blocks of one component: a longer list is taken as a loop */
+#define ZIPL_MAX_LIST_BLOCKS	4096
+
+/* Component table header types */
+#define ZIPL_COMP_HEADER_IPL	0x00
+#define ZIPL_COMP_HEADER_DUMP	0x01
+
+/* Component entry types */
+#define ZIPL_COMP_EXEC		0x01
+#define ZIPL_COMP_LOAD		0x02
+#define ZIPL_COMP_SIGNATURE	0x03
+
+/* Memory the s390 architecture reserves: the lowcore (prefix area) */
+#define ZIPL_LOWCORE_SIZE	0x2000
+/* The address bits of an 8-byte ESA/390-format PSW */
+#define ZIPL_PSW_ADDR_MASK	0x7fffffffULL
+
+/* Linux on s390: image and parameter area (arch/s390/include/asm/setup.h) */
+#define LINUX_IMAGE_ADDR	0x10000
+#define LINUX_MAGIC_ADDR	0x10008	/* "S390EP" */
+#define LINUX_PARMAREA		0x10400
+#define LINUX_INITRD_START	0x10408
+#define LINUX_INITRD_SIZE	0x10410
+#define LINUX_MAX_CMDLINE_SIZE	0x10430	/* 0: the old limit, 896 bytes */
+#define LINUX_COMMAND_LINE	0x10480
+#define LINUX_COMMAND_LINE_OLD	896
+
+/**
+ * struct zipl_blockptr - SCSI-scheme block pointer (16 bytes)
+ * @blockno:	first block; 0 ends a list
+ * @size:	block size in bytes (must be the device's)
+ * @blockct:	number of further blocks (count - 1)
+ */
+struct zipl_blockptr {
+	__be64 blockno;
+	__be16 size;
+	__be16 blockct;
+	u8 reserved[4];
+} __packed;
+_Static_assert(sizeof(struct zipl_blockptr) == 16, "zipl_blockptr");
+
+/** struct zipl_mbr - the master boot record in block 0 */
+struct zipl_mbr {
+	char magic[4];			/* "zIPL" */
+	__be32 version_id;		/* 1 */
+	u8 reserved[8];
+	struct zipl_blockptr blockptr;	/* the program table */
+} __packed;
+_Static_assert(sizeof(struct zipl_mbr) == 32, "zipl_mbr");
+
+/** struct zipl_component_header - first 32 bytes of a component table */
+struct zipl_component_header {
+	char magic[4];			/* "zIPL" */
+	u8 type;			/* ZIPL_COMP_HEADER_* */
+	u8 reserved[27];
+} __packed;
+_Static_assert(sizeof(struct zipl_component_header) == 32, "zipl_comp_hdr");
+
+/**
+ * struct zipl_component_entry - one component (32 bytes)
+ * @data:	LOAD: the first block of the block list; SIGNATURE: the
+ *		signature data
+ * @component_type: ZIPL_COMP_*
+ * @load_address: LOAD: where to load; EXEC: the PSW to start
+ */
+struct zipl_component_entry {
+	struct zipl_blockptr data;
+	u8 pad[7];
+	u8 component_type;
+	__be64 load_address;
+} __packed;
+_Static_assert(sizeof(struct zipl_component_entry) == 32, "zipl_comp_entry");
+
+/**
+ * struct zipl_component - a component of an entry, as zipl_plan() found it
+ * @type:	ZIPL_COMP_LOAD or ZIPL_COMP_SIGNATURE
+ * @list:	first block of its block list (LOAD) or data (SIGNATURE)
+ * @addr:	load address
+ * @size:	bytes to load (whole blocks)
+ * @extents:	block pointers in its list
+ * @list_blocks: blocks its list occupies
+ */
+struct zipl_component {
+	u8 type;
+	lbaint_t list;
+	u64 addr;
+	u64 size;
+	u32 extents;
+	u32 list_blocks;
+};
+
+/**
+ * struct zipl_plan - what an entry loads and where it starts
+ * @index:	the program table entry (0-30)
+ * @table:	block of its component table
+ * @ncomp:	number of components in @comp (LOAD and SIGNATURE)
+ * @nload:	how many of them are LOAD components
+ * @nsig:	how many are SIGNATURE components (skipped)
+ * @psw:	the EXEC component's PSW (8-byte ESA/390 format)
+ * @entry:	its address (@psw & ZIPL_PSW_ADDR_MASK)
+ * @total:	bytes to load
+ * @comp:	the components
+ */
+struct zipl_plan {
+	int index;
+	lbaint_t table;
+	int ncomp;
+	int nload;
+	int nsig;
+	u64 psw;
+	u64 entry;
+	u64 total;
+	struct zipl_component comp[ZIPL_MAX_COMPONENTS];
+};
+
+/**
+ * struct zipl_map - a device's boot map (master boot record and program
+ * table)
+ * @blksz:	device block size
+ * @table:	block of the program table
+ * @count:	entries 0..@count-1 are in the table (some may be empty)
+ * @entries:	block of each entry's component table, 0 for an empty slot
+ */
+struct zipl_map {
+	unsigned long blksz;
+	lbaint_t table;
+	int count;
+	lbaint_t entries[ZIPL_MAX_ENTRIES];
+};
+
+/**
+ * struct zipl_mem_range - a range of memory the loader must not touch
+ * @start:	first byte
+ * @size:	length
+ * @name:	what it is ("lowcore", "firmware", ...), for the message
+ */
+struct zipl_mem_range {
+	phys_addr_t start;
+	phys_size_t size;
+	const char *name;
+};
+
+#define ZIPL_MAX_RESERVED	8
+#define ZIPL_MSG_LEN		160
+
+/**
+ * struct zipl_ctx - one run of the loader over one device
+ * @desc:	the device
+ * @mem_size:	bytes of memory; nothing may be loaded at or above it
+ * @reserved:	ranges nothing may be loaded into
+ * @nreserved:	number of @reserved ranges
+ * @progress:	optional, called during zipl_load() with bytes done so far
+ * @priv:	for @progress
+ * @msg:	after a failure: what went wrong, one line without newline
+ * @buf:	scratch for one block (tables)
+ * @list:	scratch for one block (block lists)
+ * @visited:	list blocks of the component being walked (loop check)
+ */
+struct zipl_ctx {
+	struct blk_desc *desc;
+	phys_size_t mem_size;
+	struct zipl_mem_range reserved[ZIPL_MAX_RESERVED];
+	int nreserved;
+	void (*progress)(struct zipl_ctx *ctx, u64 done, u64 total);
+	void *priv;
+	char msg[ZIPL_MSG_LEN];
+	u8 *buf;
+	u8 *list;
+	lbaint_t *visited;
+};
+
+/**
+ * zipl_ctx_init() - prepare a loader run over @desc with the board's
+ * memory policy (zipl_board_mem())
+ * Return: 0, -EINVAL for a block size the loader cannot use, -ENOMEM
+ */
+int zipl_ctx_init(struct zipl_ctx *ctx, struct blk_desc *desc);
+
+/** zipl_ctx_free() - release what zipl_ctx_init() allocated */
+void zipl_ctx_free(struct zipl_ctx *ctx);
+
+/**
+ * zipl_read_map() - read the master boot record and the program table
+ * Return: 0; -ENOENT if block 0 holds no zipl boot record; -ERANGE for a
+ *	   pointer beyond the device; -E2BIG for more than 31 entries;
+ *	   -EBADMSG for another malformed record; -EIO. @ctx->msg says why.
+ */
+int zipl_read_map(struct zipl_ctx *ctx, struct zipl_map *map);
+
+/**
+ * zipl_plan() - walk entry @index's component table and block lists
+ * and check every component against the device and the memory policy,
+ * writing nothing to memory
+ * Return: 0; -ENOENT for an empty slot; -EINVAL for an index beyond the
+ *	   table; -ERANGE for a pointer beyond the device or a component
+ *	   beyond memory; -EFAULT for a component in reserved memory or
+ *	   overlapping another; -ELOOP for an endless block list;
+ *	   -ENOEXEC without EXEC; -EBADMSG for another malformed table; -EIO
+ */
+int zipl_plan(struct zipl_ctx *ctx, const struct zipl_map *map, int index,
+	      struct zipl_plan *plan);
+
+/**
+ * zipl_load() - load the components zipl_plan() checked
+ * Return: 0, -EIO, -EINTR (Ctrl-C), or -EBADMSG if the disk no longer
+ *	   matches the plan (nothing is written outside the planned ranges)
+ */
+int zipl_load(struct zipl_ctx *ctx, const struct zipl_plan *plan);
+
+/**
+ * zipl_board_mem() - the board's memory policy: memory size and the
+ * ranges the loader must not write (lowcore, firmware image, stack, heap)
+ * @ranges:	room for ZIPL_MAX_RESERVED ranges
+ * @nranges:	returns how many were written
+ * Return: bytes of memory
+ */
+phys_size_t zipl_board_mem(struct zipl_mem_range *ranges, int *nranges);
+
+/**
+ * zipl_jump() - start the program @plan loaded from @desc (qemu-s390x:
+ * PSW at absolute 0, IPL device at 0xb8, then DIAG 0x308 load normal)
+ * Return: does not return on success; -ENOSYS where the board cannot
+ *	   IPL (sandbox), -ENODEV if @desc is no channel device
+ */
+int zipl_jump(struct blk_desc *desc, const struct zipl_plan *plan);
+
+#endif

@@ -1,0 +1,508 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+/*
+ * mkzipl: write a zipl boot map (SCSI scheme) into a disk image, on any
+ * host. s390-tools' zipl only runs on s390 and needs the kernel's
+ * block-mapping ioctls; mkzipl writes the whole map itself.
+ *
+ *   mkzipl -o IMAGE [-b 512|4096] [-s SIZE] [-p BLOCK]
+ *          -k KERNEL [-i INITRD] [-c CMDLINE]   (one entry; repeat)
+ *          [-e]                                 (an empty slot)
+ *          [-l FILE@ADDR ... -x PSW]            (a raw entry)
+ *
+ * Each -k (or -l/-x group) adds one program table entry, entry 0 first
+ * (the default). A Linux entry loads the kernel image at 0x10000 (an
+ * "S390EP" image is laid out from address 0, so its first 64 KiB, the
+ * IPL text and lowcore, are skipped), the initrd at 8 MiB or above the
+ * kernel, writes the initrd's place and the command line into the
+ * kernel's parameter area and starts the kernel at 0x10000.
+ *
+ * Everything goes to free blocks: after block 0 when the image has no
+ * partition table, else into the largest gap between the DOS/GPT
+ * structures and the partitions. Block 0 keeps its partition table: the
+ * zipl record uses only its first 32 bytes (the DOS boot code area).
+ */
+
+#define _GNU_SOURCE
+#include <endian.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <stdarg.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#define MAX_ENTRIES		31
+#define MAX_COMPONENTS		8
+#define IMAGE_ADDR		0x10000ULL
+#define S390EP_OFFSET		0x10008
+#define PARM_INITRD_START	0x408	/* from IMAGE_ADDR */
+#define PARM_INITRD_SIZE	0x410
+#define PARM_MAX_CMDLINE	0x430
+#define PARM_CMDLINE		0x480
+#define CMDLINE_OLD_MAX		896
+#define INITRD_MIN_ADDR		0x800000ULL	/* where QEMU's -kernel puts it */
+#define PSW_LOAD		0x0008000080000000ULL
+#define EXTENT_BYTES		(1024 * 1024)	/* data per block pointer */
+#define COMP_EXEC		1
+#define COMP_LOAD		2
+
+struct blockptr {
+	uint64_t blockno;
+	uint16_t size;
+	uint16_t blockct;
+	uint8_t reserved[4];
+} __attribute__((packed));
+
+struct component {
+	uint8_t *data;
+	uint64_t len;
+	uint64_t addr;
+};
+
+struct entry {
+	int empty;
+	int ncomp;
+	struct component comp[MAX_COMPONENTS];
+	uint64_t psw;
+	const char *initrd;
+	const char *cmdline;
+	int linux_image;
+};
+
+static const char *prog = "mkzipl";
+static unsigned int blksz = 512;
+static struct entry entries[MAX_ENTRIES];
+static int nentries;
+static uint8_t *image;
+static uint64_t image_blocks;
+static uint64_t next_block, end_block;
+
+static void die(const char *fmt, ...)
+{
+	va_list ap;
+
+	fprintf(stderr, "%s: ", prog);
+	va_start(ap, fmt);
+	vfprintf(stderr, fmt, ap);
+	va_end(ap);
+	fputc('\n', stderr);
+	exit(1);
+}
+
+static uint8_t *read_file(const char *path, uint64_t *lenp)
+{
+	struct stat st;
+	uint8_t *buf;
+	FILE *f;
+
+	f = fopen(path, "rb");
+	if (!f || fstat(fileno(f), &st))
+		die("%s: %s", path, strerror(errno));
+	buf = malloc(st.st_size ? st.st_size : 1);
+	if (!buf || fread(buf, 1, st.st_size, f) != (size_t)st.st_size)
+		die("%s: cannot read", path);
+	fclose(f);
+	*lenp = st.st_size;
+	return buf;
+}
+
+static uint64_t parse_num(const char *s, const char *what)
+{
+	char *end;
+	uint64_t v;
+
+	errno = 0;
+	v = strtoull(s, &end, 0);
+	if (errno || end == s)
+		die("bad %s '%s'", what, s);
+	switch (*end) {
+	case 'K': case 'k': v <<= 10; end++; break;
+	case 'M': case 'm': v <<= 20; end++; break;
+	case 'G': case 'g': v <<= 30; end++; break;
+	}
+	if (*end)
+		die("bad %s '%s'", what, s);
+	return v;
+}
+
+static struct entry *new_entry(void)
+{
+	if (nentries == MAX_ENTRIES)
+		die("at most %d entries", MAX_ENTRIES);
+	return &entries[nentries++];
+}
+
+static struct entry *cur_entry(const char *opt)
+{
+	if (!nentries || entries[nentries - 1].empty)
+		die("%s needs an entry (-k or -l) before it", opt);
+	return &entries[nentries - 1];
+}
+
+static void add_component(struct entry *e, uint8_t *data, uint64_t len,
+			  uint64_t addr)
+{
+	if (e->ncomp == MAX_COMPONENTS)
+		die("at most %d components in an entry", MAX_COMPONENTS);
+	if (!len)
+		die("empty component at 0x%llx", (unsigned long long)addr);
+	e->comp[e->ncomp++] = (struct component){ data, len, addr };
+}
+
+static void add_kernel(const char *path)
+{
+	struct entry *e = new_entry();
+	uint64_t len;
+	uint8_t *data = read_file(path, &len);
+
+	/* An S390EP image is laid out from address 0 */
+	if (len > S390EP_OFFSET + 6 && !memcmp(data + S390EP_OFFSET, "S390EP", 6)) {
+		memmove(data, data + IMAGE_ADDR, len - IMAGE_ADDR);
+		len -= IMAGE_ADDR;
+	}
+	if (len < PARM_CMDLINE + CMDLINE_OLD_MAX)
+		die("%s: too small for a kernel image", path);
+	e->linux_image = 1;
+	e->psw = PSW_LOAD | IMAGE_ADDR;
+	add_component(e, data, len, IMAGE_ADDR);
+}
+
+/* Initrd placement and command line go into the kernel's parameter area */
+static void finish_linux(struct entry *e)
+{
+	struct component *k = &e->comp[0];
+	uint64_t max = CMDLINE_OLD_MAX, addr, len;
+	uint8_t *data;
+
+	if (e->initrd) {
+		data = read_file(e->initrd, &len);
+		addr = INITRD_MIN_ADDR;
+		while (addr < IMAGE_ADDR + k->len + 0x100000)
+			addr += 0x100000;
+		add_component(e, data, len, addr);
+		*(uint64_t *)(k->data + PARM_INITRD_START) = htobe64(addr);
+		*(uint64_t *)(k->data + PARM_INITRD_SIZE) = htobe64(len);
+	}
+	if (e->cmdline) {
+		uint64_t kmax = be64toh(*(uint64_t *)(k->data + PARM_MAX_CMDLINE));
+
+		if (kmax && kmax <= k->len - PARM_CMDLINE)
+			max = kmax;
+		if (strlen(e->cmdline) >= max)
+			die("command line longer than %llu bytes",
+			    (unsigned long long)max - 1);
+		memset(k->data + PARM_CMDLINE, 0, max);
+		strcpy((char *)k->data + PARM_CMDLINE, e->cmdline);
+	}
+}
+
+static uint64_t alloc_blocks(uint64_t n)
+{
+	uint64_t b = next_block;
+
+	if (n > end_block - next_block)
+		die("not enough free space in the image (%llu blocks more needed)",
+		    (unsigned long long)(n - (end_block - next_block)));
+	next_block += n;
+	return b;
+}
+
+static void set_ptr(struct blockptr *p, uint64_t blockno, uint64_t count)
+{
+	p->blockno = htobe64(blockno);
+	p->size = htobe16(blksz);
+	p->blockct = htobe16(count - 1);
+	memset(p->reserved, 0, sizeof(p->reserved));
+}
+
+/* Write the data, then its block list; return the list's first block */
+static uint64_t write_component(const struct component *c)
+{
+	uint64_t nblk = (c->len + blksz - 1) / blksz;
+	uint64_t per_ext = EXTENT_BYTES / blksz;
+	uint64_t next = (nblk + per_ext - 1) / per_ext;
+	unsigned int slots = blksz / sizeof(struct blockptr);
+	/* per list block: slots - 1 data pointers; the last continues */
+	uint64_t nlist = (next + slots - 2) / (slots - 1);
+	uint64_t data = alloc_blocks(nblk), list = alloc_blocks(nlist);
+	uint64_t e, l, blk = data;
+
+	memcpy(image + data * blksz, c->data, c->len);
+	for (l = 0, e = 0; l < nlist; l++) {
+		struct blockptr *p = (void *)(image + (list + l) * blksz);
+		unsigned int i;
+
+		for (i = 0; i < slots - 1 && e < next; i++, e++) {
+			uint64_t cnt = nblk - (blk - data);
+
+			if (cnt > per_ext)
+				cnt = per_ext;
+			set_ptr(&p[i], blk, cnt);
+			blk += cnt;
+		}
+		if (l + 1 < nlist)
+			set_ptr(&p[slots - 1], list + l + 1, 1);
+	}
+	return list;
+}
+
+static void write_map(void)
+{
+	unsigned int slots = blksz / sizeof(struct blockptr);
+	uint64_t table = alloc_blocks(1);
+	struct blockptr *pt = (void *)(image + table * blksz);
+	int n, c;
+
+	memcpy(pt, "zIPL", 4);
+	for (n = 0; n < nentries; n++) {
+		struct entry *e = &entries[n];
+		uint8_t *ct;
+		uint64_t ctblk;
+
+		if (e->empty)
+			continue;
+		if ((unsigned int)e->ncomp + 2 > blksz / 32)
+			die("entry %d: too many components", n);
+		if (n + 1 >= (int)slots)
+			die("entry %d does not fit a %u-byte program table", n,
+			    blksz);
+		ctblk = alloc_blocks(1);
+		ct = image + ctblk * blksz;
+		memcpy(ct, "zIPL", 4);
+		ct[4] = 0;	/* IPL */
+		for (c = 0; c < e->ncomp; c++) {
+			uint8_t *ent = ct + 32 * (c + 1);
+			uint64_t list = write_component(&e->comp[c]);
+
+			set_ptr((void *)ent, list, 1);
+			ent[23] = COMP_LOAD;
+			*(uint64_t *)(ent + 24) = htobe64(e->comp[c].addr);
+		}
+		ct[32 * (c + 1) + 23] = COMP_EXEC;
+		*(uint64_t *)(ct + 32 * (c + 1) + 24) = htobe64(e->psw);
+		set_ptr(&pt[n + 1], ctblk, 1);
+	}
+	/* Block 0: magic, version 1, program table pointer */
+	memcpy(image, "zIPL", 4);
+	*(uint32_t *)(image + 4) = htobe32(1);
+	memset(image + 8, 0, 8);
+	set_ptr((void *)(image + 16), table, 1);
+}
+
+/* The free blocks: the largest gap outside the partition table's reach */
+struct range {
+	uint64_t start, end;
+};
+
+static int add_used(struct range *u, int n, uint64_t start, uint64_t end)
+{
+	if (end > image_blocks)
+		end = image_blocks;
+	if (start < end && n < 256)
+		u[n++] = (struct range){ start, end };
+	return n;
+}
+
+static int cmp_range(const void *a, const void *b)
+{
+	const struct range *x = a, *y = b;
+
+	return x->start < y->start ? -1 : x->start > y->start;
+}
+
+static void find_free(uint64_t first)
+{
+	struct range used[256];
+	uint64_t at, best = 0, best_len = 0;
+	int n = 0, i;
+
+	n = add_used(used, n, 0, 1);
+	if (image[510] == 0x55 && image[511] == 0xaa) {
+		int gpt = 0;
+
+		for (i = 0; i < 4; i++) {
+			const uint8_t *p = image + 446 + 16 * i;
+			uint32_t lba = le32toh(*(uint32_t *)(p + 8));
+			uint32_t cnt = le32toh(*(uint32_t *)(p + 12));
+
+			if (!p[4])
+				continue;
+			if (p[4] == 0xee)
+				gpt = 1;
+			else
+				n = add_used(used, n,
+					     lba * 512ULL / blksz,
+					     ((uint64_t)lba + cnt) * 512ULL / blksz + 1);
+		}
+		if (gpt && image_blocks > 2 && !memcmp(image + blksz, "EFI PART", 8)) {
+			const uint8_t *h = image + blksz;
+			uint64_t first_use = le64toh(*(uint64_t *)(h + 40));
+			uint64_t last_use = le64toh(*(uint64_t *)(h + 48));
+			uint64_t ents = le64toh(*(uint64_t *)(h + 72));
+			uint32_t num = le32toh(*(uint32_t *)(h + 80));
+			uint32_t esz = le32toh(*(uint32_t *)(h + 84));
+
+			n = add_used(used, n, 1, 2);
+			n = add_used(used, n, ents,
+				     ents + ((uint64_t)num * esz + blksz - 1) / blksz);
+			n = add_used(used, n, last_use + 1, image_blocks);
+			if (first_use > 2 && first_use < ents)
+				n = add_used(used, n, 2, first_use);
+			for (i = 0; i < (int)num && esz >= 56; i++) {
+				const uint8_t *p = image + ents * blksz + i * esz;
+				uint64_t s, e;
+
+				if ((ents * blksz + (i + 1) * (uint64_t)esz) >
+				    image_blocks * blksz)
+					break;
+				s = le64toh(*(uint64_t *)(p + 32));
+				e = le64toh(*(uint64_t *)(p + 40));
+				if (s || e)
+					n = add_used(used, n, s, e + 1);
+			}
+		} else if (gpt) {
+			die("protective MBR but no GPT header");
+		}
+	}
+	qsort(used, n, sizeof(used[0]), cmp_range);
+	for (at = first, i = 0; i <= n; i++) {
+		uint64_t gap_end = i < n ? used[i].start : image_blocks;
+
+		if (gap_end > at && gap_end - at > best_len) {
+			best = at;
+			best_len = gap_end - at;
+		}
+		if (i < n && used[i].end > at)
+			at = used[i].end;
+	}
+	next_block = best;
+	end_block = best + best_len;
+}
+
+static void usage(void)
+{
+	fprintf(stderr,
+		"usage: %s -o IMAGE [-b 512|4096] [-s SIZE] [-p FIRST_BLOCK]\n"
+		"       { -k KERNEL [-i INITRD] [-c CMDLINE] | -e |\n"
+		"         -l FILE@ADDR [-l FILE@ADDR...] -x PSW } ...\n"
+		"  -o  the image (created, or written into if it exists)\n"
+		"  -b  block size of the disk (default 512)\n"
+		"  -s  size to create or grow the image to\n"
+		"  -p  first block mkzipl may use (default: largest free gap)\n"
+		"  -k  a Linux entry: kernel image (S390EP or raw at 0x10000)\n"
+		"  -i  its initrd   -c  its command line\n"
+		"  -e  an empty program table slot\n"
+		"  -l  a raw entry: load FILE at ADDR   -x  its PSW\n",
+		prog);
+	exit(2);
+}
+
+int main(int argc, char **argv)
+{
+	const char *out = NULL;
+	uint64_t size = 0, first = 1;
+	int first_set = 0, opt, fd, n;
+	struct stat st;
+
+	while ((opt = getopt(argc, argv, "o:b:s:p:k:i:c:el:x:h")) != -1) {
+		switch (opt) {
+		case 'o':
+			out = optarg;
+			break;
+		case 'b':
+			blksz = parse_num(optarg, "block size");
+			if (blksz != 512 && blksz != 1024 && blksz != 2048 &&
+			    blksz != 4096)
+				die("block size must be 512, 1024, 2048 or 4096");
+			break;
+		case 's':
+			size = parse_num(optarg, "size");
+			break;
+		case 'p':
+			first = parse_num(optarg, "block");
+			first_set = 1;
+			break;
+		case 'k':
+			add_kernel(optarg);
+			break;
+		case 'i':
+			if (!cur_entry("-i")->linux_image)
+				die("-i belongs to a -k entry");
+			entries[nentries - 1].initrd = optarg;
+			break;
+		case 'c':
+			if (!cur_entry("-c")->linux_image)
+				die("-c belongs to a -k entry");
+			entries[nentries - 1].cmdline = optarg;
+			break;
+		case 'e':
+			new_entry()->empty = 1;
+			break;
+		case 'l': {
+			char *at = strrchr(optarg, '@');
+			struct entry *e;
+			uint64_t len;
+			uint8_t *data;
+
+			if (!at)
+				die("-l wants FILE@ADDR");
+			*at = 0;
+			if (nentries && !entries[nentries - 1].empty &&
+			    !entries[nentries - 1].linux_image &&
+			    !entries[nentries - 1].psw)
+				e = &entries[nentries - 1];
+			else
+				e = new_entry();
+			data = read_file(optarg, &len);
+			add_component(e, data, len, parse_num(at + 1, "address"));
+			break;
+		}
+		case 'x': {
+			struct entry *e = cur_entry("-x");
+
+			if (e->linux_image || e->psw)
+				die("-x follows the -l options of its entry");
+			e->psw = parse_num(optarg, "PSW");
+			if (!(e->psw >> 32))	/* an address: make it a PSW */
+				e->psw |= PSW_LOAD;
+			break;
+		}
+		default:
+			usage();
+		}
+	}
+	if (!out || optind != argc || !nentries)
+		usage();
+	for (n = 0; n < nentries; n++) {
+		if (!entries[n].empty && !entries[n].psw)
+			die("entry %d: -l without -x", n);
+		if (entries[n].linux_image)
+			finish_linux(&entries[n]);
+	}
+
+	fd = open(out, O_RDWR | O_CREAT, 0644);
+	if (fd < 0 || fstat(fd, &st))
+		die("%s: %s", out, strerror(errno));
+	if ((uint64_t)st.st_size > size)
+		size = st.st_size;
+	if (!size)
+		die("%s: empty: give a size with -s", out);
+	size = (size + blksz - 1) / blksz * blksz;
+	image_blocks = size / blksz;
+	image = calloc(1, size);
+	if (!image || pread(fd, image, st.st_size, 0) != st.st_size)
+		die("%s: cannot read", out);
+	if (first_set) {
+		next_block = first;
+		end_block = image_blocks;
+	} else {
+		find_free(first);
+	}
+	write_map();
+	if (pwrite(fd, image, size, 0) != (ssize_t)size || close(fd))
+		die("%s: cannot write", out);
+	return 0;
+}
