@@ -15,7 +15,7 @@ BOARD ?= sandbox
 BOARDS := sandbox qemu-arm64 qemu-s390x
 export PYTHON
 
-.PHONY: all defconfig menuconfig savedefconfig qemu check unit pytest setup \
+.PHONY: all defconfig menuconfig savedefconfig qemu check unit pytest setup tools \
 	clean distclean FORCE
 
 all:
@@ -26,6 +26,10 @@ defconfig menuconfig savedefconfig:
 
 setup:
 	@scripts/setup
+
+# Host tools (tools/: mkzipl), built with the host compiler into build/tools/.
+tools:
+	@$(MAKE) --no-print-directory -C tools O=$(CURDIR)/build/tools
 
 # make qemu: install what is missing, build, and start the board.
 qemu:

@@ -231,6 +231,8 @@ static uint64_t write_component(const struct component *c)
 	uint64_t e, l, blk = data;
 
 	memcpy(image + data * blksz, c->data, c->len);
+	memset(image + data * blksz + c->len, 0, nblk * blksz - c->len);
+	memset(image + list * blksz, 0, nlist * blksz);
 	for (l = 0, e = 0; l < nlist; l++) {
 		struct blockptr *p = (void *)(image + (list + l) * blksz);
 		unsigned int i;
@@ -256,6 +258,7 @@ static void write_map(void)
 	struct blockptr *pt = (void *)(image + table * blksz);
 	int n, c;
 
+	memset(pt, 0, blksz);
 	memcpy(pt, "zIPL", 4);
 	for (n = 0; n < nentries; n++) {
 		struct entry *e = &entries[n];
@@ -271,6 +274,7 @@ static void write_map(void)
 			    blksz);
 		ctblk = alloc_blocks(1);
 		ct = image + ctblk * blksz;
+		memset(ct, 0, blksz);
 		memcpy(ct, "zIPL", 4);
 		ct[4] = 0;	/* IPL */
 		for (c = 0; c < e->ncomp; c++) {
@@ -321,50 +325,41 @@ static void find_free(uint64_t first)
 
 	n = add_used(used, n, 0, 1);
 	if (image[510] == 0x55 && image[511] == 0xaa) {
-		int gpt = 0;
-
 		for (i = 0; i < 4; i++) {
 			const uint8_t *p = image + 446 + 16 * i;
 			uint32_t lba = le32toh(*(uint32_t *)(p + 8));
 			uint32_t cnt = le32toh(*(uint32_t *)(p + 12));
 
-			if (!p[4])
-				continue;
-			if (p[4] == 0xee)
-				gpt = 1;
-			else
+			/* 0xee: the GPT's protective entry, read below */
+			if (p[4] && p[4] != 0xee)
 				n = add_used(used, n,
 					     lba * 512ULL / blksz,
 					     ((uint64_t)lba + cnt) * 512ULL / blksz + 1);
 		}
-		if (gpt && image_blocks > 2 && !memcmp(image + blksz, "EFI PART", 8)) {
-			const uint8_t *h = image + blksz;
-			uint64_t first_use = le64toh(*(uint64_t *)(h + 40));
-			uint64_t last_use = le64toh(*(uint64_t *)(h + 48));
-			uint64_t ents = le64toh(*(uint64_t *)(h + 72));
-			uint32_t num = le32toh(*(uint32_t *)(h + 80));
-			uint32_t esz = le32toh(*(uint32_t *)(h + 84));
+	}
+	if (image_blocks > 2 && !memcmp(image + blksz, "EFI PART", 8)) {
+		const uint8_t *h = image + blksz;
+		uint64_t first_use = le64toh(*(uint64_t *)(h + 40));
+		uint64_t last_use = le64toh(*(uint64_t *)(h + 48));
+		uint64_t ents = le64toh(*(uint64_t *)(h + 72));
+		uint32_t num = le32toh(*(uint32_t *)(h + 80));
+		uint32_t esz = le32toh(*(uint32_t *)(h + 84));
 
-			n = add_used(used, n, 1, 2);
-			n = add_used(used, n, ents,
-				     ents + ((uint64_t)num * esz + blksz - 1) / blksz);
-			n = add_used(used, n, last_use + 1, image_blocks);
-			if (first_use > 2 && first_use < ents)
-				n = add_used(used, n, 2, first_use);
-			for (i = 0; i < (int)num && esz >= 56; i++) {
-				const uint8_t *p = image + ents * blksz + i * esz;
-				uint64_t s, e;
+		n = add_used(used, n, 1, first_use > 2 ? first_use : 2);
+		n = add_used(used, n, ents,
+			     ents + ((uint64_t)num * esz + blksz - 1) / blksz);
+		n = add_used(used, n, last_use + 1, image_blocks);
+		for (i = 0; i < (int)num && esz >= 56 && ents < image_blocks; i++) {
+			const uint8_t *p = image + ents * blksz + i * esz;
+			uint64_t s, e;
 
-				if ((ents * blksz + (i + 1) * (uint64_t)esz) >
-				    image_blocks * blksz)
-					break;
-				s = le64toh(*(uint64_t *)(p + 32));
-				e = le64toh(*(uint64_t *)(p + 40));
-				if (s || e)
-					n = add_used(used, n, s, e + 1);
-			}
-		} else if (gpt) {
-			die("protective MBR but no GPT header");
+			if ((ents * blksz + (i + 1) * (uint64_t)esz) >
+			    image_blocks * blksz)
+				break;
+			s = le64toh(*(uint64_t *)(p + 32));
+			e = le64toh(*(uint64_t *)(p + 40));
+			if (s || e)
+				n = add_used(used, n, s, e + 1);
 		}
 	}
 	qsort(used, n, sizeof(used[0]), cmp_range);

@@ -1,0 +1,322 @@
+# SPDX-License-Identifier: GPL-2.0-or-later
+"""zipl on the sandbox: images made by tools/mkzipl are listed, loaded and
+checked byte for byte (crc32 of each component in memory against the
+host's), with and without a partition table, on 512- and 4096-byte
+blocks; every malformed boot map and every component outside the memory
+policy is refused with one line, before anything is written; 'zipl boot'
+loads, falls back from a disk without a boot map to the next, and says
+the sandbox cannot IPL.
+"""
+
+import random
+import re
+import subprocess
+import zlib
+
+import pytest
+
+from harness import Disk
+from ziplimg import (BootMap, PSW_LOAD, fake_kernel, linux_loaded, mkzipl,
+                     pad, set_ptr)
+
+pytestmark = pytest.mark.boards('sandbox')
+
+MIB = 1 << 20
+ARENA = 256 * MIB           # the sandbox's -m default
+LOAD_RE = re.compile(r'^\s*(\d+) load\s+0x([0-9a-f]+)-0x([0-9a-f]+)\s+'
+                     r'(\d+) bytes\s+crc32 ([0-9a-f]{8})$', re.M)
+
+
+def rand(seed, size):
+    return random.Random(seed).randbytes(size)
+
+
+def loaded(out):
+    """{address: (size, crc)} from 'zipl load' output."""
+    return {int(m.group(2), 16): (int(m.group(4)), int(m.group(5), 16))
+            for m in LOAD_RE.finditer(out)}
+
+
+def zipl_lines(out):
+    return [ln for ln in out.splitlines() if ln.startswith('zipl')]
+
+
+@pytest.fixture
+def files(tmp_path):
+    """A kernel, an initrd and two raw blobs on the host."""
+    f = {'kernel': fake_kernel(1), 'initrd': rand(2, 100 * 1024 + 17),
+         'a': rand(3, 64 * 1024 + 5), 'b': rand(4, 3000)}
+    for name, data in f.items():
+        (tmp_path / name).write_bytes(data)
+    return f
+
+
+@pytest.mark.parametrize('bs', [512, 4096])
+def test_zipl_roundtrip(sandbox_run, tmp_path, files, bs):
+    img = tmp_path / 'z.img'
+    cmdline = 'console=ttysclp0 root=/dev/vda1 marker=' + str(bs)
+    mkzipl('-o', img, '-s', '32M', '-b', bs,
+           '-k', tmp_path / 'kernel', '-i', tmp_path / 'initrd',
+           '-c', cmdline,
+           '-e',
+           '-l', f'{tmp_path / "a"}@0x200000',
+           '-l', f'{tmp_path / "b"}@0x400000', '-x', '0x200000')
+    disk = Disk(img, bs=bs)
+
+    st, out = sandbox_run(['-c', 'zipl info virtio 0'], [disk])
+    assert st == 0, out
+    assert f'({bs}-byte blocks)' in out
+    assert re.search(r'^entry 0 \(default\): .* 2 to load', out, re.M), out
+    assert re.search(r'^entry 1: empty$', out, re.M), out
+    assert re.search(r'^entry 2: .* 2 to load', out, re.M), out
+    assert 'PSW 0x0008000080010000 (start at 0x10000)' in out
+    assert 'PSW 0x0008000080200000 (start at 0x200000)' in out
+
+    # Entry 0: the kernel with its parameter area, the initrd at 8 MiB
+    st, out = sandbox_run(['-c', 'zipl load virtio 0'], [disk])
+    assert st == 0, out
+    kern = pad(linux_loaded(files['kernel'], 0x800000, files['initrd'],
+                            cmdline), bs)
+    initrd = pad(files['initrd'], bs)
+    assert loaded(out) == {
+        0x10000: (len(kern), zlib.crc32(kern)),
+        0x800000: (len(initrd), zlib.crc32(initrd))}, out
+    assert 'loading entry 0 from virtio 0' in out
+
+    # Entry 2 by number
+    st, out = sandbox_run(['-c', 'zipl load virtio 0 2'], [disk])
+    assert st == 0, out
+    a, b = pad(files['a'], bs), pad(files['b'], bs)
+    assert loaded(out) == {0x200000: (len(a), zlib.crc32(a)),
+                           0x400000: (len(b), zlib.crc32(b))}, out
+
+
+def _partitioned(path, kind):
+    with open(path, 'wb') as f:
+        f.truncate(64 * MIB)
+    if kind == 'gpt':
+        subprocess.run(['sgdisk', '-o', '-n', '1:2048:+8M', '-n',
+                        '2:40960:0', str(path)], check=True,
+                       capture_output=True)
+    else:
+        subprocess.run(['/usr/sbin/sfdisk', '-q', str(path)], check=True,
+                       input='label: dos\nstart=2048, size=16384, type=83\n'
+                       'start=40960, type=83\n', text=True)
+    # Fill the partitions, to prove mkzipl leaves them alone
+    with open(path, 'r+b') as f:
+        f.seek(2048 * 512)
+        f.write(rand(9, 8 * MIB))
+        f.seek(40960 * 512)
+        f.write(rand(10, 8 * MIB))
+
+
+@pytest.mark.parametrize('kind', ['gpt', 'dos'])
+def test_zipl_partitioned(sandbox_run, tmp_path, files, kind):
+    img = tmp_path / 'p.img'
+    _partitioned(img, kind)
+    before = img.read_bytes()
+    mkzipl('-o', img, '-k', tmp_path / 'kernel', '-c', 'quiet')
+    after = img.read_bytes()
+    bm = BootMap(img)
+    # Everything mkzipl wrote is in the gap between the partitions
+    changed = [i // 512 for i in range(0, len(after), 512)
+               if before[i:i + 512] != after[i:i + 512]]
+    assert changed[0] == 0 and after[32:512] == before[32:512]
+    assert all(18432 <= b < 40960 for b in changed[1:]), changed[:5]
+    assert bm.table >= 18432
+
+    st, out = sandbox_run(['-c', 'virtio scan; part list virtio 0; '
+                           'zipl load virtio 0'],
+                          [Disk(img)])
+    assert st == 0, out
+    assert re.search(r'^\s+1\s+(0x0*800|2048)\s', out, re.M), out
+    assert re.search(r'^\s+2\s+(0x0*a000|40960)\s', out, re.M), out
+    kern = pad(linux_loaded(files['kernel'], cmdline='quiet'), 512)
+    assert loaded(out) == {0x10000: (len(kern), zlib.crc32(kern))}, out
+
+
+def _raw(tmp_path, name, addr, size, psw=None, bs=512, extra=()):
+    img = tmp_path / name
+    (tmp_path / 'blob').write_bytes(rand(5, size))
+    mkzipl('-o', img, '-s', '16M', '-b', bs,
+           '-l', f'{tmp_path / "blob"}@{addr:#x}', *extra,
+           '-x', hex(psw if psw is not None else addr))
+    return img
+
+
+def _corrupt_list_pointer(img):
+    bm = BootMap(img)
+    lst = bm.components(0)[0][1]
+    with open(img, 'r+b') as f:
+        set_ptr(f, lst * 512, len(bm.data) // 512 + 10, 512)
+
+
+def _corrupt_loop(img):
+    bm = BootMap(img)
+    lst = bm.components(0)[0][1]
+    data = bm.block(lst)
+    first = int.from_bytes(data[:8], 'big')
+    with open(img, 'r+b') as f:
+        for s in range(31):
+            set_ptr(f, lst * 512 + 16 * s, first, 512)
+        set_ptr(f, lst * 512 + 16 * 31, lst, 512)
+
+
+def _corrupt_exec(img):
+    bm = BootMap(img)
+    with open(img, 'r+b') as f:
+        f.seek(bm.entries[0] * 512 + 64 + 23)    # component 1 type
+        f.write(b'\0')
+
+
+def _too_many(img):
+    bm = BootMap(img, 4096)
+    with open(img, 'r+b') as f:
+        set_ptr(f, bm.table * 4096 + 16 * 32, bm.entries[0], 4096)
+
+
+def _bad_magic(img):
+    with open(img, 'r+b') as f:
+        f.write(b'ZIPL')
+
+
+REFUSALS = {
+    # name: (make args, corrupt, command, message)
+    'no-boot-record': (dict(addr=0x200000, size=4096), _bad_magic, None,
+                       'no zipl boot record'),
+    'pointer-beyond-device': (dict(addr=0x200000, size=4096),
+                              _corrupt_list_pointer, None,
+                              'beyond the device'),
+    'block-list-loop': (dict(addr=0x200000, size=512), _corrupt_loop, None,
+                        'block list loops back'),
+    'missing-exec': (dict(addr=0x200000, size=512), _corrupt_exec, None,
+                     'ends without EXEC'),
+    'too-many-entries': (dict(addr=0x200000, size=512, bs=4096), _too_many,
+                         None, 'more than 31 entries'),
+    'lowcore': (dict(addr=0x1000, size=4096), None, None,
+                'overlaps the lowcore (0x0-0x1fff)'),
+    'firmware': (dict(addr=ARENA - MIB - 4096, size=8192), None, None,
+                 'overlaps the firmware'),
+    'beyond-memory': (dict(addr=ARENA + 0x10000, size=4096), None, None,
+                      'lies beyond memory'),
+    'straddles-end': (dict(addr=ARENA - 2048, size=4096), None, None,
+                      'lies beyond memory'),
+    'exec-outside': (dict(addr=0x200000, size=4096, psw=0x300000), None,
+                     None, 'EXEC address 0x300000 is in no loaded component'),
+    'components-overlap': (dict(addr=0x200000, size=8192,
+                                extra=('-l', 'BLOB@0x201000')), None, None,
+                           'components 0 and 1 overlap'),
+    'empty-slot': (dict(addr=0x200000, size=512), None,
+                   'zipl load virtio 0 1', 'entry 1: empty slot'),
+    'entry-out-of-range': (dict(addr=0x200000, size=512), None,
+                           'zipl load virtio 0 31',
+                           "bad entry '31': entries are 0 to 30"),
+}
+
+
+@pytest.mark.parametrize('name', list(REFUSALS))
+def test_zipl_refused(sandbox_run, tmp_path, name):
+    args, corrupt, cmd, msg = REFUSALS[name]
+    args = dict(args)
+    extra = [a.replace('BLOB', str(tmp_path / 'blob'))
+             for a in args.pop('extra', ())]
+    img = _raw(tmp_path, 'r.img', extra=extra, **args)
+    if name == 'empty-slot':
+        bm = BootMap(img)
+        with open(img, 'r+b') as f:     # entry 1 empty, entry 2 in use
+            set_ptr(f, bm.table * 512 + 48, bm.entries[0], 512)
+    if corrupt:
+        corrupt(img)
+    bs = args.get('bs', 512)
+    st, out = sandbox_run(['-c', cmd or 'zipl load virtio 0'],
+                          [Disk(img, bs=bs)])
+    assert st != 0, out
+    lines = zipl_lines(out)
+    assert len(lines) == 1 and msg in lines[0], out
+    # The prompt still works after a refusal: the next command runs
+    st, out = sandbox_run(['-c', (cmd or 'zipl load virtio 0') +
+                           '; echo still-here'], [Disk(img, bs=bs)])
+    assert 'still-here' in out and st == 0
+
+
+def test_zipl_refused_before_writing(sandbox_run, tmp_path):
+    """Component 0 would fit; component 1 lies beyond memory: nothing of
+    component 0 may be written either."""
+    (tmp_path / 'a').write_bytes(rand(6, 64 * 1024))
+    img = tmp_path / 'w.img'
+    mkzipl('-o', img, '-s', '8M', '-l', f'{tmp_path / "a"}@0x200000',
+           '-l', f'{tmp_path / "a"}@{ARENA + MIB:#x}', '-x', '0x200000')
+    st, out = sandbox_run(['-c', 'mw.b 200000 5a 10000; '
+                           'zipl load virtio 0; crc32 200000 10000'],
+                          [Disk(img)])
+    assert 'component 1' in out and 'lies beyond memory' in out, out
+    assert f'{zlib.crc32(b"Z" * 0x10000):08x}' in out, out
+
+
+def test_zipl_info_lists_signature_and_bad_entries(sandbox_run, tmp_path):
+    """A SIGNATURE component is shown as skipped; a broken entry is shown
+    as bad while the others are listed."""
+    (tmp_path / 'a').write_bytes(rand(7, 4096))
+    img = tmp_path / 's.img'
+    mkzipl('-o', img, '-s', '8M', '-l', f'{tmp_path / "a"}@0x200000',
+           '-x', '0x200000', '-l', f'{tmp_path / "a"}@0x1000', '-x', '0x1000')
+    bm = BootMap(img)
+    with open(img, 'r+b') as f:
+        # Entry 0: LOAD becomes component 1, a SIGNATURE goes first
+        ct = bm.entries[0] * 512
+        f.seek(ct + 32)
+        comps = f.read(64)
+        f.seek(ct + 64)
+        f.write(comps)
+        f.seek(ct + 32)
+        f.write(bytes(23) + b'\x03' + bytes(8))
+        set_ptr(f, ct + 32, 3, 512)
+    st, out = sandbox_run(['-c', 'zipl info virtio 0; zipl load virtio 0'],
+                          [Disk(img)])
+    assert st == 0, out
+    assert re.search(r'^\s+0 signature\s+\(skipped', out, re.M), out
+    assert re.search(r'^entry 1: bad: .*overlaps the lowcore', out, re.M), out
+    a = pad(rand(7, 4096), 512)
+    assert loaded(out) == {0x200000: (len(a), zlib.crc32(a))}, out
+
+
+def test_zipl_boot_sandbox(sandbox_run, tmp_path, files):
+    img = tmp_path / 'b.img'
+    mkzipl('-o', img, '-s', '8M', '-l', f'{tmp_path / "a"}@0x200000',
+           '-x', '0x200000')
+    st, out = sandbox_run(['-c', 'zipl boot virtio 0'], [Disk(img)])
+    assert st != 0
+    assert 'loading entry 0 from virtio 0' in out
+    assert 'starting PSW 0x0008000080200000' in out
+    assert 'this board cannot IPL' in out, out
+
+
+def test_zipl_boot_falls_back(sandbox_run, tmp_path, files):
+    """Without a device: the disks in order; one without a boot map is
+    passed over with one line."""
+    plain = tmp_path / 'plain.img'
+    plain.write_bytes(rand(8, 1 * MIB))
+    img = tmp_path / 'b.img'
+    mkzipl('-o', img, '-s', '8M', '-l', f'{tmp_path / "a"}@0x200000',
+           '-x', '0x200000')
+    st, out = sandbox_run(['-c', 'zipl boot'], [Disk(plain), Disk(img)])
+    assert st != 0
+    lines = zipl_lines(out)
+    assert 'virtio 0: no zipl boot record' in lines[0], out
+    assert 'loading entry 0 from virtio 1' in lines[1], out
+    assert 'this board cannot IPL' in out, out
+
+    st, out = sandbox_run(['-c', 'zipl boot'], [Disk(plain)])
+    assert st != 0
+    assert zipl_lines(out) == ['zipl: virtio 0: no zipl boot record '
+                               '(no "zIPL" magic in block 0)']
+
+
+def test_zipl_usage(sandbox_run, tmp_path):
+    st, out = sandbox_run(['-c', 'zipl info'])
+    assert st != 0 and 'Usage' in out or 'usage' in out, out
+    st, out = sandbox_run(['-c', 'zipl info virtio 5'])
+    assert st != 0
+    assert len([ln for ln in out.splitlines() if 'virtio' in ln]) == 1, out
+    st, out = sandbox_run(['-c', 'zipl load virtio 0 x'])
+    assert st != 0 and "bad entry 'x'" in out, out
