@@ -126,6 +126,9 @@ int arm64_mmu_enable(const struct mem_bank *banks, int count)
 
 	if (IS_ENABLED(CONFIG_SYS_DCACHE_OFF))
 		return 0;
+	/* No RAM known: the stack and heap would be device memory. */
+	if (!count)
+		return -ENOENT;
 	__asm__ __volatile__("mrs %0, sctlr_el1" : "=r"(sctlr));
 	if (sctlr & SCTLR_M)
 		return 0;		/* already on */

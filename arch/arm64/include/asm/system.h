@@ -47,7 +47,7 @@ struct mem_bank;
  * Everything else is device memory, the flash at 0 read-only normal
  * memory. Does nothing with CONFIG_SYS_DCACHE_OFF or if already on.
  *
- * Return: 0
+ * Return: 0, or -ENOENT (MMU left off) if @count is 0
  */
 int arm64_mmu_enable(const struct mem_bank *banks, int count);
 
