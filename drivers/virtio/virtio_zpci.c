@@ -5,7 +5,9 @@
  * configuration space and BARs through PCI LOAD and PCI STORE
  * (drivers/s390/zpci.c). QEMU's virtio-pci devices reach guest memory
  * without the zPCI IOMMU unless iommu_platform=on, so ring addresses are
- * real addresses as on the other boards.
+ * real addresses as on the other boards. A function without the modern
+ * interface (disable-modern=on) gets the legacy transport, its I/O BAR 0
+ * reached by the same instructions.
  */
 #include <common.h>
 #include <dm.h>
@@ -83,37 +85,91 @@ static const struct virtio_pci_access zpci_access = {
 	.write = zpci_write,
 };
 
-static int virtio_zpci_probe(struct udevice *udev)
+static int virtio_zpci_prepare(struct udevice *udev, u32 *subsystem,
+				u32 *revision)
 {
 	struct virtio_pci_priv *priv = dev_get_priv(udev);
-	struct zpci_function *f = zpci_fn(udev);
-	u32 subsystem;
 	int ret;
 
-	ret = zpci_enable(f);
+	ret = zpci_enable(zpci_fn(udev));
 	if (ret)
 		return ret;
 	priv->acc = &zpci_access;
-	ret = zpci_cfg_read(udev, 0x2e, &subsystem, 2);	/* PCI_SUBSYSTEM_ID */
+	ret = zpci_cfg_read(udev, 0x2e, subsystem, 2);	/* PCI_SUBSYSTEM_ID */
+	if (!ret)
+		ret = zpci_cfg_read(udev, 0x08, revision, 1);	/* PCI_REVISION_ID */
+	return ret;
+}
+
+static int virtio_zpci_probe(struct udevice *udev)
+{
+	u32 subsystem, revision;
+	int ret;
+
+	ret = virtio_zpci_prepare(udev, &subsystem, &revision);
 	if (ret)
 		return ret;
-	return virtio_pci_modern_init(udev, f->device_id, subsystem);
+	return virtio_pci_modern_init(udev, zpci_fn(udev)->device_id,
+				      subsystem);
+}
+
+static int virtio_zpci_legacy_probe(struct udevice *udev)
+{
+	u32 subsystem, revision;
+	int ret;
+
+	ret = virtio_zpci_prepare(udev, &subsystem, &revision);
+	if (ret)
+		return ret;
+	return virtio_pci_legacy_init(udev, zpci_fn(udev)->device_id,
+				      revision, subsystem);
+}
+
+/* Does the (enabled) function have the modern common configuration? */
+static bool zpci_has_modern_caps(const struct zpci_function *f)
+{
+	u64 status, pos, id, type;
+	int n;
+
+	if (zpci_load(f->fh, ZPCI_CONFIG_SPACE, 0x06, &status, 2) ||
+	    !(status & 0x10))				/* PCI_STATUS_CAP_LIST */
+		return false;
+	if (zpci_load(f->fh, ZPCI_CONFIG_SPACE, 0x34, &pos, 1))
+		return false;
+	for (n = 0; n < 48 && pos >= 0x40; n++) {
+		pos &= ~3ULL;
+		if (zpci_load(f->fh, ZPCI_CONFIG_SPACE, pos, &id, 1) ||
+		    zpci_load(f->fh, ZPCI_CONFIG_SPACE, pos + 3, &type, 1))
+			return false;
+		if (id == 0x09 && type == VIRTIO_PCI_CAP_COMMON_CFG)
+			return true;
+		if (zpci_load(f->fh, ZPCI_CONFIG_SPACE, pos + 1, &pos, 1))
+			return false;
+	}
+	return false;
 }
 
 int virtio_zpci_bind(struct udevice *parent, const struct zpci_function *f,
 		     struct udevice **devp)
 {
+	struct zpci_function fn = *f;
+	const struct driver *drv;
 	struct udevice *dev;
 	char name[20];
 	int ret;
 
 	if (f->vendor_id != VIRTIO_PCI_VENDOR_ID)
 		return -ENODEV;
-	ret = device_bind(parent, DM_DRIVER_GET(virtio_zpci), "virtio-zpci",
-			  NULL, ofnode_null(), &dev);
+	/* The modern interface when the function has one, as on PCI */
+	ret = zpci_enable(&fn);
 	if (ret)
 		return ret;
-	memcpy(dev_get_plat(dev), f, sizeof(*f));
+	drv = zpci_has_modern_caps(&fn) ? DM_DRIVER_GET(virtio_zpci) :
+	      DM_DRIVER_GET(virtio_zpci_legacy);
+	ret = device_bind(parent, drv, drv->name, NULL, ofnode_null(), &dev);
+	if (ret)
+		return ret;
+	memcpy(dev_get_plat(dev), &fn, sizeof(fn));
 	snprintf(name, sizeof(name), "zpci-%08x", f->fid);
 	ret = device_set_name(dev, name);
 	if (ret) {
@@ -124,6 +180,15 @@ int virtio_zpci_bind(struct udevice *parent, const struct zpci_function *f,
 		*devp = dev;
 	return 0;
 }
+
+U_BOOT_DRIVER(virtio_zpci_legacy) = {
+	.name		= "virtio-zpci-legacy",
+	.id		= UCLASS_VIRTIO,
+	.ops		= &virtio_pci_legacy_ops,
+	.probe		= virtio_zpci_legacy_probe,
+	.priv_auto	= sizeof(struct virtio_pci_priv),
+	.plat_auto	= sizeof(struct zpci_function),
+};
 
 U_BOOT_DRIVER(virtio_zpci) = {
 	.name		= "virtio-zpci",

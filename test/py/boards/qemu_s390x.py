@@ -13,7 +13,15 @@ FIFO = 16
 BAD_PATTERNS = {
     'unexpected interruption': r'\*\*\* unexpected [A-Za-z/ ]+ interruption',
 }
-TRANSPORTS = {'blk': ['ccw', 'pci'], 'scsi': ['ccw', 'pci']}
+TRANSPORTS = {'blk': ['ccw', 'pci', 'pci-legacy', 'pci-modern'],
+              'scsi': ['ccw', 'pci', 'pci-legacy', 'pci-modern']}
+# transport -> (QEMU device suffix, extra -device properties)
+_TRANSPORT_DEV = {
+    'ccw': ('ccw', []),
+    'pci': ('pci', []),
+    'pci-legacy': ('pci', ['disable-modern=on']),
+    'pci-modern': ('pci', ['disable-legacy=on']),
+}
 
 
 def default_bin(build_dir):
@@ -21,10 +29,12 @@ def default_bin(build_dir):
 
 
 def _virtio(kind, transport):
-    if transport not in ('ccw', 'pci'):
+    """The -device name and extra properties for @transport."""
+    if transport not in _TRANSPORT_DEV:
         raise ValueError(f'{NAME}: unknown transport {transport!r}; '
-                         'known: ccw, pci')
-    return f'virtio-{kind}-{transport}'
+                         f'known: {", ".join(_TRANSPORT_DEV)}')
+    bus, props = _TRANSPORT_DEV[transport]
+    return [f'virtio-{kind}-{bus}'] + props
 
 
 def command(bin, disks, extra_args):
@@ -32,10 +42,13 @@ def command(bin, disks, extra_args):
             '-nographic', '-bios', str(bin)]
     scsi = qemu.scsi_transport(disks, 'ccw')
     # virtio-pci on s390x goes through zPCI, which the CPU must offer.
-    if 'pci' in {d.transport for d in disks} | {scsi}:
+    used = {d.transport or 'ccw' for d in disks if d.kind != 'scsi'}
+    if scsi:
+        used.add(scsi)
+    if any(t.startswith('pci') for t in used):
         args += ['-cpu', 'qemu,zpci=on']
     if scsi:
-        args += ['-device', f'{_virtio("scsi", scsi)},id=scsi0']
+        args += ['-device', ','.join(_virtio('scsi', scsi) + ['id=scsi0'])]
     for i, d in enumerate(disks):
         qemu.check_kind(NAME, d)
         args += qemu.drive_arg(i, d)
@@ -43,7 +56,7 @@ def command(bin, disks, extra_args):
             args += qemu.scsi_device(i, d)
             continue
         transport = d.transport or 'ccw'
-        dev = [_virtio('blk', transport), f'drive=d{i}']
+        dev = _virtio('blk', transport) + [f'drive=d{i}']
         if d.devno is not None:
             if transport != 'ccw':
                 raise ValueError(f'{NAME}: devno is for ccw devices ({d})')

@@ -148,15 +148,20 @@ def test_four_disks_numbered_stably(make_console, tmp_path):
         con.restart()
 
 
-def test_zpci_read_write(make_console, tmp_path):
-    """virtio-blk-pci over zPCI (CLP, PCI LOAD/STORE) with the modern
-    virtio-pci transport."""
+@pytest.mark.parametrize('transport,expect', [
+    ('pci', 'pci-modern'),              # transitional: the modern interface
+    ('pci-modern', 'pci-modern'),       # disable-legacy=on
+    ('pci-legacy', 'pci-legacy'),       # disable-modern=on: big-endian rings
+])
+def test_zpci_read_write(make_console, tmp_path, transport, expect):
+    """virtio-blk-pci over zPCI (CLP, PCI LOAD/STORE) with the virtio-pci
+    transport the function offers."""
     path = tmp_path / 'p.img'
     data = make_image(path, 2 * MIB, seed=50)
-    con = make_console([Disk(path, transport='pci')])
+    con = make_console([Disk(path, transport=transport)])
     entries = info_entries(con)
     assert list(entries) == [0]
-    assert 'Transport: pci-modern' in entries[0], entries[0]
+    assert f'Transport: {expect}' in entries[0], entries[0]
     read_crc(con, 0, data)
     write_check(con, 0, path, 0x200, 8)
     con.close()
