@@ -7,7 +7,10 @@
  *	clang -fsanitize=fuzzer,address,undefined ... test/fuzz/fdt_fuzz.c \
  *		lib/fdt.c lib/fdt_support.c
  *
- * A good seed is a real tree: qemu-system-aarch64 -M virt,dumpdtb=virt.dtb
+ * Seeds in test/fuzz/corpus/fdt/: QEMU's virt tree (dumpdtb, repacked by
+ * dtc to its real size) and test/unit/fdt/test.dts. 90 s runs (about
+ * 140 000 executions with these seeds, 480 000 from 4 KiB inputs) found
+ * nothing.
  */
 
 #include <common.h>
