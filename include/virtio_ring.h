@@ -127,6 +127,7 @@ struct vring {
  * @next:	next descriptor (chains and the free list)
  * @chain_head:	this descriptor heads a chain now in flight
  * @in_len:	(heads) bytes of the chain the device may write
+ * @chain_len:	(heads) bytes of the whole chain
  */
 struct vring_desc_shadow {
 	void *addr;
@@ -135,6 +136,7 @@ struct vring_desc_shadow {
 	u16 next;
 	bool chain_head;
 	u64 in_len;
+	u64 chain_len;
 };
 
 /**

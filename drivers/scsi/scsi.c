@@ -455,6 +455,25 @@ static int scsi_report_luns(struct udevice *host, unsigned int target,
 	return ret;
 }
 
+/* Sort @luns and drop repeats: devices are numbered in LUN order */
+static int scsi_sort_luns(u16 *luns, int n)
+{
+	int i, j, out = 0;
+
+	for (i = 1; i < n; i++) {
+		u16 v = luns[i];
+
+		for (j = i; j > 0 && luns[j - 1] > v; j--)
+			luns[j] = luns[j - 1];
+		luns[j] = v;
+	}
+	for (i = 0; i < n; i++)
+		if (!out || luns[out - 1] != luns[i])
+			luns[out++] = luns[i];
+
+	return out;
+}
+
 /* Remove and unbind the block devices of a host */
 static int scsi_remove_luns(struct udevice *host)
 {
@@ -517,6 +536,7 @@ int scsi_scan_dev(struct udevice *dev, bool verbose)
 			continue;
 		uc_priv->targets++;
 		if (n >= 0) {
+			n = scsi_sort_luns(luns, n);
 			for (i = 0; i < n; i++)
 				scsi_scan_lun(dev, target, luns[i], buf,
 					      verbose);

@@ -105,6 +105,7 @@ int virtqueue_add(struct virtqueue *vq, struct virtio_sg *sgs[],
 	vq->free_head = i;
 	vq->vring_desc_shadow[head].chain_head = true;
 	vq->vring_desc_shadow[head].in_len = in_len;
+	vq->vring_desc_shadow[head].chain_len = chain_len;
 	vq->in_flight++;
 
 	/* The entry may be written now: the device reads it only past idx */
@@ -208,8 +209,15 @@ static int vring_pop_used(struct virtqueue *vq, void **bufp, unsigned int *lenp)
 		return vq_broken(vq, "used id out of range", id);
 	if (!vq->vring_desc_shadow[id].chain_head)
 		return vq_broken(vq, "used id is not a chain in flight", id);
-	if (len > vq->vring_desc_shadow[id].in_len)
+	if (len > vq->vring_desc_shadow[id].chain_len)
 		return vq_broken(vq, "used len larger than the buffers", len);
+	/*
+	 * QEMU's virtio-scsi counts the data-out bytes too (Linux does not
+	 * check): more than the writable part but within the chain is
+	 * taken as all of the writable part.
+	 */
+	if (len > vq->vring_desc_shadow[id].in_len)
+		len = vq->vring_desc_shadow[id].in_len;
 
 	if (bufp)
 		*bufp = vq->vring_desc_shadow[id].addr;

@@ -197,8 +197,9 @@ static int vsb_scsi_open(struct vsb_scsi_lun *l, const char *file)
 		return l->mem ? 0 : -ENOMEM;
 	}
 	l->fd = os_open(file, l->ro || l->cd ? OS_O_RDONLY : OS_O_RDWR);
+	/* -ENOENT would read as "no emulator" to the caller */
 	if (l->fd < 0)
-		return l->fd;
+		return -EBADF;
 	size = os_filesize(l->fd);
 	if (size < 0)
 		return size;
@@ -727,7 +728,8 @@ static int vsb_scsi_request(struct virtio_sandbox_dev *vd, unsigned int queue,
 	}
 	vsb_req_write(req, 0, &resp, resp_len);
 
-	return resp_len + c.done;
+	/* As QEMU, the used length counts the data-out bytes too */
+	return resp_len + c.done + c.out_len;
 }
 
 struct vsb_scsi_stats *vsb_scsi_get_stats(struct virtio_sandbox_dev *vd)
