@@ -9,6 +9,7 @@
  */
 #include <common.h>
 #include <console.h>
+#include <cpu_func.h>
 #include <serial.h>
 
 #define PRINT_BUF_SIZE		2048
@@ -22,6 +23,7 @@ static size_t precon_len;
 static unsigned char input_buf[INPUT_BUF_SIZE];
 static unsigned int input_head, input_tail;	/* tail == head: empty */
 static int ctrlc_seen;
+static bool input_closed;
 
 int console_init(void)
 {
@@ -85,6 +87,8 @@ static void input_fill(void)
 	       serial_tstc()) {
 		int c = serial_getc_nowait();
 
+		if (c == -ESHUTDOWN)
+			input_closed = true;
 		if (c < 0)
 			break;
 		input_buf[input_tail] = c;
@@ -102,8 +106,12 @@ int getchar(void)
 {
 	int c;
 
-	while (!tstc())
+	while (!tstc()) {
+		/* Typed-ahead input is used up first; then nobody is left. */
+		if (input_closed)
+			poweroff_cpu();
 		cpu_relax();
+	}
 	c = input_buf[input_head];
 	input_head = (input_head + 1) % INPUT_BUF_SIZE;
 	return c;

@@ -15,7 +15,8 @@ struct udevice;
  * @putc:	send one character; -EAGAIN while the device is busy
  * @puts:	optional: send up to @len characters, return how many were
  *		taken (at least 1) or a negative error
- * @getc:	return one received character, or -EAGAIN if none waits
+ * @getc:	return one received character, -EAGAIN if none waits, or
+ *		-ESHUTDOWN if input has ended for good (sandbox stdin)
  * @pending:	with @input true, the number of characters waiting (or 1);
  *		with @input false, whether output is still being sent
  */
@@ -38,7 +39,10 @@ void serial_putc(const char ch);
 void serial_puts(const char *s);
 /** serial_tstc() - nonzero if input is waiting */
 int serial_tstc(void);
-/** serial_getc_nowait() - one input character, or -EAGAIN if none */
+/**
+ * serial_getc_nowait() - one input character, -EAGAIN if none waits,
+ * -ESHUTDOWN if input has ended
+ */
 int serial_getc_nowait(void);
 
 #endif

@@ -41,7 +41,7 @@ static int sandbox_serial_getc(struct udevice *dev)
 		return -EAGAIN;
 	ret = os_read(0, &ch, 1);
 	if (ret == 0)
-		os_exit(0);	/* stdin closed: nobody is left to type */
+		return -ESHUTDOWN;	/* stdin closed: no more input, ever */
 	return ret == 1 ? ch : -EIO;
 }
 
