@@ -16,7 +16,7 @@ BOARDS := sandbox qemu-arm64 qemu-s390x
 export PYTHON
 
 .PHONY: all defconfig menuconfig savedefconfig qemu check unit pytest setup tools \
-	clean distclean FORCE
+	uboot-module clean distclean FORCE
 
 all:
 	@$(MAKE) --no-print-directory -f scripts/build.mk BOARD=$(BOARD)
@@ -41,6 +41,13 @@ qemu:
 check:
 	@scripts/setup --if-missing
 	@scripts/check $(BOARDS)
+
+# make uboot-module: U-Boot 2023.01 (Debian's source package) for qemu_arm64
+# with drivers/virtio/virtio_scsi.c as a U-Boot driver, into build/u-boot/
+# (doc/develop/uboot-module.md).
+uboot-module:
+	@scripts/setup --if-missing
+	@scripts/uboot-module
 
 clean:
 	rm -rf build/*/obj build/*/virtboot*
