@@ -139,8 +139,11 @@ static int virtio_scsi_set_sizes(struct udevice *dev)
 	return 0;
 }
 
-/* Queues and sizes, after probe and after a restart */
-static int virtio_scsi_start(struct udevice *dev)
+/*
+ * Queues and sizes, after a restart (U-Boot builds without restarts: no
+ * virtqueue_wait_buf, so nothing calls it there)
+ */
+static int __maybe_unused virtio_scsi_start(struct udevice *dev)
 {
 	struct virtio_scsi_priv *priv = dev_get_priv(dev);
 	int ret;
