@@ -268,10 +268,12 @@ def test_reset_rescan(rig):
     assert read_crc(con, 1, 0, 0x20, 512) == want
 
 
-@pytest.mark.parametrize('transport', ['pci-modern', 'pci-legacy'])
+@pytest.mark.parametrize('transport', ['pci-modern', 'pci-legacy', 'mmio',
+                                       'mmio-legacy'])
 def test_transports(board, console_log, tmp_path, transport):
-    """The driver on the modern (disable-legacy=on) and legacy
-    (disable-modern=on) virtio-pci interfaces of U-Boot."""
+    """The driver on U-Boot's other transports: virtio-pci modern only
+    (disable-legacy=on) and legacy only (disable-modern=on), virtio-mmio
+    version 2 (QEMU's default) and version 1 (force-legacy)."""
     data = make_image(tmp_path / 'd.img', 1 * MIB, seed=5)
     con = start(board, console_log,
                 [Disk(tmp_path / 'd.img', kind='scsi', target=1, lun=2,
