@@ -21,11 +21,13 @@ static void scsi_print_scan(struct udevice *dev)
 {
 	struct scsi_uc_priv *uc_priv = dev_get_uclass_priv(dev);
 
-	printf("%s: %u target%s, %u LUN%s, %u failed, %u commands in %llu.%03llu ms\n",
+	printf("%s: %u target%s, %u LUN%s, %u failed, %u commands in %llu.%03llu ms (partition tables %llu.%03llu ms)\n",
 	       dev->name, uc_priv->targets, uc_priv->targets == 1 ? "" : "s",
 	       uc_priv->luns, uc_priv->luns == 1 ? "" : "s", uc_priv->failed,
 	       uc_priv->cmds, (unsigned long long)uc_priv->scan_us / 1000,
-	       (unsigned long long)uc_priv->scan_us % 1000);
+	       (unsigned long long)uc_priv->scan_us % 1000,
+	       (unsigned long long)uc_priv->probe_us / 1000,
+	       (unsigned long long)uc_priv->probe_us % 1000);
 }
 
 static int do_scsi_scan(bool verbose)

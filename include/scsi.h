@@ -156,7 +156,21 @@ struct scsi_ops {
 	 * Return: 0 if OK, -ve on error
 	 */
 	int (*bus_reset)(struct udevice *dev);
+	/**
+	 * exec_multi() - (virtboot, optional) execute @n commands, several
+	 * in flight at once
+	 * @dev:	the SCSI host
+	 * @cmds:	the commands
+	 * @n:		entries of @cmds
+	 * @rets:	returns each command's result, as exec() returns it
+	 * Return: 0 if every command succeeded, else the first error
+	 */
+	int (*exec_multi)(struct udevice *dev, struct scsi_cmd *cmds, int n,
+			  int *rets);
 };
+
+/* Tells a host driver that also builds in U-Boot that exec_multi exists */
+#define SCSI_OPS_EXEC_MULTI
 
 #define scsi_get_ops(dev)	((struct scsi_ops *)(dev)->driver->ops)
 
@@ -165,6 +179,15 @@ struct scsi_ops {
  * Return: as scsi_ops.exec(); -ENOSYS if the host has no exec
  */
 int scsi_exec(struct udevice *dev, struct scsi_cmd *cmd);
+
+/**
+ * scsi_exec_multi() - (virtboot) execute @n commands on a SCSI host, in
+ * flight together if the host can (exec_multi), else one after another
+ * @rets:	returns each command's result, as scsi_exec() returns it
+ * Return: 0 if every command succeeded, else the first error
+ */
+int scsi_exec_multi(struct udevice *dev, struct scsi_cmd *cmds, int n,
+		    int *rets);
 
 /**
  * scsi_bus_reset() - reset a SCSI host's bus
@@ -218,6 +241,7 @@ struct scsi_sense {
  * struct scsi_uc_priv - (virtboot) what the last scan of a host found
  * (uclass private data of a SCSI host)
  * @scan_us:	duration of the last scan, microseconds
+ * @probe_us:	then probing the block devices (partition tables)
  * @targets:	targets that answered
  * @luns:	block devices created
  * @failed:	LUNs that answered INQUIRY but could not be brought up
@@ -225,6 +249,7 @@ struct scsi_sense {
  */
 struct scsi_uc_priv {
 	u64 scan_us;
+	u64 probe_us;
 	unsigned int targets;
 	unsigned int luns;
 	unsigned int failed;

@@ -21,6 +21,23 @@ int scsi_exec(struct udevice *dev, struct scsi_cmd *cmd)
 	return ops->exec(dev, cmd);
 }
 
+int scsi_exec_multi(struct udevice *dev, struct scsi_cmd *cmds, int n,
+		    int *rets)
+{
+	const struct scsi_ops *ops = scsi_get_ops(dev);
+	int i, err = 0;
+
+	if (ops->exec_multi)
+		return ops->exec_multi(dev, cmds, n, rets);
+	for (i = 0; i < n; i++) {
+		rets[i] = scsi_exec(dev, &cmds[i]);
+		if (rets[i] && !err)
+			err = rets[i];
+	}
+
+	return err;
+}
+
 int scsi_bus_reset(struct udevice *dev)
 {
 	const struct scsi_ops *ops = scsi_get_ops(dev);

@@ -38,7 +38,11 @@
 #define SCSI_UA_TRIES		8	/* UNIT ATTENTIONs in a row we accept */
 #define SCSI_INQ_LEN		96
 #define SCSI_VPD_LEN		252
-#define SCSI_REPORT_LUNS_LEN	512	/* first REPORT LUNS buffer */
+#define SCSI_REPORT_LUNS_LEN	4096	/* REPORT LUNS buffer of a long list */
+#define SCSI_PROBE_BUF		512	/* data of one step (and REPORT LUNS) */
+#define SCSI_CHUNK		256	/* LUNs brought up together */
+#define SCSI_FALLBACK_LUNS	8	/* LUNs probed without REPORT LUNS */
+#define SCSI_STEP_SKIP		(-ESRCH)	/* not part of a step */
 /* Largest REPORT LUNS buffer: 16384 flat LUNs and the header */
 #define SCSI_REPORT_LUNS_MAX	(8 + 8 * (SCSI_MAX_FLAT_LUN + 1))
 
@@ -139,21 +143,6 @@ static void scsi_setup_cmd(struct scsi_cmd *cmd, unsigned int target,
 	cmd->dma_dir = len ? DMA_FROM_DEVICE : DMA_NONE;
 }
 
-static int scsi_inquiry(struct udevice *host, struct scsi_cmd *cmd,
-			unsigned int target, unsigned int lun, u8 page,
-			bool evpd, u8 *buf, unsigned int len)
-{
-	scsi_setup_cmd(cmd, target, lun, buf, len);
-	memset(buf, 0, len);
-	cmd->cmd[0] = SCSI_INQUIRY;
-	cmd->cmd[1] = evpd ? 1 : 0;
-	cmd->cmd[2] = page;
-	put_unaligned_be16(len, &cmd->cmd[3]);
-	cmd->cmdlen = 6;
-
-	return scsi_run(host, cmd);
-}
-
 /* Copy an INQUIRY string field without its padding */
 static void scsi_ident_copy(char *dest, const u8 *src, unsigned int len)
 {
@@ -200,136 +189,6 @@ static int scsi_wait_ready(struct udevice *host, struct scsi_cmd *cmd,
 	}
 }
 
-static int scsi_read_capacity(struct udevice *host, struct scsi_cmd *cmd,
-			      unsigned int target, unsigned int lun, u8 *buf,
-			      struct scsi_lun_info *info)
-{
-	u32 last;
-	int ret;
-
-	scsi_setup_cmd(cmd, target, lun, buf, 8);
-	cmd->cmd[0] = SCSI_RD_CAPAC10;
-	cmd->cmdlen = 10;
-	ret = scsi_run(host, cmd);
-	if (ret)
-		return ret;
-	last = get_unaligned_be32(buf);
-	info->blksz = get_unaligned_be32(buf + 4);
-	info->lba = (u64)last + 1;
-	if (last != 0xffffffff)
-		return 0;
-
-	scsi_setup_cmd(cmd, target, lun, buf, 32);
-	cmd->cmd[0] = SCSI_RD_CAPAC16;
-	cmd->cmd[1] = SCSI_SAI_RD_CAPAC16;
-	put_unaligned_be32(32, &cmd->cmd[10]);
-	cmd->cmdlen = 16;
-	ret = scsi_run(host, cmd);
-	if (ret)
-		return ret;
-	info->lba = get_unaligned_be64(buf) + 1;
-	info->blksz = get_unaligned_be32(buf + 8);
-	if (!info->lba)
-		return -EINVAL;
-
-	return 0;
-}
-
-/* The maximum transfer length of VPD page 0xB0, if page 0x00 lists it */
-static void scsi_read_limits(struct udevice *host, struct scsi_cmd *cmd,
-			     unsigned int target, unsigned int lun, u8 *buf,
-			     struct scsi_lun_info *info)
-{
-	unsigned int n, i;
-
-	if (scsi_inquiry(host, cmd, target, lun, 0x00, true, buf,
-			 SCSI_VPD_LEN) || buf[1] != 0x00)
-		return;
-	n = min_t(unsigned int, get_unaligned_be16(buf + 2), SCSI_VPD_LEN - 4);
-	for (i = 0; i < n; i++)
-		if (buf[4 + i] == 0xb0)
-			break;
-	if (i == n)
-		return;
-	if (scsi_inquiry(host, cmd, target, lun, 0xb0, true, buf, 64) ||
-	    buf[1] != 0xb0 || get_unaligned_be16(buf + 2) < 12)
-		return;
-	info->max_xfer = get_unaligned_be32(buf + 8);
-}
-
-/* MODE SENSE(6): the WP bit of the device-specific parameter */
-static bool scsi_write_protected(struct udevice *host, struct scsi_cmd *cmd,
-				 unsigned int target, unsigned int lun,
-				 u8 *buf)
-{
-	scsi_setup_cmd(cmd, target, lun, buf, 192);
-	cmd->cmd[0] = SCSI_MODE_SEN6;
-	cmd->cmd[2] = 0x3f;	/* all pages */
-	cmd->cmd[4] = 192;
-	cmd->cmdlen = 6;
-	if (scsi_run(host, cmd) || cmd->trans_bytes < 4)
-		return false;
-
-	return buf[2] & 0x80;
-}
-
-/*
- * Bring up one LUN. Return: 0 with @info filled, -ENODEV if the target is
- * absent, -ENOENT if there is no (block) LUN there, other -ve if the LUN
- * is there but failed
- */
-static int scsi_probe_lun(struct udevice *host, unsigned int target,
-			  unsigned int lun, u8 *buf,
-			  struct scsi_lun_info *info)
-{
-	struct scsi_cmd cmd;
-	u8 qual;
-	int ret;
-
-	memset(info, 0, sizeof(*info));
-	ret = scsi_inquiry(host, &cmd, target, lun, 0, false, buf,
-			   SCSI_INQ_LEN);
-	if (ret)
-		return ret == -ENODEV ? ret : -ENOENT;
-	qual = buf[0] >> 5;
-	info->type = buf[0] & 0x1f;
-	if (qual == SCSI_QUAL_NO_LUN || qual == 1 ||
-	    info->type == SCSI_TYPE_NO_LUN)
-		return -ENOENT;
-	if (info->type != SCSI_TYPE_DISK && info->type != SCSI_TYPE_ROM &&
-	    info->type != SCSI_TYPE_MOD && info->type != SCSI_TYPE_RBC)
-		return -ENOENT;
-	info->removable = buf[1] & 0x80;
-	scsi_ident_copy(info->vendor, buf + 8, 8);
-	scsi_ident_copy(info->product, buf + 16, 16);
-	scsi_ident_copy(info->revision, buf + 32, 4);
-
-	ret = scsi_wait_ready(host, &cmd, target, lun);
-	if (ret == -ENOMEDIUM && info->removable) {
-		/* A drive without a disc: there, but nothing to read */
-		info->blksz = info->type == SCSI_TYPE_ROM ? 2048 : 512;
-		info->read_only = info->type == SCSI_TYPE_ROM;
-		return 0;
-	}
-	if (ret)
-		return ret;
-	ret = scsi_read_capacity(host, &cmd, target, lun, buf, info);
-	if (ret)
-		return ret;
-	if (info->blksz < 512 || info->blksz > 65536 ||
-	    (info->blksz & (info->blksz - 1)))
-		return -EINVAL;
-	if (info->type == SCSI_TYPE_ROM) {
-		info->read_only = true;
-	} else {
-		scsi_read_limits(host, &cmd, target, lun, buf, info);
-		info->read_only = scsi_write_protected(host, &cmd, target,
-						       lun, buf);
-	}
-
-	return 0;
-}
-
 /* The interface a host's LUNs are numbered under */
 static enum uclass_id scsi_host_interface(struct udevice *host)
 {
@@ -341,9 +200,9 @@ static enum uclass_id scsi_host_interface(struct udevice *host)
 	return UCLASS_SCSI;
 }
 
+/* Bind (not probe) the block device of a LUN */
 static int scsi_add_lun(struct udevice *host, unsigned int target,
-			unsigned int lun, struct scsi_lun_info *info,
-			bool verbose)
+			unsigned int lun, struct scsi_lun_info *info)
 {
 	struct scsi_plat *plat = dev_get_uclass_plat(host);
 	struct scsi_blk_plat *bplat;
@@ -383,15 +242,330 @@ static int scsi_add_lun(struct udevice *host, unsigned int target,
 	}
 	bplat->max_blocks = max;
 
-	ret = blk_probe_or_unbind(bdev);
-	if (ret)
-		return ret;
-	if (verbose) {
-		printf("  Device %d: ", desc->devnum);
-		dev_print(desc);
-	}
-
 	return 0;
+}
+
+/**
+ * struct scsi_probe - one LUN (or, for REPORT LUNS, one target) being
+ * brought up: the scan moves all of a chunk through each step together,
+ * its commands in flight at once (scsi_exec_multi())
+ * @target:	target id
+ * @lun:	LUN
+ * @ret:	0 while the LUN is still being brought up, else why it left:
+ *		-ENOENT no (block) LUN, -ENOMEDIUM removable without medium,
+ *		other -ve failed
+ * @info:	what was found
+ * @cmd:	the command of the current step
+ * @buf:	its data buffer
+ */
+struct scsi_probe {
+	unsigned int target;
+	unsigned int lun;
+	int ret;
+	struct scsi_lun_info info;
+	struct scsi_cmd cmd;
+	u8 buf[SCSI_PROBE_BUF];
+};
+
+/* Set up the command of @p for a step; false: @p takes no part in it */
+typedef bool (*scsi_step_fn)(struct scsi_probe *p);
+
+/*
+ * Run one step on every probe still going: the commands go to the host
+ * together, UNIT ATTENTIONs are sent again. Each probe's cmd holds its
+ * answer and the return value of the step is in @rets[i]
+ * (SCSI_STEP_SKIP: not asked)
+ */
+static void scsi_step(struct udevice *host, struct scsi_probe *probes, int n,
+		      scsi_step_fn setup, int *rets)
+{
+	struct scsi_uc_priv *uc_priv = dev_get_uclass_priv(host);
+	struct scsi_cmd *cmds;
+	struct scsi_sense sense;
+	int *idx, *res, i, m, round;
+
+	cmds = malloc(n * sizeof(*cmds));
+	idx = malloc(n * sizeof(*idx));
+	res = malloc(n * sizeof(*res));
+	for (i = 0; i < n; i++)
+		rets[i] = -EAGAIN;
+	for (round = 0; round < SCSI_UA_TRIES; round++) {
+		for (i = 0, m = 0; i < n; i++) {
+			struct scsi_probe *p = &probes[i];
+
+			if (rets[i] != -EAGAIN)
+				continue;
+			if (p->ret || !setup(p)) {
+				rets[i] = SCSI_STEP_SKIP;
+				continue;
+			}
+			if (cmds) {
+				cmds[m] = p->cmd;
+				idx[m++] = i;
+			}
+		}
+		if (!m)
+			break;
+		if (!cmds || !idx || !res) {
+			for (i = 0; i < n; i++)
+				if (rets[i] == -EAGAIN)
+					rets[i] = -ENOMEM;
+			break;
+		}
+		uc_priv->cmds += m;
+		scsi_exec_multi(host, cmds, m, res);
+		for (i = 0; i < m; i++) {
+			struct scsi_probe *p = &probes[idx[i]];
+
+			p->cmd = cmds[i];
+			if (res[i] == -EIO &&
+			    scsi_cmd_sense_key(&p->cmd, &sense) ==
+			    SENSE_UNIT_ATTENTION)
+				continue;	/* ask again */
+			rets[idx[i]] = res[i];
+		}
+	}
+	for (i = 0; i < n; i++)
+		if (rets[i] == -EAGAIN)
+			rets[i] = -EIO;	/* UNIT ATTENTION every time */
+	free(cmds);
+	free(idx);
+	free(res);
+}
+
+static void scsi_probe_cmd(struct scsi_probe *p, unsigned int len)
+{
+	scsi_setup_cmd(&p->cmd, p->target, p->lun, len ? p->buf : NULL, len);
+	memset(p->buf, 0, sizeof(p->buf));
+}
+
+static bool scsi_setup_report_luns(struct scsi_probe *p)
+{
+	scsi_probe_cmd(p, SCSI_PROBE_BUF);
+	p->cmd.cmd[0] = SCSI_REPORT_LUNS;
+	put_unaligned_be32(SCSI_PROBE_BUF, &p->cmd.cmd[6]);
+	p->cmd.cmdlen = 12;
+
+	return true;
+}
+
+static bool scsi_setup_inquiry(struct scsi_probe *p)
+{
+	scsi_probe_cmd(p, SCSI_INQ_LEN);
+	p->cmd.cmd[0] = SCSI_INQUIRY;
+	put_unaligned_be16(SCSI_INQ_LEN, &p->cmd.cmd[3]);
+	p->cmd.cmdlen = 6;
+
+	return true;
+}
+
+static bool scsi_setup_tur(struct scsi_probe *p)
+{
+	scsi_probe_cmd(p, 0);
+	p->cmd.cmd[0] = SCSI_TST_U_RDY;
+	p->cmd.cmdlen = 6;
+
+	return true;
+}
+
+static bool scsi_setup_rc10(struct scsi_probe *p)
+{
+	scsi_probe_cmd(p, 8);
+	p->cmd.cmd[0] = SCSI_RD_CAPAC10;
+	p->cmd.cmdlen = 10;
+
+	return true;
+}
+
+static bool scsi_setup_rc16(struct scsi_probe *p)
+{
+	if (p->info.lba != 0x100000000ULL)
+		return false;
+	scsi_probe_cmd(p, 32);
+	p->cmd.cmd[0] = SCSI_RD_CAPAC16;
+	p->cmd.cmd[1] = SCSI_SAI_RD_CAPAC16;
+	put_unaligned_be32(32, &p->cmd.cmd[10]);
+	p->cmd.cmdlen = 16;
+
+	return true;
+}
+
+static bool scsi_setup_vpd(struct scsi_probe *p, u8 page)
+{
+	scsi_probe_cmd(p, SCSI_VPD_LEN);
+	p->cmd.cmd[0] = SCSI_INQUIRY;
+	p->cmd.cmd[1] = 1;
+	p->cmd.cmd[2] = page;
+	put_unaligned_be16(SCSI_VPD_LEN, &p->cmd.cmd[3]);
+	p->cmd.cmdlen = 6;
+
+	return true;
+}
+
+/* Disks only: CD-ROMs are read-only and have no block limits page */
+static bool scsi_setup_vpd00(struct scsi_probe *p)
+{
+	return p->info.type != SCSI_TYPE_ROM && p->info.lba &&
+	       scsi_setup_vpd(p, 0x00);
+}
+
+/* max_xfer is 1 while page 0x00 lists page 0xB0 */
+static bool scsi_setup_vpdb0(struct scsi_probe *p)
+{
+	return p->info.max_xfer == 1 && scsi_setup_vpd(p, 0xb0);
+}
+
+static bool scsi_setup_mode_sense(struct scsi_probe *p)
+{
+	if (p->info.type == SCSI_TYPE_ROM || !p->info.lba)
+		return false;
+	scsi_probe_cmd(p, 192);
+	p->cmd.cmd[0] = SCSI_MODE_SEN6;
+	p->cmd.cmd[2] = 0x3f;	/* all pages */
+	p->cmd.cmd[4] = 192;
+	p->cmd.cmdlen = 6;
+
+	return true;
+}
+
+/* INQUIRY answered: keep disks, CD-ROMs and optical disks */
+static void scsi_got_inquiry(struct scsi_probe *p, int ret)
+{
+	struct scsi_lun_info *info = &p->info;
+	u8 *buf = p->buf;
+	u8 qual;
+
+	if (ret) {
+		p->ret = ret == -ENODEV || ret == -EIO ? -ENOENT : ret;
+		return;
+	}
+	qual = buf[0] >> 5;
+	info->type = buf[0] & 0x1f;
+	if (qual == SCSI_QUAL_NO_LUN || qual == 1 ||
+	    (info->type != SCSI_TYPE_DISK && info->type != SCSI_TYPE_ROM &&
+	     info->type != SCSI_TYPE_MOD && info->type != SCSI_TYPE_RBC)) {
+		p->ret = -ENOENT;
+		return;
+	}
+	info->removable = buf[1] & 0x80;
+	info->read_only = info->type == SCSI_TYPE_ROM;
+	scsi_ident_copy(info->vendor, buf + 8, 8);
+	scsi_ident_copy(info->product, buf + 16, 16);
+	scsi_ident_copy(info->revision, buf + 32, 4);
+}
+
+/* TEST UNIT READY answered: NOT READY may need a wait, or mean no disc */
+static void scsi_got_tur(struct udevice *host, struct scsi_probe *p, int ret)
+{
+	struct scsi_sense sense;
+
+	if (ret == -EIO &&
+	    scsi_cmd_sense_key(&p->cmd, &sense) == SENSE_NOT_READY &&
+	    sense.asc == 0x04 && (sense.ascq == 0x00 || sense.ascq == 0x01))
+		ret = scsi_wait_ready(host, &p->cmd, p->target, p->lun);
+	else if (ret == -EIO &&
+		 scsi_cmd_sense_key(&p->cmd, &sense) == SENSE_NOT_READY &&
+		 sense.asc == 0x3a)
+		ret = -ENOMEDIUM;
+	if (ret == -ENOMEDIUM && p->info.removable) {
+		/* A drive without a disc: there, but nothing to read */
+		p->info.blksz = p->info.type == SCSI_TYPE_ROM ? 2048 : 512;
+		p->info.lba = 0;
+		p->ret = -ENOMEDIUM;
+		return;
+	}
+	p->ret = ret;
+}
+
+static void scsi_got_capacity(struct scsi_probe *p, int ret, bool rc16)
+{
+	struct scsi_lun_info *info = &p->info;
+
+	if (ret) {
+		p->ret = ret;
+		return;
+	}
+	if (rc16) {
+		info->lba = get_unaligned_be64(p->buf) + 1;
+		info->blksz = get_unaligned_be32(p->buf + 8);
+	} else {
+		/* 0xffffffff: as large or larger, see READ CAPACITY(16) */
+		info->lba = (u64)get_unaligned_be32(p->buf) + 1;
+		info->blksz = get_unaligned_be32(p->buf + 4);
+	}
+	if (!info->lba || info->blksz < 512 || info->blksz > 65536 ||
+	    (info->blksz & (info->blksz - 1)))
+		p->ret = -EINVAL;
+}
+
+/* Bring up the LUNs of @probes together, then add a device for each */
+static void scsi_probe_chunk(struct udevice *host, struct scsi_probe *probes,
+			     int n, int *rets, bool verbose)
+{
+	struct scsi_uc_priv *uc_priv = dev_get_uclass_priv(host);
+	unsigned int i, k;
+
+	scsi_step(host, probes, n, scsi_setup_inquiry, rets);
+	for (i = 0; i < n; i++)
+		scsi_got_inquiry(&probes[i], rets[i]);
+	scsi_step(host, probes, n, scsi_setup_tur, rets);
+	for (i = 0; i < n; i++)
+		if (rets[i] != SCSI_STEP_SKIP)
+			scsi_got_tur(host, &probes[i], rets[i]);
+	scsi_step(host, probes, n, scsi_setup_rc10, rets);
+	for (i = 0; i < n; i++)
+		if (rets[i] != SCSI_STEP_SKIP)
+			scsi_got_capacity(&probes[i], rets[i], false);
+	scsi_step(host, probes, n, scsi_setup_rc16, rets);
+	for (i = 0; i < n; i++)
+		if (rets[i] != SCSI_STEP_SKIP)
+			scsi_got_capacity(&probes[i], rets[i], true);
+	/* The optional pages: a LUN that does not answer keeps its place */
+	scsi_step(host, probes, n, scsi_setup_vpd00, rets);
+	for (i = 0; i < n; i++) {
+		u8 *buf = probes[i].buf;
+		unsigned int len;
+
+		if (rets[i] || buf[1] != 0x00)
+			continue;
+		len = min_t(unsigned int, get_unaligned_be16(buf + 2),
+			    SCSI_VPD_LEN - 4);
+		for (k = 0; k < len; k++)
+			if (buf[4 + k] == 0xb0)
+				probes[i].info.max_xfer = 1;
+	}
+	scsi_step(host, probes, n, scsi_setup_vpdb0, rets);
+	for (i = 0; i < n; i++) {
+		u8 *buf = probes[i].buf;
+
+		if (probes[i].info.max_xfer != 1)
+			continue;
+		probes[i].info.max_xfer = 0;
+		if (!rets[i] && buf[1] == 0xb0 &&
+		    get_unaligned_be16(buf + 2) >= 12)
+			probes[i].info.max_xfer = get_unaligned_be32(buf + 8);
+	}
+	scsi_step(host, probes, n, scsi_setup_mode_sense, rets);
+	for (i = 0; i < n; i++)
+		if (!rets[i] && probes[i].cmd.trans_bytes >= 4 &&
+		    (probes[i].buf[2] & 0x80))
+			probes[i].info.read_only = true;
+
+	for (i = 0; i < n; i++) {
+		struct scsi_probe *p = &probes[i];
+		int ret = p->ret == -ENOMEDIUM ? 0 : p->ret;
+
+		if (!ret)
+			ret = scsi_add_lun(host, p->target, p->lun, &p->info);
+		if (!ret) {
+			uc_priv->luns++;
+		} else if (ret != -ENOENT) {
+			uc_priv->failed++;
+			if (verbose)
+				printf("  target %u LUN %u: failed to come up (%d)\n",
+				       p->target, p->lun, ret);
+		}
+	}
 }
 
 /*
@@ -486,34 +660,104 @@ static int scsi_remove_luns(struct udevice *host)
 	return ret;
 }
 
-static void scsi_scan_lun(struct udevice *host, unsigned int target,
-			  unsigned int lun, u8 *buf, bool verbose)
+/* Append the LUNs of @target to the list of LUNs to bring up */
+static int scsi_add_cands(u32 **candp, unsigned int *ncand,
+			  unsigned int *room, unsigned int target,
+			  const u16 *luns, int n)
 {
-	struct scsi_uc_priv *uc_priv = dev_get_uclass_priv(host);
-	struct scsi_lun_info info;
-	int ret;
+	int i;
 
-	ret = scsi_probe_lun(host, target, lun, buf, &info);
-	if (!ret)
-		ret = scsi_add_lun(host, target, lun, &info, verbose);
-	if (!ret) {
-		uc_priv->luns++;
-	} else if (ret != -ENOENT && ret != -ENODEV) {
-		uc_priv->failed++;
-		if (verbose)
-			printf("  target %u LUN %u: failed to come up (%d)\n",
-			       target, lun, ret);
+	if (*ncand + n > *room) {
+		unsigned int room2 = max(*room * 2, *ncand + n + 64);
+		u32 *cand = realloc(*candp, room2 * sizeof(*cand));
+
+		if (!cand)
+			return -ENOMEM;
+		*candp = cand;
+		*room = room2;
 	}
+	for (i = 0; i < n; i++)
+		(*candp)[(*ncand)++] = target << 16 | luns[i];
+
+	return 0;
+}
+
+/*
+ * REPORT LUNS to every target at once; the list of every LUN to bring up,
+ * in target and LUN order. Return: 0 or -ENOMEM
+ */
+static int scsi_find_luns(struct udevice *dev, u32 **candp,
+			  unsigned int *ncandp)
+{
+	struct scsi_plat *plat = dev_get_uclass_plat(dev);
+	struct scsi_uc_priv *uc_priv = dev_get_uclass_priv(dev);
+	unsigned int ntargets = plat->max_id, t, needed, room = 0;
+	u16 fallback[SCSI_FALLBACK_LUNS], list[SCSI_PROBE_BUF / 8];
+	struct scsi_probe *probes;
+	int *rets, n, ret = 0, i;
+
+	*candp = NULL;
+	*ncandp = 0;
+	probes = calloc(ntargets, sizeof(*probes));
+	rets = calloc(ntargets, sizeof(*rets));
+	if (!probes || !rets) {
+		ret = -ENOMEM;
+		goto out;
+	}
+	for (t = 0; t < ntargets; t++)
+		probes[t].target = t;
+	scsi_step(dev, probes, ntargets, scsi_setup_report_luns, rets);
+
+	for (i = 0; i < SCSI_FALLBACK_LUNS; i++)
+		fallback[i] = i;
+	for (t = 0; t < ntargets && !ret; t++) {
+		struct scsi_probe *p = &probes[t];
+		u16 *luns = NULL;
+
+		if (rets[t] == -ENODEV)
+			continue;	/* no such target */
+		uc_priv->targets++;
+		n = -EIO;
+		if (!rets[t]) {
+			n = scsi_report_luns_parse(p->buf,
+						   min_t(unsigned long,
+							 p->cmd.trans_bytes,
+							 SCSI_PROBE_BUF),
+						   list, ARRAY_SIZE(list),
+						   &needed);
+			if (n >= 0 && needed > SCSI_PROBE_BUF &&
+			    p->cmd.trans_bytes == SCSI_PROBE_BUF)
+				n = scsi_report_luns(dev, t, &luns);
+		}
+		if (n >= 0) {
+			n = scsi_sort_luns(luns ? luns : list, n);
+			ret = scsi_add_cands(candp, ncandp, &room, t,
+					     luns ? luns : list, n);
+			free(luns);
+		} else {
+			/* REPORT LUNS refused: the first LUNs one by one */
+			ret = scsi_add_cands(candp, ncandp, &room, t, fallback,
+					     min_t(unsigned long, plat->max_lun,
+						   SCSI_FALLBACK_LUNS));
+		}
+	}
+out:
+	free(probes);
+	free(rets);
+
+	return ret;
 }
 
 int scsi_scan_dev(struct udevice *dev, bool verbose)
 {
-	struct scsi_plat *plat = dev_get_uclass_plat(dev);
 	struct scsi_uc_priv *uc_priv;
-	unsigned int target;
+	struct udevice *bdev, *next;
+	struct scsi_probe *probes;
+	unsigned int ncand, off, i, n;
+	u32 *cand;
+	int *rets;
 	u64 start;
-	u8 *buf;
-	int ret, i, n;
+	int ret;
 
 	ret = device_probe(dev);
 	if (ret)
@@ -523,34 +767,48 @@ int scsi_scan_dev(struct udevice *dev, bool verbose)
 	if (ret)
 		return ret;
 	memset(uc_priv, 0, sizeof(*uc_priv));
-	buf = malloc(SCSI_VPD_LEN);
-	if (!buf)
-		return -ENOMEM;
 
 	start = timer_get_us();
-	for (target = 0; target < plat->max_id; target++) {
-		u16 *luns = NULL;
-
-		n = scsi_report_luns(dev, target, &luns);
-		if (n == -ENODEV)
-			continue;
-		uc_priv->targets++;
-		if (n >= 0) {
-			n = scsi_sort_luns(luns, n);
-			for (i = 0; i < n; i++)
-				scsi_scan_lun(dev, target, luns[i], buf,
-					      verbose);
-			free(luns);
-			continue;
+	ret = scsi_find_luns(dev, &cand, &ncand);
+	probes = calloc(SCSI_CHUNK, sizeof(*probes));
+	rets = calloc(SCSI_CHUNK, sizeof(*rets));
+	if (ret || !probes || !rets) {
+		ret = -ENOMEM;
+		goto out;
+	}
+	for (off = 0; off < ncand; off += n) {
+		n = min(ncand - off, (unsigned int)SCSI_CHUNK);
+		memset(probes, 0, n * sizeof(*probes));
+		for (i = 0; i < n; i++) {
+			probes[i].target = cand[off + i] >> 16;
+			probes[i].lun = cand[off + i] & 0xffff;
 		}
-		/* REPORT LUNS refused: try the first LUNs one by one */
-		for (i = 0; i < plat->max_lun; i++)
-			scsi_scan_lun(dev, target, i, buf, verbose);
+		scsi_probe_chunk(dev, probes, n, rets, verbose);
 	}
 	uc_priv->scan_us = timer_get_us() - start;
-	free(buf);
 
-	return 0;
+	/* Probing a block device reads its partition table */
+	start = timer_get_us();
+	device_foreach_child_safe(bdev, next, dev) {
+		struct blk_desc *desc = dev_get_uclass_plat(bdev);
+
+		if (blk_probe_or_unbind(bdev)) {
+			uc_priv->luns--;
+			uc_priv->failed++;
+			continue;
+		}
+		if (verbose) {
+			printf("  Device %d: ", desc->devnum);
+			dev_print(desc);
+		}
+	}
+	uc_priv->probe_us = timer_get_us() - start;
+out:
+	free(cand);
+	free(probes);
+	free(rets);
+
+	return ret;
 }
 
 int scsi_scan(bool verbose)

@@ -38,6 +38,8 @@
 #define VIRTIO_SCSI_SCAN_LUNS	8
 /* Tries of a command the device answered with BUSY or RESET */
 #define VIRTIO_SCSI_TRIES	3
+/* Most commands in flight at once */
+#define VIRTIO_SCSI_SLOTS	32
 
 #ifdef CONFIG_VIRTIO_SCSI_TIMEOUT_MS
 #define VIRTIO_SCSI_TIMEOUT_MS	CONFIG_VIRTIO_SCSI_TIMEOUT_MS
@@ -46,10 +48,24 @@
 #endif
 
 /**
+ * struct virtio_scsi_slot - one command in flight
+ * @req:	its request header (first buffer: identifies the slot)
+ * @resp:	its response
+ * @cmd:	the command (NULL: the slot is free)
+ * @has_data:	a data buffer went with it
+ */
+struct virtio_scsi_slot {
+	struct virtio_scsi_cmd_req req;
+	struct virtio_scsi_cmd_resp resp;
+	struct scsi_cmd *cmd;
+	bool has_data;
+};
+
+/**
  * struct virtio_scsi_priv - state of a virtio-scsi host
  * @vqs:	control, event and request queue
- * @req:	request header of the command in flight
- * @resp:	its response
+ * @slots:	commands in flight
+ * @nslots:	entries of @slots
  * @tmf_req:	task management request (control queue)
  * @tmf_resp:	its response
  * @tag:	tag of the last command
@@ -61,8 +77,8 @@
  */
 struct virtio_scsi_priv {
 	struct virtqueue *vqs[VIRTIO_SCSI_NUM_VQS];
-	struct virtio_scsi_cmd_req req;
-	struct virtio_scsi_cmd_resp resp;
+	struct virtio_scsi_slot *slots;
+	unsigned int nslots;
 	struct virtio_scsi_ctrl_tmf_req tmf_req;
 	struct virtio_scsi_ctrl_tmf_resp tmf_resp;
 	u64 tag;
@@ -221,27 +237,53 @@ static int virtio_scsi_response_err(u8 response)
 	}
 }
 
-static int virtio_scsi_exec_once(struct udevice *dev, struct scsi_cmd *cmd)
+/* Check @cmd before it goes to the device; clear what exec reports */
+static int virtio_scsi_check(struct virtio_scsi_priv *priv,
+			     struct scsi_cmd *cmd)
+{
+	cmd->status = S_ILLEGAL;
+	cmd->contr_stat = 0;
+	cmd->trans_bytes = 0;
+	cmd->sensedatalen = 0;
+	memset(cmd->sense_buf, 0, sizeof(cmd->sense_buf));
+	if (priv->failed)
+		return -EIO;
+	if (cmd->cmdlen > priv->cdb_size || !cmd->cmdlen)
+		return -EINVAL;
+	if (cmd->target > priv->max_target || cmd->lun > priv->max_lun) {
+		cmd->contr_stat = SCSI_SEL_TIME_OUT;
+		return -ENODEV;
+	}
+	if (cmd->datalen > VIRTIO_SCSI_MAX_XFER)
+		return -EINVAL;
+
+	return 0;
+}
+
+/* Put @cmd on the request queue in @slot (no kick) */
+static int virtio_scsi_submit(struct udevice *dev,
+			      struct virtio_scsi_slot *slot,
+			      struct scsi_cmd *cmd)
 {
 	struct virtio_scsi_priv *priv = dev_get_priv(dev);
-	struct virtio_scsi_cmd_resp *resp = &priv->resp;
+	struct virtio_scsi_cmd_resp *resp = &slot->resp;
 	struct virtio_sg sg[4], *sgs[4];
-	unsigned int n = 0, out, len, i;
+	unsigned int n = 0, out, i;
 	bool has_data = cmd->datalen && cmd->pdata &&
 			cmd->dma_dir != DMA_NONE;
 	bool data_out = has_data && cmd->dma_dir == DMA_TO_DEVICE;
-	u32 sense_len, resid;
 	int ret;
 
-	memset(&priv->req, 0, sizeof(priv->req));
-	virtio_scsi_encode_lun(priv->req.lun, cmd->target, cmd->lun);
-	priv->req.tag = cpu_to_virtio64(dev, ++priv->tag);
-	priv->req.task_attr = VIRTIO_SCSI_S_SIMPLE;
-	memcpy(priv->req.cdb, cmd->cmd, cmd->cmdlen);
+	memset(&slot->req, 0, sizeof(slot->req));
+	virtio_scsi_encode_lun(slot->req.lun, cmd->target, cmd->lun);
+	slot->req.tag = cpu_to_virtio64(dev, ++priv->tag);
+	slot->req.task_attr = VIRTIO_SCSI_S_SIMPLE;
+	memcpy(slot->req.cdb, cmd->cmd, cmd->cmdlen);
 	memset(resp, 0, sizeof(*resp));
 	resp->response = 0xff;
 
-	sg[n].addr = &priv->req;
+	/* Chain order: request, data-out, response, data-in */
+	sg[n].addr = &slot->req;
 	sg[n++].length = offsetof(struct virtio_scsi_cmd_req, cdb) +
 			 priv->cdb_size;
 	if (data_out) {
@@ -259,10 +301,27 @@ static int virtio_scsi_exec_once(struct udevice *dev, struct scsi_cmd *cmd)
 	for (i = 0; i < n; i++)
 		sgs[i] = &sg[i];
 
-	ret = virtio_scsi_send(dev, priv->vqs[VIRTIO_SCSI_VQ_REQUEST], sgs,
-			       out, n - out, &len);
+	ret = virtqueue_add(priv->vqs[VIRTIO_SCSI_VQ_REQUEST], sgs, out,
+			    n - out);
 	if (ret)
 		return ret;
+	slot->cmd = cmd;
+	slot->has_data = has_data;
+
+	return 0;
+}
+
+/* The device is done with @slot: fill in its command, return its result */
+static int virtio_scsi_finish(struct udevice *dev,
+			      struct virtio_scsi_slot *slot, unsigned int len)
+{
+	struct virtio_scsi_priv *priv = dev_get_priv(dev);
+	struct virtio_scsi_cmd_resp *resp = &slot->resp;
+	struct scsi_cmd *cmd = slot->cmd;
+	u32 sense_len, resid;
+	int ret;
+
+	slot->cmd = NULL;
 	/* The device fills the response up to the sense data at least */
 	if (len < offsetof(struct virtio_scsi_cmd_resp, sense))
 		return -EIO;
@@ -275,7 +334,7 @@ static int virtio_scsi_exec_once(struct udevice *dev, struct scsi_cmd *cmd)
 
 	cmd->status = resp->status;
 	resid = virtio32_to_cpu(dev, resp->resid);
-	cmd->trans_bytes = has_data && resid < cmd->datalen ?
+	cmd->trans_bytes = slot->has_data && resid < cmd->datalen ?
 			   cmd->datalen - resid : 0;
 	sense_len = virtio32_to_cpu(dev, resp->sense_len);
 	sense_len = min(sense_len, priv->sense_size);
@@ -295,29 +354,111 @@ static int virtio_scsi_exec_once(struct udevice *dev, struct scsi_cmd *cmd)
 	}
 }
 
-static int virtio_scsi_exec(struct udevice *dev, struct scsi_cmd *cmd)
+/*
+ * Carry out the commands @cmds[i] whose @rets[i] is -EBUSY, as many in
+ * flight at once as there are slots. Return: 0, or the error (timeout,
+ * broken ring) that made the device be reset: every command not finished
+ * then gets it too
+ */
+static int virtio_scsi_run(struct udevice *dev, struct scsi_cmd *cmds,
+			   int n, int *rets)
 {
 	struct virtio_scsi_priv *priv = dev_get_priv(dev);
-	int ret = -EBUSY, i;
+	struct virtqueue *vq = priv->vqs[VIRTIO_SCSI_VQ_REQUEST];
+	int next = 0, inflight = 0, i, ret;
+	unsigned int len;
+	void *buf;
 
-	cmd->status = S_ILLEGAL;
-	cmd->contr_stat = 0;
-	cmd->trans_bytes = 0;
-	cmd->sensedatalen = 0;
-	memset(cmd->sense_buf, 0, sizeof(cmd->sense_buf));
-	if (priv->failed)
-		return -EIO;
-	if (cmd->cmdlen > priv->cdb_size || !cmd->cmdlen)
-		return -EINVAL;
-	if (cmd->target > priv->max_target || cmd->lun > priv->max_lun) {
-		cmd->contr_stat = SCSI_SEL_TIME_OUT;
-		return -ENODEV;
+	for (;;) {
+		bool added = false;
+
+		for (; next < n; next++) {
+			struct virtio_scsi_slot *slot = NULL;
+
+			if (rets[next] != -EBUSY)
+				continue;
+			for (i = 0; i < priv->nslots && !slot; i++)
+				if (!priv->slots[i].cmd)
+					slot = &priv->slots[i];
+			if (!slot)
+				break;
+			ret = virtio_scsi_submit(dev, slot, &cmds[next]);
+			if (ret == -ENOSPC && inflight)
+				break;
+			if (ret) {
+				rets[next] = ret == -ENOSPC ? -EIO : ret;
+				continue;
+			}
+			rets[next] = -EINPROGRESS;
+			inflight++;
+			added = true;
+		}
+		if (added)
+			virtqueue_kick(vq);
+		if (!inflight)
+			return 0;
+
+		ret = virtio_scsi_wait(vq, &buf, &len);
+		if (!ret) {
+			struct virtio_scsi_slot *slot;
+
+			slot = container_of(buf, struct virtio_scsi_slot, req);
+			if (slot < priv->slots ||
+			    slot >= priv->slots + priv->nslots || !slot->cmd)
+				ret = -EIO;	/* not a chain of ours */
+		}
+		if (ret) {
+			virtio_scsi_recover(dev);
+			for (i = 0; i < priv->nslots; i++)
+				priv->slots[i].cmd = NULL;
+			for (i = 0; i < n; i++)
+				if (rets[i] == -EINPROGRESS ||
+				    (i >= next && rets[i] == -EBUSY))
+					rets[i] = ret;
+			return ret;
+		}
+		inflight--;
+		{
+			struct virtio_scsi_slot *slot;
+
+			slot = container_of(buf, struct virtio_scsi_slot, req);
+			i = slot->cmd - cmds;
+			rets[i] = virtio_scsi_finish(dev, slot, len);
+		}
 	}
-	if (cmd->datalen && cmd->datalen > VIRTIO_SCSI_MAX_XFER)
-		return -EINVAL;
+}
 
-	for (i = 0; i < VIRTIO_SCSI_TRIES && ret == -EBUSY; i++)
-		ret = virtio_scsi_exec_once(dev, cmd);
+/*
+ * Execute @n commands, several in flight at once; BUSY and RESET answers
+ * are tried again. @rets[i] gets each command's result, as exec returns it.
+ * Return: 0 if all completed (see @rets), else the first error
+ */
+static int virtio_scsi_exec_multi(struct udevice *dev, struct scsi_cmd *cmds,
+				  int n, int *rets)
+{
+	struct virtio_scsi_priv *priv = dev_get_priv(dev);
+	int i, try, err = 0;
+
+	for (i = 0; i < n; i++) {
+		rets[i] = virtio_scsi_check(priv, &cmds[i]);
+		if (!rets[i])
+			rets[i] = -EBUSY;	/* to be sent */
+	}
+	for (try = 0; try < VIRTIO_SCSI_TRIES; try++) {
+		if (virtio_scsi_run(dev, cmds, n, rets))
+			break;
+	}
+	for (i = 0; i < n && !err; i++)
+		err = rets[i];
+
+	return err;
+}
+
+static int virtio_scsi_exec(struct udevice *dev, struct scsi_cmd *cmd)
+{
+	int ret;
+
+	virtio_scsi_exec_multi(dev, cmd, 1, &ret);
 
 	return ret;
 }
@@ -415,7 +556,9 @@ static int virtio_scsi_read_config(struct udevice *dev, const char **why)
 
 static int virtio_scsi_probe(struct udevice *dev)
 {
+	struct virtio_scsi_priv *priv = dev_get_priv(dev);
 	const char *why = "bad configuration";
+	unsigned int num;
 	int ret;
 
 	ret = virtio_scsi_read_config(dev, &why);
@@ -425,11 +568,20 @@ static int virtio_scsi_probe(struct udevice *dev)
 			why = "unsupported cdb_size or sense_size";
 	}
 	if (!ret) {
-		ret = virtio_find_vqs(dev, VIRTIO_SCSI_NUM_VQS,
-				      ((struct virtio_scsi_priv *)
-				       dev_get_priv(dev))->vqs);
+		ret = virtio_find_vqs(dev, VIRTIO_SCSI_NUM_VQS, priv->vqs);
 		if (ret)
 			why = "missing control, event or request queue";
+	}
+	if (!ret) {
+		/* A command takes up to three descriptors */
+		num = virtqueue_get_vring_size(priv->vqs[VIRTIO_SCSI_VQ_REQUEST]);
+		priv->nslots = min_t(unsigned int, num / 3, VIRTIO_SCSI_SLOTS);
+		priv->slots = calloc(priv->nslots, sizeof(*priv->slots));
+		if (!priv->nslots || !priv->slots) {
+			ret = priv->nslots ? -ENOMEM : -EINVAL;
+			why = "request queue too small";
+			virtio_del_vqs(dev);
+		}
 	}
 	if (ret) {
 #ifdef virtqueue_wait_buf
@@ -447,11 +599,13 @@ static int virtio_scsi_probe(struct udevice *dev)
 
 static int virtio_scsi_remove(struct udevice *dev)
 {
+	struct virtio_scsi_priv *priv = dev_get_priv(dev);
 	int ret;
 
 	/* Stop the device before its rings go away */
 	ret = virtio_reset(dev);
 	virtio_del_vqs(dev);
+	free(priv->slots);
 
 	return ret;
 }
@@ -459,6 +613,9 @@ static int virtio_scsi_remove(struct udevice *dev)
 static const struct scsi_ops virtio_scsi_ops = {
 	.exec		= virtio_scsi_exec,
 	.bus_reset	= virtio_scsi_bus_reset,
+#ifdef SCSI_OPS_EXEC_MULTI
+	.exec_multi	= virtio_scsi_exec_multi,
+#endif
 };
 
 U_BOOT_DRIVER(virtio_scsi) = {

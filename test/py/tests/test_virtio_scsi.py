@@ -264,12 +264,14 @@ def test_scsi_64_luns(make_console, tmp_path):
         assert crc32(con, base, 64 * 1024) == zlib.crc32(images[key])
     out = con.run_command('scsi scan')
     m = re.search(r'^(\S+): (\d+) targets, (\d+) LUNs, 0 failed, (\d+) '
-                  r'commands in (\d+)\.(\d+) ms$', out, re.M)
+                  r'commands in (\d+)\.(\d+) ms \(partition tables '
+                  r'(\d+)\.(\d+) ms\)$', out, re.M)
     assert m, out
     assert (int(m.group(2)), int(m.group(3))) == (8, 64)
     ms = int(m.group(5)) + int(m.group(6)) / 1000
+    part_ms = int(m.group(7)) + int(m.group(8)) / 1000
     con.log.write(f'\n--- scan of 256 targets, 64 LUNs: {ms} ms, '
-                  f'{m.group(4)} commands\n')
+                  f'{m.group(4)} commands; partition tables {part_ms} ms\n')
     assert ms < 5000
     # The rescan numbered them the same way
     assert lun_map(con) == luns
