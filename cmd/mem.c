@@ -75,27 +75,27 @@ static int mem_bytes(const char *cmd, ulong count, int size, ulong *bytes)
 /*
  * mem_map() - check that [@addr, @addr + @len) is addressable and map it
  *
- * Return: the pointer, or NULL after printing why not.
+ * The pointer comes back through @ptrp: on the QEMU boards address 0 is
+ * memory too (the s390 lowcore, the arm64 flash), so NULL is a valid result.
+ * Return: 0, or -1 after printing why not.
  */
-static void *mem_map(const char *cmd, ulong addr, ulong len)
+static int mem_map(const char *cmd, ulong addr, ulong len, void **ptrp)
 {
-	void *ptr;
-
 	if (len && addr + len - 1 < addr) {
 		printf("%s: range %lx+%lx wraps around the address space\n",
 		       cmd, addr, len);
-		return NULL;
+		return -1;
 	}
-	ptr = map_sysmem(addr, len);
+	*ptrp = map_sysmem(addr, len);
 #ifdef CONFIG_SANDBOX
-	/* The arena's bounds; elsewhere 0 is an address too (s390 lowcore). */
-	if (!ptr) {
+	/* map_sysmem() checks the arena's bounds. */
+	if (!*ptrp) {
 		printf("%s: range %lx+%lx is outside memory (0-%llx)\n",
 		       cmd, addr, len, (unsigned long long)sysmem_size() - 1);
-		return NULL;
+		return -1;
 	}
 #endif
-	return ptr;
+	return 0;
 }
 
 /*
@@ -233,8 +233,7 @@ static int do_mem_md(struct cmd_tbl *cmdtp, int flag, int argc,
 
 	if (mem_bytes(argv[0], count, size, &bytes))
 		return CMD_RET_FAILURE;
-	buf = mem_map(argv[0], addr, bytes);
-	if (!buf)
+	if (mem_map(argv[0], addr, bytes, &buf))
 		return CMD_RET_FAILURE;
 
 	md_print(addr, buf, size, count);
@@ -252,7 +251,7 @@ static int do_mem_mw(struct cmd_tbl *cmdtp, int flag, int argc,
 	ulong addr, count = 1, bytes, i;
 	unsigned long long val;
 	int size;
-	u8 *buf;
+	void *buf;
 
 	size = mem_data_size(argv[0], 4);
 	if (size < 0)
@@ -278,12 +277,11 @@ static int do_mem_mw(struct cmd_tbl *cmdtp, int flag, int argc,
 		return CMD_RET_FAILURE;
 	if (mem_bytes(argv[0], count, size, &bytes))
 		return CMD_RET_FAILURE;
-	buf = mem_map(argv[0], addr, bytes);
-	if (!buf)
+	if (mem_map(argv[0], addr, bytes, &buf))
 		return CMD_RET_FAILURE;
 
 	for (i = 0; i < count; i++)
-		mem_write(buf + i * size, size, val);
+		mem_write((u8 *)buf + i * size, size, val);
 	unmap_sysmem(buf);
 	return CMD_RET_SUCCESS;
 }
@@ -313,11 +311,9 @@ static int do_mem_cp(struct cmd_tbl *cmdtp, int flag, int argc,
 	}
 	if (mem_bytes(argv[0], count, size, &bytes))
 		return CMD_RET_FAILURE;
-	from = mem_map(argv[0], src, bytes);
-	if (!from)
+	if (mem_map(argv[0], src, bytes, &from))
 		return CMD_RET_FAILURE;
-	to = mem_map(argv[0], dst, bytes);
-	if (!to)
+	if (mem_map(argv[0], dst, bytes, &to))
 		return CMD_RET_FAILURE;
 
 	memmove(to, from, bytes);
@@ -331,7 +327,7 @@ static int do_mem_cmp(struct cmd_tbl *cmdtp, int flag, int argc,
 {
 	ulong addr1, addr2, count, bytes, ngood;
 	const char *type;
-	u8 *buf1, *buf2;
+	void *buf1, *buf2;
 	int size;
 
 	size = mem_data_size(argv[0], 4);
@@ -348,18 +344,16 @@ static int do_mem_cmp(struct cmd_tbl *cmdtp, int flag, int argc,
 		return CMD_RET_FAILURE;
 	if (mem_bytes(argv[0], count, size, &bytes))
 		return CMD_RET_FAILURE;
-	buf1 = mem_map(argv[0], addr1, bytes);
-	if (!buf1)
+	if (mem_map(argv[0], addr1, bytes, &buf1))
 		return CMD_RET_FAILURE;
-	buf2 = mem_map(argv[0], addr2, bytes);
-	if (!buf2)
+	if (mem_map(argv[0], addr2, bytes, &buf2))
 		return CMD_RET_FAILURE;
 
 	type = size == 8 ? "double word" : size == 4 ? "word" :
 	       size == 2 ? "halfword" : "byte";
 	for (ngood = 0; ngood < count; ngood++) {
-		u64 word1 = mem_read(buf1 + ngood * size, size);
-		u64 word2 = mem_read(buf2 + ngood * size, size);
+		u64 word1 = mem_read((u8 *)buf1 + ngood * size, size);
+		u64 word2 = mem_read((u8 *)buf2 + ngood * size, size);
 
 		if (word1 != word2) {
 			/* U-Boot's "%#0*llx" with width @size: 0x, then the
@@ -422,8 +416,7 @@ static int do_mem_crc(struct cmd_tbl *cmdtp, int flag, int argc,
 		}
 	}
 
-	buf = mem_map("crc32", addr, len);
-	if (!buf)
+	if (mem_map("crc32", addr, len, &buf))
 		return CMD_RET_FAILURE;
 	crc = crc32(0, buf, len);
 	unmap_sysmem(buf);
@@ -437,9 +430,9 @@ static int do_mem_crc(struct cmd_tbl *cmdtp, int flag, int argc,
 	}
 
 	if (do_store) {
-		u8 *out = mem_map("crc32", store, 4);
+		void *out;
 
-		if (!out)
+		if (mem_map("crc32", store, 4, &out))
 			return CMD_RET_FAILURE;
 		put_unaligned_be32(crc, out);
 		unmap_sysmem(out);

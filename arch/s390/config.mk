@@ -5,7 +5,7 @@
 # only the loaded segments, and the checks (R_390_RELATIVE only, 2 MiB).
 # Link-time optimisation and zEC12 code keep the image small.
 CROSS_COMPILE := s390x-linux-gnu-
-ARCH_CFLAGS := -fno-jump-tables -flto -flto-partition=one -march=zEC12 -mtune=zEC12 -fPIE \
+ARCH_CFLAGS := -fno-delete-null-pointer-checks -fno-jump-tables -flto -flto-partition=one -march=zEC12 -mtune=zEC12 -fPIE \
 	-msoft-float -fno-asynchronous-unwind-tables -fno-unwind-tables
 LINK_CMD = $(CC) $(CFLAGS) -nostdlib -static-pie -Wl,--gc-sections \
 	-Wl,--build-id=none -Wl,-z,norelro -Wl,--no-dynamic-linker \

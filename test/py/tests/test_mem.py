@@ -322,3 +322,13 @@ def test_unaligned(console, mem, size, off):
     out, status = console.run_status(
         f'cmp.{size} {mem.addr + off:x} {mem.addr + off:x} {count:x}')
     assert status == 0
+
+
+def test_address_zero(console, board):
+    """Address 0 is memory (arm64 flash, s390 lowcore, the sandbox arena's
+    start): md and crc32 work there instead of failing silently."""
+    out = console.run_command('md.l 0 4')
+    assert out.startswith('00000000: ')
+    out = console.run_command('crc32 0 100')
+    assert out.startswith('crc32 for 00000000 ... 000000ff ==> ')
+    assert console.run_command('echo $?') == '0'
