@@ -32,7 +32,8 @@ _Static_assert(sizeof(struct sclp_write_sccb) == SCCB_SIZE, "write sccb");
  * @out:	Write Event Data SCCB, its data area is the output buffer
  * @out_len:	characters waiting in @out
  * @in:		Read Event Data SCCB
- * @in_buf:	characters received and not yet taken by getc
+ * @in_buf:	characters received and not yet taken by getc: as many as
+ *		one Read Event Data can bring, so a paste loses nothing
  * @in_pos:	next character of @in_buf to hand out
  * @in_len:	characters in @in_buf
  * @polled:	a first Read Event Data was done
@@ -41,7 +42,7 @@ struct sclp_serial_priv {
 	struct sclp_write_sccb *out;
 	size_t out_len;
 	u8 *in;
-	char in_buf[256];
+	char in_buf[SCCB_SIZE];
 	size_t in_pos;
 	size_t in_len;
 	bool polled;

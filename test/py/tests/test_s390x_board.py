@@ -263,3 +263,17 @@ def test_ctrlc_stops_long_output(console):
     out = console.ctrlc(timeout=60)
     assert out.count('\n') < 0x1000000 // 16
     assert console.run_command('echo ok') == 'ok'
+
+
+def test_console_keeps_pasted_input(console):
+    """A long line and several commands sent at once (no waiting for the
+    echo) arrive whole: one Read Event Data may bring more than a line."""
+    text = ''.join(chr(ord('a') + i % 26) for i in range(900))
+    out = console.run_raw(f'echo {text}\n')
+    assert out.count(text) == 2, out      # the echo and echo's output
+    cmds = ''.join(f'echo line{i}\n' for i in range(20))
+    console.p.send(cmds)
+    for i in range(20):     # echo's output, not the echoed command
+        console.wait_for(re.compile(rf'\nline{i}\r*\n'))
+    console.wait_for('=> ')
+    assert console.run_command('echo done') == 'done'
