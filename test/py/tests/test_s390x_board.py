@@ -54,6 +54,11 @@ def write_check(con, dev, path, blk, cnt, bs=512):
     return path
 
 
+def board_has(con, option):
+    """Whether the build under test has CONFIG option @option."""
+    return con.board_info.config.get(option) == 'y'
+
+
 def pattern(nbytes):
     return bytes.fromhex('5a0f3c96') * (nbytes // 4)
 
@@ -172,16 +177,19 @@ def test_zpci_read_write(make_console, tmp_path, transport, expect):
 
 def test_iplb(make_console, tmp_path):
     """iplb names the device with the lowest bootindex (QEMU 7.2 gives one
-    block); without a bootindex there is none."""
+    block) and the `virtio` number of its disk; without a bootindex there
+    is none."""
     make_image(tmp_path / 'a.img', MIB, seed=60)
-    make_image(tmp_path / 'b.img', MIB, seed=61)
+    make_image(tmp_path / 'b.img', 2 * MIB, seed=61)
     con = make_console([Disk(tmp_path / 'a.img', devno='fe.0.0041'),
                         Disk(tmp_path / 'b.img', devno='fe.1.0042',
                              bootindex=1)],
                        extra_args=['-machine', 'loadparm=PROD1'])
     out, status = con.run_status('iplb')
     assert status == 0
-    assert out.splitlines()[0] == '0: ccw  0.1.0042 loadparm PROD1'
+    # set 0 is scanned first: a.img is virtio 0, b.img virtio 1
+    assert out.splitlines()[0] == '0: ccw  0.1.0042 loadparm PROD1 (virtio 1)'
+    assert '(4096 x 512)' in info_entries(con)[1]
     con.close()
 
     con = make_console([Disk(tmp_path / 'a.img')])
@@ -194,7 +202,13 @@ def test_iplb(make_console, tmp_path):
                         Disk(tmp_path / 'b.img', kind='scsi', target=3, lun=5,
                              bootindex=0)])
     out = con.run_command('iplb')
-    assert re.fullmatch(r'0: scsi 0\.0\.[0-9a-f]{4} target 3 lun 5', out), out
+    m = re.fullmatch(r'0: scsi 0\.0\.[0-9a-f]{4} target 3 lun 5'
+                     r'(?: \(virtio (\d)\))?', out)
+    assert m, out
+    # the LUN is a virtio disk when virtio-scsi is built in
+    if board_has(con, 'CONFIG_VIRTIO_SCSI'):
+        assert m.group(1), out
+        assert 'Target: 3 LUN: 5' in info_entries(con)[int(m.group(1))]
 
 
 def test_go_returns(console):
