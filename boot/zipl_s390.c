@@ -64,8 +64,9 @@ int zipl_jump(struct blk_desc *desc, const struct zipl_plan *plan)
 	struct ipl_parameter_block *iplb;
 	ulong rc;
 
+	/* A zPCI disk has no subchannel: the kernel gets no IPL device */
 	if (!ccw)
-		return -ENODEV;
+		goto jump;
 	iplb = memalign(IPLB_SIZE, IPLB_SIZE);
 	if (!iplb)
 		return -ENOMEM;
@@ -81,8 +82,9 @@ int zipl_jump(struct blk_desc *desc, const struct zipl_plan *plan)
 	if (rc != DIAG308_RC_OK)
 		return -EIO;
 
+jump:
 	*(volatile u64 *)abs_ptr(0) = plan->psw;
-	*(volatile u32 *)abs_ptr(LC_SUBCHANNEL_ID) = ccw->schid;
+	*(volatile u32 *)abs_ptr(LC_SUBCHANNEL_ID) = ccw ? ccw->schid : 0;
 	*(volatile u32 *)abs_ptr(LC_IO_INT_PARM) = 0;
 	*(volatile u32 *)abs_ptr(LC_IO_INT_WORD) = 0;
 	diag308(DIAG308_LOAD_NORMAL, NULL);

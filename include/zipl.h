@@ -249,7 +249,8 @@ phys_size_t zipl_board_mem(struct zipl_mem_range *ranges, int *nranges);
  * zipl_jump() - start the program @plan loaded from @desc (qemu-s390x:
  * PSW at absolute 0, IPL device at 0xb8, then DIAG 0x308 load normal)
  * Return: does not return on success; -ENOSYS where the board cannot
- *	   IPL (sandbox), -ENODEV if @desc is no channel device
+ *	   IPL (sandbox), -EIO if the machine refused the IPL parameter
+ *	   block or the reset
  */
 int zipl_jump(struct blk_desc *desc, const struct zipl_plan *plan);
 

@@ -1,0 +1,155 @@
+# SPDX-License-Identifier: GPL-2.0-or-later
+"""Real Linux on qemu-s390x: Debian's s390x kernel and a tiny initramfs
+(test/py/linux/fixture.py) on disks made by tools/mkzipl, booted from
+power-on by virtboot's default bootcmd ('zipl boot', bootdelay 0) to the
+init's marker, which prints the command line the boot loader passed.
+
+Covers virtio-blk-ccw (512- and 4096-byte blocks), virtio-scsi-ccw
+(scsi-hd), virtio-blk-pci over zPCI, the entry chosen by loadparm, the
+bootindex naming the second of two disks, the fall-back when the boot
+device has no boot map, and the same image booted by QEMU's own firmware
+(s390-ccw.img), which keeps mkzipl honest against the reference.
+"""
+
+import random
+import re
+import sys
+import time
+from pathlib import Path
+
+import pexpect
+import pytest
+
+from harness import Disk
+from ziplimg import mkzipl
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / 'linux'))
+import fixture  # noqa: E402
+
+pytestmark = pytest.mark.boards('qemu-s390x')
+
+CONSOLE = 'console=ttysclp0 quiet'
+BOOT_TIMEOUT = 120
+
+
+@pytest.fixture(scope='module')
+def linux():
+    return fixture.kernel(), fixture.initramfs()
+
+
+@pytest.fixture(scope='module')
+def images(linux, tmp_path_factory):
+    """multi: three entries (cmdlines entry=0/1/2); b4k: 4096-byte blocks;
+    other: one entry (disk=other); plain: no boot map."""
+    kernel, initrd = linux
+    d = tmp_path_factory.mktemp('linux')
+    out = {}
+    out['multi'] = d / 'multi.img'
+    args = ['-o', out['multi'], '-s', '64M']
+    for i in range(3):
+        args += ['-k', kernel, '-i', initrd, '-c', f'{CONSOLE} entry={i}']
+    mkzipl(*args)
+    out['b4k'] = d / 'b4k.img'
+    mkzipl('-o', out['b4k'], '-s', '64M', '-b', '4096', '-k', kernel,
+           '-i', initrd, '-c', f'{CONSOLE} blocks=4096')
+    out['other'] = d / 'other.img'
+    mkzipl('-o', out['other'], '-s', '64M', '-k', kernel, '-i', initrd,
+           '-c', f'{CONSOLE} disk=other')
+    out['plain'] = d / 'plain.img'
+    out['plain'].write_bytes(random.Random(1).randbytes(4 << 20))
+    return out
+
+
+def boot(board, console_log, disks, extra=(), firmware=True):
+    """Power on, wait for the init's marker; return (cmdline, output,
+    seconds). firmware=False: QEMU's own s390-ccw.img instead."""
+    argv = board.command(disks, list(extra))
+    if not firmware:
+        i = argv.index('-bios')
+        del argv[i:i + 2]
+    console_log.write(f'\n--- boot: {" ".join(map(str, argv))}\n')
+    start = time.monotonic()
+    p = pexpect.spawn(str(argv[0]), [str(a) for a in argv[1:]],
+                      encoding='utf-8', codec_errors='replace',
+                      timeout=BOOT_TIMEOUT * board.scale)
+    p.logfile_read = console_log
+    try:
+        p.expect(fixture.MARKER)
+        secs = time.monotonic() - start
+        out = p.before
+        p.expect(r'cmdline: \[([^\]]*)\]')
+        cmdline = p.match.group(1)
+        p.expect(pexpect.EOF, timeout=30 * board.scale)  # init powers off
+        return cmdline, out, secs
+    except pexpect.TIMEOUT:
+        pytest.fail(f'no {fixture.MARKER} in {BOOT_TIMEOUT} s; last output:'
+                    f'\n{p.before[-3000:]}', pytrace=False)
+    finally:
+        if p.isalive():
+            p.terminate(force=True)
+        p.close()
+        console_log.flush()
+
+
+def test_linux_virtio_blk(board, console_log, images):
+    """No bootindex, so no IPL parameter block: the first disk, entry 0."""
+    cmdline, _, secs = boot(board, console_log,
+                            [Disk(images['multi'], ro=True)])
+    assert cmdline == f'{CONSOLE} entry=0'
+    print(f'power-on to init: {secs:.1f} s')
+
+
+def test_linux_loadparm(board, console_log, images):
+    """loadparm=2 (via the IPL parameter block of the bootindex disk)
+    selects entry 2."""
+    cmdline, _, _ = boot(board, console_log,
+                         [Disk(images['multi'], ro=True, bootindex=1)],
+                         ['-machine', 'loadparm=2'])
+    assert cmdline == f'{CONSOLE} entry=2'
+
+
+def test_linux_4096_blocks(board, console_log, images):
+    cmdline, _, _ = boot(board, console_log,
+                         [Disk(images['b4k'], ro=True, bs=4096)])
+    assert cmdline == f'{CONSOLE} blocks=4096'
+
+
+def test_linux_virtio_scsi(board, console_log, images):
+    cmdline, _, _ = boot(board, console_log,
+                         [Disk(images['multi'], kind='scsi', ro=True)])
+    assert cmdline == f'{CONSOLE} entry=0'
+
+
+def test_linux_virtio_blk_pci(board, console_log, images):
+    """virtio-blk-pci over zPCI: no subchannel, still bootable."""
+    cmdline, _, _ = boot(board, console_log,
+                         [Disk(images['multi'], ro=True, transport='pci')])
+    assert cmdline == f'{CONSOLE} entry=0'
+
+
+def test_linux_bootindex_second_disk(board, console_log, images):
+    """bootindex on the second of two bootable disks: that one boots."""
+    cmdline, _, _ = boot(board, console_log,
+                         [Disk(images['multi'], ro=True),
+                          Disk(images['other'], ro=True, bootindex=1)])
+    assert cmdline == f'{CONSOLE} disk=other'
+
+
+def test_linux_fallback(board, console_log, images):
+    """The boot device (bootindex 1) has no boot map: one line says so and
+    the next disk boots."""
+    cmdline, out, _ = boot(board, console_log,
+                           [Disk(images['other'], ro=True),
+                            Disk(images['plain'], ro=True, bootindex=1)])
+    assert cmdline == f'{CONSOLE} disk=other'
+    assert re.search(r'zipl: virtio 1: no zipl boot record', out), out
+    assert 'loading entry 0 from virtio 0' in out
+
+
+def test_linux_qemu_firmware(board, console_log, images):
+    """QEMU's own firmware boots mkzipl's image too, entry 1 by loadparm."""
+    cmdline, out, _ = boot(board, console_log,
+                           [Disk(images['multi'], ro=True, bootindex=1)],
+                           ['-machine', 'loadparm=1'], firmware=False)
+    assert cmdline == f'{CONSOLE} entry=1'
+    assert 'Using SCSI scheme' in out
