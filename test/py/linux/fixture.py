@@ -11,9 +11,11 @@
   static init (test/py/linux/init.c, built with s390x-linux-gnu-gcc
   -static) that prints MARKER and its /proc/cmdline, then powers off.
 
-Run as a program it prepares both and prints their paths:
+Run as a program it prepares both and prints their paths, or makes a
+zipl-bootable demo disk for 'make qemu BOARD=qemu-s390x':
 
     /usr/bin/python3 test/py/linux/fixture.py
+    /usr/bin/python3 test/py/linux/fixture.py --demo-disk build/qemu-s390x/zipl-demo.img
 """
 
 import glob
@@ -98,6 +100,26 @@ def initramfs():
     return out
 
 
+def demo_disk(path, cmdline='console=ttysclp0'):
+    """A 64 MiB disk with a zipl boot map for that Linux (two entries:
+    entry 1 adds 'quiet'), made by tools/mkzipl if it does not exist."""
+    path = Path(path)
+    if path.exists():
+        return path
+    k, i = kernel(), initramfs()
+    _run('make', '-s', 'tools', cwd=REPO)
+    tmp = path.with_suffix('.tmp')
+    tmp.unlink(missing_ok=True)
+    _run(str(REPO / 'build' / 'tools' / 'mkzipl'), '-o', str(tmp), '-s', '64M',
+         '-k', str(k), '-i', str(i), '-c', cmdline,
+         '-k', str(k), '-i', str(i), '-c', cmdline + ' quiet')
+    os.replace(tmp, path)
+    return path
+
+
 if __name__ == '__main__':
-    print(kernel())
-    print(initramfs())
+    if len(sys.argv) == 3 and sys.argv[1] == '--demo-disk':
+        print(demo_disk(sys.argv[2]))
+    else:
+        print(kernel())
+        print(initramfs())
