@@ -6,6 +6,8 @@
  * bus; 'scsi info' lists the hosts and their limits. The block
  * sub-commands (device, part, read, write) work on the "scsi" interface,
  * as U-Boot's; LUNs of virtio-scsi hosts are under "virtio" instead.
+ * The virtio transports are probed first, as 'virtio scan' does, so that
+ * their SCSI hosts exist (and have been scanned once).
  */
 
 #include <common.h>
@@ -13,6 +15,7 @@
 #include <command.h>
 #include <dm.h>
 #include <scsi.h>
+#include <virtio.h>
 #include <dm/device-internal.h>
 
 static int scsi_curr_dev;
@@ -82,6 +85,9 @@ static void do_scsi_info(void)
 static int do_scsi(struct cmd_tbl *cmdtp, int flag, int argc,
 		   char *const argv[])
 {
+	/* virtio-scsi hosts exist once their transports are probed */
+	if (IS_ENABLED(CONFIG_VIRTIO))
+		virtio_init();
 	if (argc == 2 && !strcmp(argv[1], "scan"))
 		return do_scsi_scan(true) ? CMD_RET_FAILURE : CMD_RET_SUCCESS;
 	if (argc == 2 && !strncmp(argv[1], "inf", 3)) {

@@ -262,17 +262,21 @@ def test_scsi_64_luns(make_console, tmp_path):
     for key in [(0, 0), (31, 37), (217, 259)]:
         read_ok(con, luns[key][0], 0, 128)
         assert crc32(con, base, 64 * 1024) == zlib.crc32(images[key])
-    out = con.run_command('scsi scan')
-    m = re.search(r'^(\S+): (\d+) targets, (\d+) LUNs, 0 failed, (\d+) '
-                  r'commands in (\d+)\.(\d+) ms \(partition tables '
-                  r'(\d+)\.(\d+) ms\)$', out, re.M)
-    assert m, out
-    assert (int(m.group(2)), int(m.group(3))) == (8, 64)
-    ms = int(m.group(5)) + int(m.group(6)) / 1000
-    part_ms = int(m.group(7)) + int(m.group(8)) / 1000
-    con.log.write(f'\n--- scan of 256 targets, 64 LUNs: {ms} ms, '
-                  f'{m.group(4)} commands; partition tables {part_ms} ms\n')
-    assert ms < 5000
+    pat = (r'^(\S+): (\d+) targets, (\d+) LUNs, 0 failed, (\d+) '
+           r'commands in (\d+)\.(\d+) ms \(partition tables '
+           r'(\d+)\.(\d+) ms\)$')
+    # The first scan (with each LUN's UNIT ATTENTION), then a rescan
+    for cmd in ('scsi info', 'scsi scan'):
+        out = con.run_command(cmd)
+        m = re.search(pat, out, re.M)
+        assert m, out
+        assert (int(m.group(2)), int(m.group(3))) == (8, 64)
+        ms = int(m.group(5)) + int(m.group(6)) / 1000
+        part_ms = int(m.group(7)) + int(m.group(8)) / 1000
+        con.log.write(f'\n--- {cmd}: 256 targets, 64 LUNs: {ms} ms, '
+                      f'{m.group(4)} commands; partition tables '
+                      f'{part_ms} ms\n')
+        assert ms < 5000
     # The rescan numbered them the same way
     assert lun_map(con) == luns
 
