@@ -1,18 +1,47 @@
 # SPDX-License-Identifier: GPL-2.0-or-later
 # qemu-s390x: -bios ELF linked at 0 as a static PIE, relocated by itself
 # (QEMU adds fwbase to every segment and applies no relocations).
-# arch/s390/relr.py makes virtboot.elf: relocations packed for start.S,
-# only the loaded segments, and the checks (R_390_RELATIVE only, 2 MiB).
-# Link-time optimisation and zEC12 code keep the image small.
+# arch/s390/relr.py packs the relocations for start.S and checks them
+# (R_390_RELATIVE only, 2 MiB). With CONFIG_S390_COMPRESS the firmware is
+# compressed into a boot stub (arch/s390/stub/), which is virtboot.elf;
+# otherwise virtboot.elf is the firmware's loaded segments.
+# Link-time optimisation and zEC12 code keep it small.
 CROSS_COMPILE := s390x-linux-gnu-
-ARCH_CFLAGS := -fno-delete-null-pointer-checks -fno-jump-tables -flto -flto-partition=one -march=zEC12 -mtune=zEC12 -fPIE \
-	-msoft-float -fno-asynchronous-unwind-tables -fno-unwind-tables
-LINK_CMD = $(CC) $(CFLAGS) -nostdlib -static-pie -Wl,--gc-sections \
+ARCH_CFLAGS := -fno-jump-tables -flto -flto-partition=one -march=zEC12 \
+	-mtune=zEC12 -fPIE -msoft-float -fno-asynchronous-unwind-tables \
+	-fno-unwind-tables
+S390_LDFLAGS = $(CFLAGS) -nostdlib -static-pie -Wl,--gc-sections \
 	-Wl,--build-id=none -Wl,-z,norelro -Wl,--no-dynamic-linker \
 	-Wl,-z,max-page-size=256 -Wl,--hash-style=sysv \
-	-Wl,--no-warn-rwx-segments -T arch/s390/virtboot.lds -o $@ $(OBJS) -lgcc
+	-Wl,--no-warn-rwx-segments
+LINK_CMD = $(CC) $(S390_LDFLAGS) -T arch/s390/virtboot.lds -o $@ $(OBJS) -lgcc
 LINK_DEPS := arch/s390/virtboot.lds
 TARGETS := $(O)/virtboot.elf
+
+ifeq ($(CONFIG_S390_COMPRESS),y)
+STUB_OBJS := $(addprefix $(O)/obj/arch/s390/stub/,start.o stub.o inflate.o \
+	payload.o)
+
+$(O)/payload.z: $(O)/virtboot arch/s390/relr.py
+	@echo "  DEFLATE $@"
+	@$(PYTHON) arch/s390/relr.py payload $< $@
+
+$(O)/obj/arch/s390/stub/payload.o: arch/s390/stub/payload.S $(O)/payload.z
+	@mkdir -p $(dir $@)
+	@echo "  AS      $<"
+	@$(CC) $(AFLAGS) -DPAYLOAD='"$(O)/payload.z"' -c -o $@ $<
+
+$(O)/virtboot-stub: $(STUB_OBJS) arch/s390/stub/stub.lds
+	@echo "  LD      $@"
+	@$(CC) $(S390_LDFLAGS) -T arch/s390/stub/stub.lds \
+		-Wl,--defsym=PAYLOAD_MEMSZ=$$(cat $(O)/payload.z.memsz) \
+		-o $@ $(STUB_OBJS) -lgcc
+
+$(O)/virtboot.elf: $(O)/virtboot-stub arch/s390/relr.py
+	@echo "  STUB    $@"
+	@$(PYTHON) arch/s390/relr.py stub $< $@
+else
 $(O)/virtboot.elf: $(O)/virtboot arch/s390/relr.py
 	@echo "  RELR    $@"
-	@$(PYTHON) arch/s390/relr.py $< $@
+	@$(PYTHON) arch/s390/relr.py elf $< $@
+endif

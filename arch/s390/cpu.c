@@ -19,11 +19,11 @@
 
 ulong s390_image_base;
 
-void s390_start(ulong base)
+void s390_start(ulong base, ulong fwbase)
 {
 	s390_image_base = base;
-	/* The heap sits right below the image QEMU loaded */
-	mem_malloc_init(base - CONFIG_SYS_MALLOC_LEN, CONFIG_SYS_MALLOC_LEN);
+	/* The heap sits right below what QEMU loaded */
+	mem_malloc_init(fwbase - CONFIG_SYS_MALLOC_LEN, CONFIG_SYS_MALLOC_LEN);
 	board_init_r();
 }
 

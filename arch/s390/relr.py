@@ -1,5 +1,5 @@
 # SPDX-License-Identifier: GPL-2.0-or-later
-"""Make the qemu-s390x -bios image from the linked static PIE.
+"""Make the qemu-s390x -bios image from the linked static PIEs.
 
 QEMU loads only the PT_LOAD segments of the -bios ELF and applies no
 relocations, so start.S relocates the image itself. Its R_390_RELATIVE
@@ -20,11 +20,17 @@ Checks that fail the build: a dynamic relocation other than
 R_390_RELATIVE, contents after .rela.dyn in the loaded segment, an image
 (with .bss) larger than QEMU's BIOS_MAX_SIZE (2 MiB).
 
-usage: relr.py IN_ELF OUT_ELF
+With CONFIG_S390_COMPRESS the firmware itself is the payload of a boot
+stub (arch/s390/stub/): "payload" mode writes its loaded bytes, relocation
+table included, as raw DEFLATE, and "stub" mode makes the -bios ELF from
+the linked stub, which must have no relocation at all.
+
+usage: relr.py elf|payload|stub IN_ELF OUT
 """
 
 import struct
 import sys
+import zlib
 
 R_390_RELATIVE = 12
 PT_LOAD = 1
@@ -86,8 +92,8 @@ def relr_encode(addrs):
     return words
 
 
-def main(src, dst):
-    elf = Elf(open(src, 'rb').read())
+def pack_relocations(elf):
+    """Pack .rela.dyn into RELR in place; return the PT_LOAD headers."""
     rela = elf.section('.rela.dyn')
     r_off, r_size = rela[4], rela[5]
     addrs = []
@@ -115,14 +121,19 @@ def main(src, dst):
                          'its segment (see arch/s390/virtboot.lds)')
     elf.data[r_off:r_off + len(blob)] = blob
     seg[5] = rela[3] + len(blob) - seg[3]
+    return [ph for ph in elf.phdrs if ph[0] == PT_LOAD]
 
-    loads = [ph for ph in elf.phdrs if ph[0] == PT_LOAD]
+
+def check_size(loads):
     top = max(ph[3] + ph[6] for ph in loads)
     if top > BIOS_MAX_SIZE:
         raise SystemExit(f'relr.py: the image needs {top:#x} bytes, QEMU '
                          f'gives {BIOS_MAX_SIZE:#x}')
+    return top
 
-    # A new file: ELF header, the PT_LOAD headers, their contents.
+
+def write_elf(elf, loads, dst):
+    """A new file: ELF header, the PT_LOAD headers, their contents."""
     out = bytearray(elf.data[:64])
     phoff = 64
     pos = phoff + 56 * len(loads)
@@ -143,7 +154,39 @@ def main(src, dst):
     open(dst, 'wb').write(out)
 
 
+def write_payload(elf, loads, dst):
+    """The loaded bytes from address 0, raw DEFLATE; its memory size
+    (with .bss) in dst.memsz for the stub's link."""
+    flat = bytearray()
+    for ph in sorted(loads, key=lambda ph: ph[3]):
+        if ph[5]:
+            flat += b'\0' * (ph[3] - len(flat))
+            flat += elf.data[ph[2]:ph[2] + ph[5]]
+    comp = zlib.compressobj(9, zlib.DEFLATED, -15, 9)
+    data = comp.compress(bytes(flat)) + comp.flush()
+    open(dst, 'wb').write(data)
+    open(dst + '.memsz', 'w').write(f'{check_size(loads):#x}\n')
+
+
+def main(mode, src, dst):
+    elf = Elf(open(src, 'rb').read())
+    if mode == 'stub':
+        # the stub runs unrelocated: it must not need a relocation
+        if '.rela.dyn' in elf.names and elf.section('.rela.dyn')[5]:
+            raise SystemExit('relr.py: the boot stub has relocations')
+        loads = [ph for ph in elf.phdrs if ph[0] == PT_LOAD]
+        check_size(loads)
+        write_elf(elf, loads, dst)
+        return
+    loads = pack_relocations(elf)
+    if mode == 'payload':
+        write_payload(elf, loads, dst)
+    else:
+        check_size(loads)
+        write_elf(elf, loads, dst)
+
+
 if __name__ == '__main__':
-    if len(sys.argv) != 3:
+    if len(sys.argv) != 4 or sys.argv[1] not in ('elf', 'payload', 'stub'):
         raise SystemExit(__doc__)
-    main(sys.argv[1], sys.argv[2])
+    main(*sys.argv[1:])

@@ -4,8 +4,10 @@
  *
  * QEMU loads the -bios ELF at fwbase (just below min(RAM, 2 GiB), 64 KiB
  * aligned) plus each segment's link address, which is 0-based here, and
- * applies no relocations. It enters _start in 64-bit mode with every
- * interruption disabled. So: find where we are, apply our own
+ * applies no relocations. It enters in 64-bit mode with every
+ * interruption disabled: here, or with CONFIG_S390_COMPRESS in the boot
+ * stub (arch/s390/stub/), which expands this image above itself and
+ * enters here with fwbase in %r2. So: find where we are, apply our own
  * R_390_RELATIVE relocations, clear .bss, set up a stack, install the
  * new PSWs of the lowcore and go to C.
  */
@@ -17,6 +19,11 @@
 	.globl	_start
 _start:
 	larl	%r13, __image_start		/* load base: linked at 0 */
+#ifdef CONFIG_S390_COMPRESS
+	lgr	%r12, %r2			/* fwbase, from the boot stub */
+#else
+	lgr	%r12, %r13			/* QEMU loaded us at fwbase */
+#endif
 
 	/*
 	 * Relocate, once per load: arch/s390/relr.py packed the
@@ -101,6 +108,7 @@ _start:
 	aghi	%r15, 8
 
 	lgr	%r2, %r13
+	lgr	%r3, %r12
 	brasl	%r14, s390_start		/* does not return */
 
 /*

@@ -87,9 +87,11 @@ void s390_trap(int kind) __attribute__((noreturn));
 
 /**
  * s390_start() - C entry from start.S: heap, then board_init_r()
- * @base: address the image was loaded at (its link address is 0)
+ * @base: address this image runs at (its link address is 0)
+ * @fwbase: where QEMU loaded the -bios ELF (the boot stub, if any): the
+ *	    heap goes below it
  */
-void s390_start(ulong base) __attribute__((noreturn));
+void s390_start(ulong base, ulong fwbase) __attribute__((noreturn));
 
 /**
  * s390_disabled_wait() - stop the CPU with a disabled-wait PSW
