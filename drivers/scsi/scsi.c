@@ -288,7 +288,7 @@ static void scsi_step(struct udevice *host, struct scsi_probe *probes, int n,
 	idx = malloc(n * sizeof(*idx));
 	res = malloc(n * sizeof(*res));
 	for (i = 0; i < n; i++)
-		rets[i] = -EAGAIN;
+		rets[i] = cmds && idx && res ? -EAGAIN : -ENOMEM;
 	for (round = 0; round < SCSI_UA_TRIES; round++) {
 		for (i = 0, m = 0; i < n; i++) {
 			struct scsi_probe *p = &probes[i];
@@ -299,19 +299,11 @@ static void scsi_step(struct udevice *host, struct scsi_probe *probes, int n,
 				rets[i] = SCSI_STEP_SKIP;
 				continue;
 			}
-			if (cmds) {
-				cmds[m] = p->cmd;
-				idx[m++] = i;
-			}
+			cmds[m] = p->cmd;
+			idx[m++] = i;
 		}
 		if (!m)
 			break;
-		if (!cmds || !idx || !res) {
-			for (i = 0; i < n; i++)
-				if (rets[i] == -EAGAIN)
-					rets[i] = -ENOMEM;
-			break;
-		}
 		uc_priv->cmds += m;
 		scsi_exec_multi(host, cmds, m, res);
 		for (i = 0; i < m; i++) {

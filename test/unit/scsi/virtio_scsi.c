@@ -385,3 +385,22 @@ static int virtio_scsi_bad_config(struct unit_test_state *uts)
 	return vs_remove(uts, udev);
 }
 UNIT_TEST(virtio_scsi_bad_config, 0, scsi);
+
+/* A legacy device: configuration and rings in the CPU's byte order */
+static int virtio_scsi_legacy(struct unit_test_state *uts)
+{
+	const char *specs[] = { "mem:65536,legacy,queue=16,target=9,lun=260" };
+	struct udevice *udev, *host, *bdev;
+	struct virtio_dev_priv *uc_priv;
+
+	ut_assertok(vs_add(specs, 1, NULL, &udev, &host));
+	uc_priv = dev_get_uclass_priv(udev);
+	ut_assert(uc_priv->legacy);
+	bdev = vs_lun(host, 9, 260);
+	ut_assertnonnull(bdev);
+	/* queue 16: at most 5 commands in flight, the scan still works */
+	ut_assertok(vs_roundtrip(uts, bdev, 3, 40, 10));
+
+	return vs_remove(uts, udev);
+}
+UNIT_TEST(virtio_scsi_legacy, 0, scsi);
