@@ -3,15 +3,19 @@
 # virtboot top-level Makefile.
 #
 #   make [BOARD=sandbox|qemu-s390x|qemu-arm64]   build into build/<board>/
+#                                                 (default: sandbox)
 #   make BOARD=<board> menuconfig                 edit build/<board>/.config
 #   make BOARD=<board> defconfig                  reset it from configs/
-#   make qemu [BOARD=...]                         run it (sandbox: the shell)
+#   make qemu [BOARD=...]                         build and run it (default:
+#                                                 qemu-s390x, booting Linux)
 #   make check                                    build every board, run every test
 #
 # The real build rules live in scripts/build.mk, run once per board.
 
 PYTHON ?= /usr/bin/python3
 BOARD ?= sandbox
+# make qemu shows the seed board unless a board is named.
+QEMU_BOARD := $(if $(filter command line environment,$(origin BOARD)),$(BOARD),qemu-s390x)
 BOARDS := sandbox qemu-arm64 qemu-s390x
 export PYTHON
 
@@ -34,8 +38,8 @@ tools:
 # make qemu: install what is missing, build, and start the board.
 qemu:
 	@scripts/setup --if-missing
-	@$(MAKE) --no-print-directory -f scripts/build.mk BOARD=$(BOARD)
-	@scripts/run-board $(BOARD)
+	@$(MAKE) --no-print-directory -f scripts/build.mk BOARD=$(QEMU_BOARD)
+	@scripts/run-board $(QEMU_BOARD)
 
 # make check: every board that exists, then every test suite.
 check:
