@@ -278,9 +278,9 @@ int scsi_decode_sense(const u8 *buf, unsigned int len,
 char *scsi_sense_str(const struct scsi_sense *sense, char *buf, int size);
 
 /**
- * scsi_sense_key_name() - the name of a sense key ("MEDIUM ERROR")
- * Return: the name, "sense key 0xN" for ones without a name is not
- *	   returned: unknown keys give "UNKNOWN SENSE KEY"
+ * scsi_sense_key_name() - the name of a sense key, e.g. "MEDIUM ERROR"
+ * @key:	sense key (only its low 4 bits count)
+ * Return: the name, as SPC spells it
  */
 const char *scsi_sense_key_name(u8 key);
 

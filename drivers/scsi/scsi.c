@@ -2,21 +2,22 @@
 /*
  * The SCSI disk layer: scanning a host and the block devices of its LUNs.
  *
- * Scan (scsi_scan_dev()): for every target 0 .. max_id - 1, REPORT LUNS
- * to LUN 0, the buffer grown to the length the device reports (so
- * thousands of LUNs work). A target the host says is absent (-ENODEV,
- * virtio-scsi's BAD_TARGET) is skipped at once; a target that refuses
- * REPORT LUNS gets LUNs 0 .. max_lun - 1 probed one by one. No sleeps:
- * the only waits are the host's per-command timeout and, for a LUN that
- * says it is becoming ready, CONFIG_SCSI_READY_TIMEOUT_MS.
- *
- * Each LUN: INQUIRY (qualifier 3 and type 0x1f mean no LUN; disks, CD-ROMs
- * and optical disks are kept), TEST UNIT READY (UNIT ATTENTION retried;
- * NOT READY / becoming ready waited for, bounded), READ CAPACITY(10) and,
- * when it says 0xffffffff, READ CAPACITY(16), the block limits VPD page
- * (0xB0) when page 0x00 lists it, MODE SENSE(6) for write protection.
- * Then a UCLASS_BLK device (driver "scsi_blk") numbered in scan order
- * under "virtio" when the host sits on a virtio transport, else "scsi".
+ * Scan (scsi_scan_dev()): REPORT LUNS to LUN 0 of every target 0 ..
+ * max_id - 1, all in flight together; the list of a target with more LUNs
+ * than the first buffer holds is asked for again with a buffer of the
+ * length the device reports (so thousands of LUNs work). A target the
+ * host says is absent (-ENODEV, virtio-scsi's BAD_TARGET) is skipped; a
+ * target that refuses REPORT LUNS gets LUNs 0 .. max_lun - 1 (at most 8)
+ * probed one by one. Then the LUNs are brought up 256 at a time, each
+ * step's commands in flight together (scsi_exec_multi()): INQUIRY
+ * (qualifier 3 and type 0x1f mean no LUN; disks, CD-ROMs and optical disks
+ * are kept), TEST UNIT READY (UNIT ATTENTION sent again; NOT READY /
+ * becoming ready waited for, bounded by CONFIG_SCSI_READY_TIMEOUT_MS),
+ * READ CAPACITY(10) and, when it says 0xffffffff, READ CAPACITY(16), the
+ * block limits VPD page (0xB0) when page 0x00 lists it, MODE SENSE(6) for
+ * write protection. No sleeps otherwise. Each LUN becomes a UCLASS_BLK
+ * device (driver "scsi_blk"), numbered by target and LUN under "virtio"
+ * when the host sits on a virtio transport, else "scsi".
  *
  * Reads and writes use READ/WRITE(10) or (16) (scsi_setup_rw()), cut to
  * the host's max_bytes_per_req and the LUN's maximum transfer length.

@@ -3,21 +3,23 @@
  * virtio-scsi host driver: a UCLASS_SCSI device bound on a virtio
  * transport (device id 8). It is the transport only: struct scsi_ops
  * .exec() sends one command to (target, LUN) through the first request
- * queue and maps the virtio response to an error; the SCSI logic (scan,
+ * queue and maps the virtio response to an error (.exec_multi(), in
+ * virtboot, keeps up to 32 commands in flight); the SCSI logic (scan,
  * INQUIRY, READ CAPACITY, READ/WRITE) is the SCSI layer's.
  *
  * The same file builds in virtboot and, unchanged, in U-Boot 2023.01
  * (whose SCSI layer then scans with scsi_plat's limits). What U-Boot
  * lacks (a bounded wait on the ring, restarting the device after a
  * timeout) is used under #ifdef virtqueue_wait_buf, which only virtboot's
- * <virtio_ring.h> defines.
+ * <virtio_ring.h> defines; .exec_multi under #ifdef SCSI_OPS_EXEC_MULTI,
+ * which only virtboot's <scsi.h> defines.
  *
  * Queues: 0 control (task management: bus_reset), 1 event (set up but
  * left empty: no HOTPLUG or CHANGE feature is negotiated, so the device
  * has nothing to report), 2 the request queue.
  * A request is one chain: header (device-readable), data-out, response
  * (device-writable), data-in. The data buffer is one segment of at most
- * max_sectors * 512 bytes.
+ * max_sectors * 512 bytes and 8 MiB.
  */
 
 #include <common.h>
