@@ -17,7 +17,7 @@
 /* Largest chunk read at once while loading: progress and Ctrl-C between */
 #define ZIPL_CHUNK		(1024 * 1024)
 
-static int zipl_fail(struct zipl_ctx *ctx, int err, const char *fmt, ...)
+int zipl_fail(struct zipl_ctx *ctx, int err, const char *fmt, ...)
 {
 	va_list args;
 
@@ -57,8 +57,8 @@ void zipl_ctx_free(struct zipl_ctx *ctx)
 	ctx->visited = NULL;
 }
 
-static int zipl_read_block(struct zipl_ctx *ctx, lbaint_t blk, void *buf,
-			   const char *what)
+int zipl_read_block(struct zipl_ctx *ctx, lbaint_t blk, void *buf,
+		    const char *what)
 {
 	int ret;
 
@@ -87,9 +87,16 @@ int zipl_read_map(struct zipl_ctx *ctx, struct zipl_map *map)
 	ret = zipl_read_block(ctx, 0, ctx->buf, "boot record");
 	if (ret)
 		return ret;
-	if (memcmp(mbr->magic, ZIPL_MAGIC, 4))
+	if (memcmp(mbr->magic, ZIPL_MAGIC, 4)) {
+		if (IS_ENABLED(CONFIG_ZIPL_ELTORITO) &&
+		    blksz <= ISO_SECTOR_SIZE) {
+			ret = zipl_eltorito_map(ctx, map);
+			if (ret != -ENOENT)
+				return ret;
+		}
 		return zipl_fail(ctx, -ENOENT,
 				 "no zipl boot record (no \"zIPL\" magic in block 0)");
+	}
 	if (be32_to_cpu(mbr->version_id) != ZIPL_MBR_VERSION)
 		return zipl_fail(ctx, -EBADMSG,
 				 "boot record version %u (only 1 is known)",
@@ -128,9 +135,7 @@ int zipl_read_map(struct zipl_ctx *ctx, struct zipl_map *map)
 	return 0;
 }
 
-/* Does [addr, addr + size) fit the memory policy? */
-static int zipl_check_range(struct zipl_ctx *ctx, int comp, u64 addr,
-			    u64 size)
+int zipl_check_range(struct zipl_ctx *ctx, int comp, u64 addr, u64 size)
 {
 	u64 end = addr + size;
 	int i;
@@ -292,6 +297,9 @@ int zipl_plan(struct zipl_ctx *ctx, const struct zipl_map *map, int index,
 	bool exec = false;
 	int i, j, ret;
 
+	if (IS_ENABLED(CONFIG_ZIPL_ELTORITO) &&
+	    map->scheme == ZIPL_SCHEME_ELTORITO)
+		return zipl_eltorito_plan(ctx, map, index, plan);
 	memset(plan, 0, sizeof(*plan));
 	plan->index = index;
 	if (index < 0 || index >= ZIPL_MAX_ENTRIES)
@@ -404,7 +412,13 @@ int zipl_load(struct zipl_ctx *ctx, const struct zipl_plan *plan)
 		if (plan->comp[i].type != ZIPL_COMP_LOAD)
 			continue;
 		comp = plan->comp[i];
-		ret = zipl_walk_list(ctx, i, &comp, true, &done, plan->total);
+		if (comp.direct)
+			ret = zipl_read_extent(ctx, comp.list,
+					       comp.size / ctx->desc->blksz,
+					       comp.addr, &done, plan->total);
+		else
+			ret = zipl_walk_list(ctx, i, &comp, true, &done,
+					     plan->total);
 		if (ret)
 			return ret;
 	}

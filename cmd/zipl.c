@@ -117,8 +117,8 @@ static void zipl_print_plan(const struct zipl_plan *plan, bool crc)
 
 			printf("  crc32 %08x", p ? crc32(0, p, c->size) : 0);
 		} else {
-			printf("  list at block %lu",
-			       (ulong)c->list);
+			printf("  %s at block %lu",
+			       c->direct ? "image" : "list", (ulong)c->list);
 		}
 		putc('\n');
 	}
@@ -152,8 +152,12 @@ static int do_zipl_info(struct cmd_tbl *cmdtp, int flag, int argc,
 		free(plan);
 		return CMD_RET_FAILURE;
 	}
-	printf("zipl boot map on %s (%lu-byte blocks), program table at block %lu\n",
-	       name, desc->blksz, (ulong)map.table);
+	if (map.scheme == ZIPL_SCHEME_ELTORITO)
+		printf("El Torito boot catalog on %s (%lu-byte blocks) at ISO sector %lu\n",
+		       name, desc->blksz, (ulong)map.table);
+	else
+		printf("zipl boot map on %s (%lu-byte blocks), program table at block %lu\n",
+		       name, desc->blksz, (ulong)map.table);
 	for (i = 0; i < map.count; i++) {
 		if (!map.entries[i]) {
 			printf("entry %d: empty\n", i);
@@ -164,9 +168,12 @@ static int do_zipl_info(struct cmd_tbl *cmdtp, int flag, int argc,
 			printf("entry %d: bad: %s\n", i, ctx.msg);
 			continue;
 		}
-		printf("entry %d%s: component table at block %lu, %d to load, %lu bytes\n",
+		printf("entry %d%s: %s at %s %lu, %d to load, %lu bytes\n",
 		       i, i ? "" : " (default)",
-		       (ulong)plan->table, plan->nload, plan->total);
+		       map.scheme == ZIPL_SCHEME_ELTORITO ? "boot image" :
+		       "component table",
+		       map.scheme == ZIPL_SCHEME_ELTORITO ? "ISO sector" :
+		       "block", (ulong)plan->table, plan->nload, plan->total);
 		zipl_print_plan(plan, false);
 	}
 	zipl_ctx_free(&ctx);

@@ -108,9 +108,11 @@ _Static_assert(sizeof(struct zipl_component_entry) == 32, "zipl_comp_entry");
  * @size:	bytes to load (whole blocks)
  * @extents:	block pointers in its list
  * @list_blocks: blocks its list occupies
+ * @direct:	no block list: @size bytes from block @list on (El Torito)
  */
 struct zipl_component {
 	u8 type;
+	bool direct;
 	lbaint_t list;
 	u64 addr;
 	u64 size;
@@ -142,19 +144,33 @@ struct zipl_plan {
 	struct zipl_component comp[ZIPL_MAX_COMPONENTS];
 };
 
+enum zipl_scheme {
+	ZIPL_SCHEME_SCSI,	/* zipl boot map, SCSI (linear block) scheme */
+	ZIPL_SCHEME_ELTORITO,	/* ISO-9660 El Torito boot catalog */
+};
+
 /**
  * struct zipl_map - a device's boot map (master boot record and program
- * table)
+ * table), or its El Torito boot catalog
+ * @scheme:	ZIPL_SCHEME_*
  * @blksz:	device block size
- * @table:	block of the program table
+ * @table:	block of the program table (El Torito: ISO sector of the
+ *		boot catalog)
  * @count:	entries 0..@count-1 are in the table (some may be empty)
  * @entries:	block of each entry's component table, 0 for an empty slot
+ *		(El Torito: ISO sector of each s390 boot image)
+ * @iso_size:	El Torito: bytes of each boot image (from the ISO-9660
+ *		directory, else the catalog's sector count)
+ * @iso_load:	El Torito: load address of each boot image
  */
 struct zipl_map {
+	enum zipl_scheme scheme;
 	unsigned long blksz;
 	lbaint_t table;
 	int count;
 	lbaint_t entries[ZIPL_MAX_ENTRIES];
+	u32 iso_size[ZIPL_MAX_ENTRIES];
+	u32 iso_load[ZIPL_MAX_ENTRIES];
 };
 
 /**
@@ -235,6 +251,47 @@ int zipl_plan(struct zipl_ctx *ctx, const struct zipl_map *map, int index,
  *	   matches the plan (nothing is written outside the planned ranges)
  */
 int zipl_load(struct zipl_ctx *ctx, const struct zipl_plan *plan);
+
+/* ISO-9660 / El Torito */
+#define ISO_SECTOR_SIZE		2048
+#define ISO_PRIMARY_VD_SECTOR	16
+#define ISO_VD_MAX		16	/* volume descriptors looked at */
+#define ISO_MAX_DIR_DEPTH	8
+#define ISO_MAX_DIR_SECTORS	4096	/* directory sectors read, in all */
+#define ISO_BC_BOOTABLE		0x88
+
+/**
+ * zipl_eltorito_map() - (boot/zipl_eltorito.c) find the s390 boot images
+ * of an ISO-9660 El Torito boot catalog: bootable entries whose image
+ * starts with an s390 IPL PSW and the two IPL CCWs
+ * Return: 0; -ENOENT if the device holds no El Torito catalog; -ENOEXEC
+ *	   if it has no s390 boot image; -ERANGE, -EBADMSG, -EIO as
+ *	   zipl_read_map()
+ */
+int zipl_eltorito_map(struct zipl_ctx *ctx, struct zipl_map *map);
+
+/**
+ * zipl_eltorito_plan() - plan entry @index of an El Torito map: one
+ * component, the boot image (an "S390EP" Linux image from its 64 KiB on,
+ * at 0x10000, started there; another image as it is, started at the PSW
+ * in its first 8 bytes)
+ * Return: as zipl_plan()
+ */
+int zipl_eltorito_plan(struct zipl_ctx *ctx, const struct zipl_map *map,
+		       int index, struct zipl_plan *plan);
+
+/* Loader internals shared by the schemes: fill @ctx->msg, read a block */
+int zipl_fail(struct zipl_ctx *ctx, int err, const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
+int zipl_read_block(struct zipl_ctx *ctx, lbaint_t blk, void *buf,
+		    const char *what);
+
+/**
+ * zipl_check_range() - check [@addr, @addr + @size) of component @comp
+ * against the memory policy
+ * Return: 0, -ERANGE (beyond memory), -EFAULT (reserved memory)
+ */
+int zipl_check_range(struct zipl_ctx *ctx, int comp, u64 addr, u64 size);
 
 /**
  * zipl_board_mem() - the board's memory policy: memory size and the

@@ -16,8 +16,8 @@ import zlib
 import pytest
 
 from harness import Disk
-from ziplimg import (BootMap, PSW_LOAD, fake_kernel, linux_loaded, mkzipl,
-                     pad, set_ptr)
+from ziplimg import (BootMap, combined_image, fake_kernel, linux_loaded,
+                     make_iso, mkzipl, pad, set_ptr)
 
 pytestmark = pytest.mark.boards('sandbox')
 
@@ -320,3 +320,88 @@ def test_zipl_usage(sandbox_run, tmp_path):
     assert len([ln for ln in out.splitlines() if 'virtio' in ln]) == 1, out
     st, out = sandbox_run(['-c', 'zipl load virtio 0 x'])
     assert st != 0 and "bad entry 'x'" in out, out
+
+
+@pytest.mark.parametrize('how', ['cd', 'disk512'])
+def test_zipl_eltorito(sandbox_run, tmp_path, how):
+    """An ISO with an s390 boot image (in a subdirectory, so the size comes
+    from the directory tree): on a SCSI CD-ROM, and on a 512-byte disk."""
+    kernel, initrd = fake_kernel(11, 300 * 1024), rand(12, 70 * 1024 + 3)
+    image = combined_image(kernel, initrd, 'iso=1')
+    iso = make_iso(tmp_path / 't.iso', {'README': b'hello\n',
+                                        'boot/s390/linux.img': image},
+                   'boot/s390/linux.img')
+    disk = Disk(iso, kind='scsi', cd=True) if how == 'cd' else Disk(iso)
+    st, out = sandbox_run(['-c', 'zipl info virtio 0; zipl load virtio 0'],
+                          [disk])
+    assert st == 0, out
+    assert 'El Torito boot catalog on virtio 0' in out, out
+    body = pad(image[0x10000:], 2048 if how == 'cd' else 512)
+    assert loaded(out) == {0x10000: (len(body), zlib.crc32(body))}, out
+    assert 'PSW 0x0008000080010000' in out
+
+
+def test_zipl_eltorito_refused(sandbox_run, tmp_path):
+    """An El Torito image that is not an s390 one; an ISO without a boot
+    catalog."""
+    iso = make_iso(tmp_path / 'x86.iso', {'boot.bin': rand(13, 8192)},
+                   'boot.bin')
+    st, out = sandbox_run(['-c', 'zipl load virtio 0'],
+                          [Disk(iso, kind='scsi', cd=True)])
+    assert st != 0
+    assert zipl_lines(out) == ['zipl: virtio 0: El Torito boot catalog has '
+                               'no s390 boot image'], out
+    iso = make_iso(tmp_path / 'plain.iso', {'a': b'a'}, None)
+    st, out = sandbox_run(['-c', 'zipl load virtio 0'],
+                          [Disk(iso, kind='scsi', cd=True)])
+    assert st != 0
+    assert 'no zipl boot record' in zipl_lines(out)[0], out
+
+
+def _iso_with_image(tmp_path, image):
+    iso = make_iso(tmp_path / 'e.iso', {'boot/linux.img': image},
+                   'boot/linux.img')
+    data = bytearray(iso.read_bytes())
+    catalog = int.from_bytes(data[17 * 2048 + 0x47:17 * 2048 + 0x4b],
+                             'little')
+    rba = int.from_bytes(data[catalog * 2048 + 32 + 8:
+                              catalog * 2048 + 32 + 12], 'little')
+    return iso, data, catalog, rba
+
+
+def _iso_patch(iso, data):
+    iso.write_bytes(bytes(data))
+    return iso
+
+
+ISO_REFUSALS = {
+    'no-validation-entry': 'has no validation entry',
+    'catalog-beyond-device': 'beyond the device',
+    'image-beyond-device': 'runs beyond the device',
+    'image-in-lowcore': 'overlaps the lowcore',
+}
+
+
+@pytest.mark.parametrize('name', list(ISO_REFUSALS))
+def test_zipl_eltorito_malformed(sandbox_run, tmp_path, name):
+    image = combined_image(fake_kernel(14, 200 * 1024), b'x' * 1000, 'a')
+    if name == 'image-in-lowcore':
+        image = image[:24] + bytes(8192)     # an IPL image, not S390EP
+    iso, data, catalog, rba = _iso_with_image(tmp_path, image)
+    if name == 'no-validation-entry':
+        data[catalog * 2048] = 0
+    elif name == 'catalog-beyond-device':
+        data[17 * 2048 + 0x47:17 * 2048 + 0x4b] = (1 << 30).to_bytes(4,
+                                                                     'little')
+    elif name == 'image-beyond-device':
+        # the image's directory record: extent (LE, BE), then its size
+        key = rba.to_bytes(4, 'little') + rba.to_bytes(4, 'big')
+        at = data.index(key, 18 * 2048) + 8
+        data[at:at + 8] = (1 << 30).to_bytes(4, 'little') + \
+            (1 << 30).to_bytes(4, 'big')
+    _iso_patch(iso, data)
+    st, out = sandbox_run(['-c', 'zipl load virtio 0'],
+                          [Disk(iso, kind='scsi', cd=True)])
+    assert st != 0
+    lines = zipl_lines(out)
+    assert len(lines) == 1 and ISO_REFUSALS[name] in lines[0], out

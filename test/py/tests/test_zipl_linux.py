@@ -8,7 +8,8 @@ Covers virtio-blk-ccw (512- and 4096-byte blocks), virtio-scsi-ccw
 (scsi-hd), virtio-blk-pci over zPCI, the entry chosen by loadparm, the
 bootindex naming the second of two disks, the fall-back when the boot
 device has no boot map, and the same image booted by QEMU's own firmware
-(s390-ccw.img), which keeps mkzipl honest against the reference.
+(s390-ccw.img), which keeps mkzipl honest against the reference; an
+El Torito ISO (xorriso) on a virtio-scsi CD-ROM.
 """
 
 import random
@@ -21,7 +22,7 @@ import pexpect
 import pytest
 
 from harness import Disk
-from ziplimg import mkzipl
+from ziplimg import combined_image, make_iso, mkzipl
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / 'linux'))
 import fixture  # noqa: E402
@@ -57,6 +58,10 @@ def images(linux, tmp_path_factory):
            '-c', f'{CONSOLE} disk=other')
     out['plain'] = d / 'plain.img'
     out['plain'].write_bytes(random.Random(1).randbytes(4 << 20))
+    image = combined_image(Path(kernel).read_bytes(),
+                           Path(initrd).read_bytes(), f'{CONSOLE} cd=1')
+    out['iso'] = make_iso(d / 'linux.iso', {'boot/linux.img': image},
+                          'boot/linux.img')
     return out
 
 
@@ -153,3 +158,12 @@ def test_linux_qemu_firmware(board, console_log, images):
                            ['-machine', 'loadparm=1'], firmware=False)
     assert cmdline == f'{CONSOLE} entry=1'
     assert 'Using SCSI scheme' in out
+
+
+def test_linux_eltorito_cd(board, console_log, images):
+    """An ISO-9660 CD-ROM whose El Torito boot image is an s390 Linux
+    image (kernel, initrd and command line in one file)."""
+    cmdline, out, _ = boot(board, console_log,
+                           [Disk(images['iso'], kind='scsi', cd=True)])
+    assert cmdline == f'{CONSOLE} cd=1'
+    assert 'loading entry 0 from virtio 0' in out

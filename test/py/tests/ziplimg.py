@@ -112,6 +112,37 @@ def fake_kernel(seed, size=256 * 1024):
     import random
     rnd = random.Random(seed)
     img = bytearray(rnd.randbytes(size))
+    img[0:8] = bytes.fromhex('0008000080010000')   # IPL PSW, IPL CCWs
+    img[8:24] = bytes.fromhex('02000018600000500200006860000050')
     img[0x10008:0x1000e] = b'S390EP'
     struct.pack_into('>Q', img, 0x10430, 0)
     return bytes(img)
+
+
+def combined_image(kernel, initrd, cmdline, initrd_at=0x800000):
+    """An s390 CD boot image: an S390EP kernel laid out from address 0,
+    the initrd at @initrd_at, the parameter area filled in."""
+    img = bytearray(kernel)
+    assert img[0x10008:0x1000e] == b'S390EP' and len(img) <= initrd_at
+    img += bytes(initrd_at - len(img)) + initrd
+    struct.pack_into('>QQ', img, 0x10408, initrd_at, len(initrd))
+    maxlen = struct.unpack_from('>Q', img, 0x10430)[0] or 896
+    img[0x10480:0x10480 + maxlen] = bytes(maxlen)
+    img[0x10480:0x10480 + len(cmdline)] = cmdline.encode()
+    return bytes(img)
+
+
+def make_iso(path, files, boot):
+    """An ISO-9660 image (xorriso) holding @files {name: bytes}; @boot
+    names the El Torito no-emulation boot image, or None."""
+    import tempfile
+    with tempfile.TemporaryDirectory() as d:
+        for name, data in files.items():
+            p = Path(d) / name
+            p.parent.mkdir(parents=True, exist_ok=True)
+            p.write_bytes(data)
+        args = ['xorriso', '-as', 'mkisofs', '-quiet', '-o', str(path)]
+        if boot:
+            args += ['-b', boot, '-no-emul-boot', '-boot-load-size', '4']
+        subprocess.run(args + [d], check=True, capture_output=True)
+    return path
