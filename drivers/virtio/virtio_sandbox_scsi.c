@@ -2,7 +2,8 @@
 /*
  * Emulated virtio-scsi controller for the sandbox: one controller whose
  * LUNs are the --scsi options, FILE[,cd][,ro][,bs=N][,target=T][,lun=L]
- * (FILE may be "mem:SIZE" for unit tests).
+ * (FILE may be "mem:SIZE" for unit tests; "nomedium" makes a LUN a drive
+ * without a disc).
  *
  * It answers as QEMU's virtio-scsi with scsi-hd / scsi-cd does: max_target
  * 255, max_lun 16383, max_sectors 0xFFFF, seg_max queue size - 2; BAD_TARGET
@@ -42,6 +43,7 @@
  * @lun:	LUN
  * @cd:		a CD-ROM (type 5, read-only, removable)
  * @ro:		read-only
+ * @nomedium:	a drive without a disc: NOT READY, MEDIUM NOT PRESENT
  * @ua:		a UNIT ATTENTION is pending
  */
 struct vsb_scsi_lun {
@@ -53,6 +55,7 @@ struct vsb_scsi_lun {
 	unsigned int lun;
 	bool cd;
 	bool ro;
+	bool nomedium;
 	bool ua;
 };
 
@@ -148,6 +151,10 @@ static int vsb_scsi_opt(struct virtio_sandbox_dev *vd, struct vsb_scsi *s,
 	}
 	if (!strcmp(opt, "cd")) {
 		l->cd = true;
+		return 0;
+	}
+	if (!strcmp(opt, "nomedium")) {
+		l->nomedium = true;
 		return 0;
 	}
 	if (!strcmp(opt, "noreport")) {
@@ -590,6 +597,10 @@ static void vsb_scsi_do(struct virtio_sandbox_dev *vd, struct vsb_scsi *s,
 	if (l->ua) {
 		l->ua = false;
 		vsb_scsi_check(c, SENSE_UNIT_ATTENTION, 0x29, 0);
+		return;
+	}
+	if (l->nomedium && cdb[0] != SCSI_MODE_SEN6) {
+		vsb_scsi_check(c, SENSE_NOT_READY, 0x3a, 0);
 		return;
 	}
 	switch (cdb[0]) {

@@ -404,3 +404,24 @@ static int virtio_scsi_legacy(struct unit_test_state *uts)
 	return vs_remove(uts, udev);
 }
 UNIT_TEST(virtio_scsi_legacy, 0, scsi);
+
+/* A CD-ROM drive without a disc: listed, with no capacity */
+static int virtio_scsi_no_medium(struct unit_test_state *uts)
+{
+	const char *specs[] = { "mem:65536,cd,nomedium", "mem:65536,lun=1" };
+	struct udevice *udev, *host, *bdev;
+	struct blk_desc *desc;
+
+	ut_assertok(vs_add(specs, 2, NULL, &udev, &host));
+	bdev = vs_lun(host, 0, 0);
+	ut_assertnonnull(bdev);
+	desc = dev_get_uclass_plat(bdev);
+	ut_asserteq(DEV_TYPE_CDROM, desc->type);
+	ut_asserteq(2048, desc->blksz);
+	ut_asserteq(0, desc->lba);
+	ut_asserteq(-EINVAL, blk_read(bdev, 0, 1, vs_rbuf));
+	ut_assertnonnull(vs_lun(host, 0, 1));
+
+	return vs_remove(uts, udev);
+}
+UNIT_TEST(virtio_scsi_no_medium, 0, scsi);
