@@ -9,6 +9,7 @@
 #   make qemu [BOARD=...]                         build and run it (default:
 #                                                 qemu-s390x, booting Linux)
 #   make check                                    build every board, run every test
+#   make fuzz [FUZZ_SECONDS=60]                   run each libFuzzer target (test/fuzz/)
 #
 # The real build rules live in scripts/build.mk, run once per board.
 
@@ -20,7 +21,7 @@ BOARDS := sandbox qemu-arm64 qemu-s390x
 export PYTHON
 
 .PHONY: all defconfig menuconfig savedefconfig qemu check unit pytest setup tools \
-	uboot-module clean distclean FORCE
+	uboot-module fuzz clean distclean FORCE
 
 all:
 	@$(MAKE) --no-print-directory -f scripts/build.mk BOARD=$(BOARD)
@@ -52,6 +53,11 @@ check:
 uboot-module:
 	@scripts/setup --if-missing
 	@scripts/uboot-module
+
+# make fuzz: each fuzz target for FUZZ_SECONDS, one after the other.
+FUZZ_SECONDS ?= 60
+fuzz:
+	@test/fuzz/run-fuzz.sh --seconds $(FUZZ_SECONDS)
 
 clean:
 	rm -rf build/*/obj build/*/virtboot*

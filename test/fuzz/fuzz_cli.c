@@ -1,0 +1,87 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+/*
+ * libFuzzer target for the command line: the input is a script, run the
+ * way bootcmd or a line typed at the prompt is (run_command_list()), and
+ * also given to the syntax check and to the one-command expansion.
+ *
+ * The commands are a fuzz-safe set, linked in by test/fuzz/fuzz.mk: echo,
+ * test/true/false, setenv/printenv/env, run, help, showvar, version, sleep
+ * (the timer runs fast). Nothing resets, powers off, touches memory by
+ * address or a disk. Every input starts from the default environment and
+ * no local variables; a Ctrl-C arrives after 100 checks, so that a loop
+ * that does not end is stopped the way a person would stop it.
+ *
+ * What must hold besides "no crash, no leak": every script ends with
+ * status 0 or 1, 'run' nesting is back to zero, and $? is that status.
+ */
+
+#include <common.h>
+#include <cli.h>
+#include <cli_hush.h>
+#include <command.h>
+#include <env.h>
+#include "fuzz_support.h"
+
+/* The interpreter's state is reset between inputs: include its source */
+#include "../../common/cli_hush_exec.c"
+
+/* cli_loop() (not run here) reads lines from the console */
+char console_buffer[CONFIG_SYS_CBSIZE + 1];
+
+int cli_readline(const char *const prompt)
+{
+	return -1;
+}
+
+static void reset_shell(void)
+{
+	while (local_vars)
+		unset_local_var(local_vars->name);
+	last_status = 0;
+	interrupted = false;
+}
+
+int LLVMFuzzerTestOneInput(const u8 *data, size_t size)
+{
+	static bool init;
+	const char *err;
+	char *script;
+	char **argv;
+	int argc, ret;
+
+	if (size > 4096)
+		return 0;
+	if (!init) {
+		env_init();
+		init = true;
+	}
+	env_set_default(NULL, 0);
+	reset_shell();
+	fuzz_reset(100);
+
+	script = malloc(size + 1);
+	if (!script)
+		return 0;
+	memcpy(script, data, size);
+	script[size] = '\0';
+
+	cli_hush_check(script, &err);
+	if (!cli_hush_expand(script, &argc, &argv)) {
+		if (argv[argc])
+			__builtin_trap();
+		free(argv);
+	}
+
+	ret = run_command_list((const char *)data, size, 0);
+	if (ret != 0 && ret != 1)
+		__builtin_trap();
+	if (run_depth)
+		__builtin_trap();
+	if (cli_hush_last_status() != ret && !interrupted &&
+	    strlen(script) == size)
+		__builtin_trap();
+
+	free(script);
+	reset_shell();
+	return 0;
+}

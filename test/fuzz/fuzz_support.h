@@ -1,0 +1,33 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+/*
+ * What the fuzz targets get from test/fuzz/fuzz_support.c: the board
+ * services the firmware sources call (console, timer, Ctrl-C), on top of
+ * the host's libc.
+ */
+#ifndef __FUZZ_SUPPORT_H
+#define __FUZZ_SUPPORT_H
+
+#include <linux/types.h>
+
+int LLVMFuzzerTestOneInput(const u8 *data, size_t size);
+
+/**
+ * fuzz_reset() - start a new input: forget console output and Ctrl-C state
+ *
+ * @ctrlc_after: ctrlc() reports a Ctrl-C from its @ctrlc_after-th call on
+ *	(0: never), as a person would stop a script that runs too long
+ */
+void fuzz_reset(unsigned int ctrlc_after);
+
+/**
+ * fuzz_output() - what was printed since fuzz_reset() (the first 64 KiB)
+ *
+ * @lenp: set to the length
+ * Return: the text, NUL-terminated
+ */
+const char *fuzz_output(size_t *lenp);
+
+/** fuzz_verbose() - true if FUZZ_VERBOSE is set: output goes to stderr */
+bool fuzz_verbose(void);
+
+#endif
