@@ -59,6 +59,10 @@ static int virtio_scan(bool verbose)
 					break;
 			}
 		}
+		/* Up, but given up on since (it could not be restarted) */
+		if (!ret && dev_get_uclass_priv(udev) &&
+		    ((struct virtio_dev_priv *)dev_get_uclass_priv(udev))->fail_reason)
+			ret = -EIO;
 		if (!ret)
 			continue;
 		err = ret;
@@ -106,6 +110,9 @@ static void virtio_list_devices(void)
 			uc_priv = dev_get_uclass_priv(udev);
 			printf("            Transport: %s\n",
 			       uc_priv->transport ? uc_priv->transport : "?");
+			if (uc_priv->fail_reason)
+				printf("            Status: failed (%s)\n",
+				       uc_priv->fail_reason);
 		}
 		/* A LUN of a virtio-scsi host, not a virtio-blk disk */
 		if (dev_get_parent(desc->bdev) != udev) {

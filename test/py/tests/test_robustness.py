@@ -1,0 +1,203 @@
+# SPDX-License-Identifier: GPL-2.0-or-later
+"""Faults and bad input, as doc/develop/robustness.md lists them.
+
+Each fault the sandbox's emulated devices can play (--fault) ends in one
+error line, a working prompt, and, where the device cannot be used, the
+device shown as failed by `virtio scan` / `virtio info`. Read-only commands
+never change a disk, and nothing is loaded outside memory. The last test
+checks the catalogue itself: every test it names exists.
+"""
+
+import hashlib
+import re
+from pathlib import Path
+
+import pytest
+
+from harness import Disk, make_image
+
+MIB = 1 << 20
+ROOT = Path(__file__).resolve().parents[3]
+CATALOGUE = ROOT / 'doc' / 'develop' / 'robustness.md'
+
+
+def one_error_line(out):
+    """@out is one line saying what failed."""
+    lines = out.splitlines()
+    assert len(lines) == 1, out
+    return lines[0]
+
+
+def alive(con):
+    assert con.run_command('echo alive') == 'alive'
+
+
+@pytest.mark.boards('sandbox')
+@pytest.mark.parametrize('fault, reason', [
+    ('queue-size-odd', 'no usable request queue'),
+    ('generation', 'configuration kept changing'),
+])
+def test_scan_fault(make_console, tmp_path, fault, reason):
+    """A device that cannot be set up: `virtio scan` says which and why in
+    one line, no disk appears, the shell goes on."""
+    make_image(tmp_path / 'd.img', MIB, seed=70)
+    con = make_console([Disk(tmp_path / 'd.img')],
+                       extra_args=['--fault', fault])
+    out, status = con.run_status('virtio scan')
+    assert status == 1
+    assert one_error_line(out).startswith(f'virtio: blk0 failed: {reason} (')
+    assert con.run_command('virtio info') == ''
+    out, status = con.run_status('virtio read $loadaddr 0 1')
+    assert status == 1
+    assert 'ERROR' in one_error_line(out)
+    alive(con)
+
+
+@pytest.mark.boards('sandbox')
+def test_capacity_zero(make_console, tmp_path):
+    """A disk of capacity 0 is listed without a size, and every read is
+    refused in one line."""
+    make_image(tmp_path / 'd.img', MIB, seed=71)
+    con = make_console([Disk(tmp_path / 'd.img')],
+                       extra_args=['--fault', 'capacity-0'])
+    info = con.run_command('virtio info')
+    assert 'Capacity: not available' in info, info
+    for cmd in ('virtio read $loadaddr 0 1', 'virtio write $loadaddr 0 1'):
+        out, status = con.run_status(cmd)
+        assert status == 1
+        assert 'past the end of the device' in one_error_line(out)
+    alive(con)
+
+
+@pytest.mark.boards('sandbox')
+def test_failed_after_restart(make_console, tmp_path):
+    """A request is lost and the device then stays in reset: the disk is
+    given up on. `virtio info` and `virtio scan` say it failed and why, every
+    read fails at once with one line, and the disk beside it still works."""
+    make_image(tmp_path / 'good.img', MIB, seed=72)
+    make_image(tmp_path / 'bad.img', MIB, seed=73)
+    con = make_console([Disk(tmp_path / 'good.img'),
+                        Disk(tmp_path / 'bad.img')],
+                       extra_args=['--fault', 'blk1:never-complete',
+                                   '--fault', 'blk1:reset-stuck,after=1'])
+    out = con.run_command('virtio device 1')
+    for _ in range(2):
+        out, status = con.run_status('virtio read $loadaddr 0 1')
+        assert status == 1
+        assert 'ERROR' in one_error_line(out)
+    info = con.run_command('virtio info')
+    dev1 = info[info.index('Device 1:'):]
+    assert 'Status: failed (device does not come out of reset)' in dev1
+    assert 'Status:' not in info[:info.index('Device 1:')]
+    out, status = con.run_status('virtio scan')
+    assert status == 1
+    assert one_error_line(out) == \
+        'virtio: blk1 failed: device does not come out of reset (-5)'
+    con.run_command('virtio device 0')
+    out, status = con.run_status('virtio read $loadaddr 0 800')
+    assert status == 0, out
+    alive(con)
+
+
+@pytest.mark.boards('sandbox')
+@pytest.mark.parametrize('cmd, why', [
+    ('virtio read 0xfffff00 0 10', 'outside RAM'),
+    ('virtio read 0xffffffffffff0000 0 1', 'outside RAM'),
+    ('virtio write 0xffffffffffffff00 0 1', 'outside RAM'),
+    ('virtio read $loadaddr 7ff 2', 'past the end of the device'),
+    ('virtio read $loadaddr 0 fffffffffff', 'past the end of the device'),
+    ('virtio read $loadaddr fffffffffffffffff 1', ''),
+])
+def test_transfer_bounds(make_console, tmp_path, cmd, why):
+    """A transfer that would go outside memory or the disk is refused
+    before any I/O, in one line; the disk is unchanged."""
+    path = tmp_path / 'd.img'
+    data = make_image(path, MIB, seed=74)
+    con = make_console([Disk(path)])
+    out, status = con.run_status(cmd)
+    assert status == 1
+    line = one_error_line(out)
+    assert why in line
+    alive(con)
+    assert path.read_bytes() == data
+
+
+def _digest(path):
+    return hashlib.sha256(Path(path).read_bytes()).hexdigest()
+
+
+@pytest.mark.boards('sandbox')
+def test_read_only_commands_do_not_write(make_console, tmp_path):
+    """Scanning, listing, partition tables and reads, over good disks and
+    damaged ones, never write: only `virtio write` does."""
+    good = tmp_path / 'good.img'
+    make_image(good, MIB, seed=75)
+    bad = tmp_path / 'bad.img'
+    # GPT-looking garbage: a protective MBR and a damaged header
+    img = bytearray(make_image(bad, MIB, seed=76))
+    img[446:462] = bytes([0, 0, 2, 0, 0xee, 0xff, 0xff, 0xff,
+                          1, 0, 0, 0, 0xff, 0x07, 0, 0])
+    img[510:512] = b'\x55\xaa'
+    img[512:520] = b'EFI PART'
+    bad.write_bytes(bytes(img))
+    before = {p: _digest(p) for p in (good, bad)}
+    con = make_console([Disk(good), Disk(bad)])
+    for cmd in ('virtio scan', 'virtio info', 'virtio part', 'virtio part 0',
+                'virtio part 1', 'part list virtio 1', 'virtio device 1',
+                'virtio read $loadaddr 0 800', 'virtio device 0',
+                'virtio read $loadaddr 0 800', 'virtio device'):
+        con.run_status(cmd)
+    alive(con)
+    con.close()
+    assert {p: _digest(p) for p in (good, bad)} == before
+
+
+# --- the catalogue ---------------------------------------------------------
+
+def catalogue_entries():
+    """The table rows of doc/develop/robustness.md: (what, tests)."""
+    rows = []
+    for line in CATALOGUE.read_text().splitlines():
+        cells = [c.strip() for c in line.strip().strip('|').split('|')]
+        if not line.startswith('|') or len(cells) < 3:
+            continue
+        if set(cells[0]) <= set('-: ') or cells[0] == '#':
+            continue
+        tests = re.findall(r'`([^`]+::[^`]+|test/fuzz/corpus/[^`]+)`',
+                           cells[-1])
+        rows.append((cells[1], tests, cells[-1]))
+    return rows
+
+
+def ref_exists(ref):
+    """Whether the test @ref names (file::name[param], or a corpus file)
+    exists."""
+    if '::' not in ref:
+        return (ROOT / ref).is_file()
+    path, name = ref.split('::', 1)
+    name = name.split('[', 1)[0]
+    src = ROOT / path
+    if not src.is_file():
+        return False
+    text = src.read_text()
+    if path.endswith('.py'):
+        return re.search(rf'^def {re.escape(name)}\(', text, re.M) is not None
+    if path.endswith('.c'):
+        return re.search(rf'^UNIT_TEST\({re.escape(name)},', text,
+                         re.M) is not None
+    return False
+
+
+
+
+@pytest.mark.boards('sandbox')
+def test_catalogue():
+    """Every entry of the catalogue names at least one test, and every test
+    it names exists (so that the list cannot rot); at least 40 entries."""
+    rows = catalogue_entries()
+    assert len(rows) >= 40, len(rows)
+    missing = []
+    for what, tests, cell in rows:
+        assert tests, f'no test named for: {what} ({cell})'
+        missing += [t for t in tests if not ref_exists(t)]
+    assert not missing, missing
