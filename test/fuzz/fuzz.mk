@@ -24,6 +24,12 @@ SRC_cli := common/cli.c common/cli_hush.c \
 	cmd/nvedit.c cmd/help.c cmd/sleep.c cmd/version.c lib/strto.c \
 	lib/ctype.c
 SRC_vring := drivers/virtio/virtio_ring.c
+SRC_zipl := boot/zipl.c
+SRC_scsi := drivers/scsi/scsi.c drivers/scsi/scsi-uclass.c \
+	drivers/scsi/scsi_lib.c drivers/block/blk-uclass.c \
+	drivers/core/device.c drivers/core/device-remove.c \
+	drivers/core/uclass.c drivers/core/lists.c drivers/core/root.c \
+	disk/part.c disk/part_dos.c disk/part_efi.c lib/strto.c lib/ctype.c
 
 # Linked into every target, without coverage: the fuzzer has nothing to
 # learn inside a CRC, and would spend its time there
@@ -31,7 +37,7 @@ SUPPORT := test/fuzz/fuzz_support.c lib/time.c lib/crc32.c
 SUPPORT_OBJS := $(patsubst %.c,$(FO)/obj/%.o,$(SUPPORT))
 
 # Targets whose sources have landed
-ALL_TARGETS := part fdt cli vring
+ALL_TARGETS := part fdt cli vring zipl scsi
 TARGETS ?= $(ALL_TARGETS)
 
 # The firmware's console functions with U-Boot's signatures (putc(c),
@@ -50,9 +56,9 @@ FUZZ_CFLAGS := -g -O2 -fsanitize=fuzzer,address,undefined \
 all: $(foreach t,$(TARGETS),$(FO)/$(t)/fuzz_$(t))
 
 # The sandbox board's configuration, made the way scripts/build.mk does
-$(CFG)/.config: configs/sandbox_defconfig
+$(CFG)/.config: configs/sandbox_defconfig $(shell find . -name Kconfig -not -path "./build/*")
 	@mkdir -p $(CFG)
-	@KCONFIG_CONFIG=$@ srctree=. $(PYTHON) -m defconfig --kconfig Kconfig $< >/dev/null
+	@KCONFIG_CONFIG=$@ srctree=. $(PYTHON) -m defconfig --kconfig Kconfig configs/sandbox_defconfig >/dev/null
 
 $(AUTOCONF): $(CFG)/.config
 	@mkdir -p $(dir $@)
