@@ -52,6 +52,17 @@ struct virtio_sandbox_dev;
  * @VSB_FAULT_SCSI_BUSY:	a SCSI command gets the response BUSY
  * @VSB_FAULT_SCSI_BECOMING_READY: TEST UNIT READY answers NOT READY,
  *				becoming ready
+ * @VSB_FAULT_SCSI_NOT_READY:	TEST UNIT READY, READ and WRITE answer NOT
+ *				READY, manual intervention required
+ * @VSB_FAULT_SCSI_HARDWARE_ERROR: READ and WRITE end with HARDWARE ERROR
+ * @VSB_FAULT_SCSI_ILLEGAL_REQUEST: READ and WRITE end with ILLEGAL
+ *				REQUEST, invalid field in CDB
+ * @VSB_FAULT_SCSI_UNIT_ATTENTION: every command to a LUN but INQUIRY,
+ *				REPORT LUNS and REQUEST SENSE answers UNIT
+ *				ATTENTION, power on or reset
+ * @VSB_FAULT_SCSI_BAD_TARGET:	a SCSI command gets the response BAD_TARGET
+ * @VSB_FAULT_SCSI_TRANSPORT_FAILURE: a SCSI command gets the response
+ *				TRANSPORT_FAILURE
  */
 enum virtio_sandbox_fault_kind {
 	VSB_FAULT_NONE,
@@ -71,6 +82,12 @@ enum virtio_sandbox_fault_kind {
 	VSB_FAULT_SCSI_MEDIUM_ERROR,
 	VSB_FAULT_SCSI_BUSY,
 	VSB_FAULT_SCSI_BECOMING_READY,
+	VSB_FAULT_SCSI_NOT_READY,
+	VSB_FAULT_SCSI_HARDWARE_ERROR,
+	VSB_FAULT_SCSI_ILLEGAL_REQUEST,
+	VSB_FAULT_SCSI_UNIT_ATTENTION,
+	VSB_FAULT_SCSI_BAD_TARGET,
+	VSB_FAULT_SCSI_TRANSPORT_FAILURE,
 	VSB_FAULT_COUNT,
 };
 

@@ -29,6 +29,12 @@ static const char *const fault_names[VSB_FAULT_COUNT] = {
 	[VSB_FAULT_SCSI_MEDIUM_ERROR]	= "medium-error",
 	[VSB_FAULT_SCSI_BUSY]		= "scsi-busy",
 	[VSB_FAULT_SCSI_BECOMING_READY]	= "becoming-ready",
+	[VSB_FAULT_SCSI_NOT_READY]	= "not-ready",
+	[VSB_FAULT_SCSI_HARDWARE_ERROR]	= "hardware-error",
+	[VSB_FAULT_SCSI_ILLEGAL_REQUEST] = "illegal-request",
+	[VSB_FAULT_SCSI_UNIT_ATTENTION]	= "unit-attention",
+	[VSB_FAULT_SCSI_BAD_TARGET]	= "bad-target",
+	[VSB_FAULT_SCSI_TRANSPORT_FAILURE] = "transport-failure",
 };
 
 bool vsb_little_endian(struct virtio_sandbox_dev *vd)

@@ -539,6 +539,18 @@ static void vsb_scsi_rw(struct virtio_sandbox_dev *vd, struct vsb_scsi *s,
 		vsb_scsi_check(c, SENSE_DATA_PROTECT, 0x27, 0);
 		return;
 	}
+	if (virtio_sandbox_fault_fires(vd, VSB_FAULT_SCSI_NOT_READY)) {
+		vsb_scsi_check(c, SENSE_NOT_READY, 0x04, 0x03);
+		return;
+	}
+	if (virtio_sandbox_fault_fires(vd, VSB_FAULT_SCSI_HARDWARE_ERROR)) {
+		vsb_scsi_check(c, SENSE_HARDWARE_ERROR, 0x44, 0);
+		return;
+	}
+	if (virtio_sandbox_fault_fires(vd, VSB_FAULT_SCSI_ILLEGAL_REQUEST)) {
+		vsb_scsi_check(c, SENSE_ILLEGAL_REQUEST, 0x24, 0);
+		return;
+	}
 	if (!write && virtio_sandbox_fault_fires(vd,
 						 VSB_FAULT_SCSI_MEDIUM_ERROR)) {
 		vsb_scsi_check(c, SENSE_MEDIUM_ERROR, 0x11, 0);
@@ -594,7 +606,8 @@ static void vsb_scsi_do(struct virtio_sandbox_dev *vd, struct vsb_scsi *s,
 		vsb_scsi_data_in(req, c, buf, 18, cdb[4]);
 		return;
 	}
-	if (l->ua) {
+	if (l->ua || virtio_sandbox_fault_fires(vd,
+						VSB_FAULT_SCSI_UNIT_ATTENTION)) {
 		l->ua = false;
 		vsb_scsi_check(c, SENSE_UNIT_ATTENTION, 0x29, 0);
 		return;
@@ -608,6 +621,9 @@ static void vsb_scsi_do(struct virtio_sandbox_dev *vd, struct vsb_scsi *s,
 		if (virtio_sandbox_fault_fires(vd,
 					       VSB_FAULT_SCSI_BECOMING_READY))
 			vsb_scsi_check(c, SENSE_NOT_READY, 0x04, 0x01);
+		else if (virtio_sandbox_fault_fires(vd,
+						    VSB_FAULT_SCSI_NOT_READY))
+			vsb_scsi_check(c, SENSE_NOT_READY, 0x04, 0x03);
 		break;
 	case SCSI_MODE_SEN6:
 		memset(buf, 0, 4);
@@ -726,6 +742,11 @@ static int vsb_scsi_request(struct virtio_sandbox_dev *vd, unsigned int queue,
 		resp.response = VIRTIO_SCSI_S_BAD_TARGET;
 	} else if (virtio_sandbox_fault_fires(vd, VSB_FAULT_SCSI_BUSY)) {
 		resp.response = VIRTIO_SCSI_S_BUSY;
+	} else if (virtio_sandbox_fault_fires(vd, VSB_FAULT_SCSI_BAD_TARGET)) {
+		resp.response = VIRTIO_SCSI_S_BAD_TARGET;
+	} else if (virtio_sandbox_fault_fires(vd,
+					      VSB_FAULT_SCSI_TRANSPORT_FAILURE)) {
+		resp.response = VIRTIO_SCSI_S_TRANSPORT_FAILURE;
 	} else if (virtio_sandbox_fault_fires(vd, VSB_FAULT_IOERR)) {
 		resp.response = VIRTIO_SCSI_S_FAILURE;
 	} else {

@@ -152,6 +152,89 @@ def test_read_only_commands_do_not_write(make_console, tmp_path):
     assert {p: _digest(p) for p in (good, bad)} == before
 
 
+# --- SCSI: sense keys and virtio-scsi responses ----------------------------
+
+# after=N lets the scan bring the LUN up first (N: its commands the fault
+# would otherwise bite); the fault then lasts for ever.
+SCSI_READ_FAULTS = [
+    ('not-ready,after=1', 'NOT READY, asc 0x04 ascq 0x03 (logical unit not ready)',
+     '1 target, 0 LUNs, 1 failed'),
+    ('hardware-error', 'HARDWARE ERROR, asc 0x44 ascq 0x00 (internal target failure)',
+     '1 target, 1 LUN, 0 failed'),
+    ('illegal-request', 'ILLEGAL REQUEST, asc 0x24 ascq 0x00 (invalid field in cdb)',
+     '1 target, 1 LUN, 0 failed'),
+    ('medium-error', 'MEDIUM ERROR, asc 0x11 ascq 0x00 (unrecovered read error)',
+     '1 target, 1 LUN, 0 failed'),
+    ('unit-attention,after=2', 'UNIT ATTENTION, asc 0x29 ascq 0x00 (power on or reset occurred)',
+     '1 target, 0 LUNs, 1 failed'),
+    ('bad-target,after=5', 'target 0 is gone', '0 targets, 0 LUNs'),
+    ('transport-failure,after=5', 'failed', '1 target, 0 LUNs'),
+    ('scsi-busy,after=5', 'the device stayed busy', '1 target, 0 LUNs, 8 failed'),
+]
+
+
+@pytest.mark.boards('sandbox')
+@pytest.mark.parametrize('fault, why, rescan', SCSI_READ_FAULTS,
+                         ids=[f[0].split(',')[0] for f in SCSI_READ_FAULTS])
+def test_scsi_fault(make_console, tmp_path, fault, why, rescan):
+    """A LUN whose commands keep failing (a sense key for ever, or a
+    virtio-scsi response other than OK): each read is one error line that
+    says why, the prompt stays, the virtio-blk disk beside it still reads,
+    and a new `scsi scan` counts the LUN as failed or gone."""
+    make_image(tmp_path / 'good.img', MIB, seed=80)
+    path = tmp_path / 'lun.img'
+    data = make_image(path, MIB, seed=81)
+    con = make_console([Disk(tmp_path / 'good.img'),
+                        Disk(path, kind='scsi')],
+                       extra_args=['--fault', f'scsi:{fault}'])
+    info = con.run_command('virtio info')
+    assert 'Device 1: ' in info and 'Target: 0 LUN: 0' in info, info
+    assert con.run_command('virtio device 1').endswith('is now current device')
+    cmds = ['virtio read $loadaddr 0 8', 'virtio read $loadaddr 10 1']
+    if not fault.startswith('medium-error'):     # reads only
+        cmds.append('virtio write $loadaddr 0 1')
+    for cmd in cmds:
+        out, status = con.run_status(cmd)
+        assert status == 1
+        line = one_error_line(out)
+        assert 'ERROR' in line and why in line, line
+    alive(con)
+    con.run_command('virtio device 0')
+    out, status = con.run_status('virtio read $loadaddr 0 800')
+    assert status == 0, out
+    out = con.run_command('scsi scan')
+    assert rescan in out, out
+    alive(con)
+    con.close()
+    assert path.read_bytes() == data
+
+
+@pytest.mark.boards('sandbox')
+@pytest.mark.parametrize('fault, lines', [
+    ('not-ready', ['  target 0 LUN 0: failed to come up (-5)']),
+    ('unit-attention', ['  target 0 LUN 0: failed to come up (-5)']),
+    ('scsi-busy', [f'  target 0 LUN {i}: failed to come up (-16)'
+                   for i in range(8)]),
+    ('bad-target', []),
+])
+def test_scsi_scan_fault(make_console, tmp_path, fault, lines):
+    """A LUN that cannot be brought up: no disk appears, `scsi scan` says
+    which LUN failed and why (one line each), the shell goes on."""
+    make_image(tmp_path / 'lun.img', MIB, seed=82)
+    con = make_console([Disk(tmp_path / 'lun.img', kind='scsi')],
+                       extra_args=['--fault', f'scsi:{fault}'])
+    assert con.run_command('virtio info') == ''
+    out = con.run_command('scsi scan').splitlines()
+    assert out[0] == 'scanning bus for devices...'
+    assert out[1:-1] == lines
+    assert re.match(rf'virtio-scsi#0: {0 if fault == "bad-target" else 1} '
+                    rf'targets?, 0 LUNs, {len(lines)} failed, ', out[-1]), out
+    out, status = con.run_status('virtio read $loadaddr 0 1')
+    assert status == 1
+    assert 'ERROR' in one_error_line(out)
+    alive(con)
+
+
 # --- the catalogue ---------------------------------------------------------
 
 def catalogue_entries():
