@@ -1,12 +1,12 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 /*
- * libFuzzer target for the zipl boot map loader (boot/zipl.c) over a disk
- * in memory: the first byte picks the block size (bits 0-1: 512, 1024,
- * 2048, 4096; bit 2: the disk's last block is unreadable), the rest is the
- * disk, padded to whole blocks. The boot record is read, every entry of
- * the program table planned, and each plan that passes loaded into a
- * 16 MiB guest memory whose first 8 KiB (the lowcore) and last 64 KiB (the
- * firmware) are reserved.
+ * libFuzzer target for the zipl loader (boot/zipl.c, zipl_eltorito.c)
+ * over a disk in memory: the first byte picks the block size (bits 0-1:
+ * 512, 1024, 2048, 4096; bit 2: the disk's last block is unreadable), the
+ * rest is the disk, padded to whole blocks. The boot record (or, without
+ * one, an El Torito boot catalog) is read, every entry planned, and each
+ * plan that passes loaded into a 16 MiB guest memory whose first 8 KiB
+ * (the lowcore) and last 64 KiB (the firmware) are reserved.
  *
  * What must hold besides "no crash, no hang": the loader writes only
  * through map_sysmem() inside the memory and outside the reserved ranges
@@ -105,7 +105,7 @@ int LLVMFuzzerTestOneInput(const u8 *data, size_t size)
 	u8 *img;
 	int i;
 
-	if (size < 1 || size > 65537)
+	if (size < 1 || size > 81921)
 		return 0;
 	if (!guest) {
 		guest = malloc(MEM_SIZE);

@@ -45,6 +45,7 @@ max_len() {
 	case $1 in
 	part) echo 24577 ;;	# a flag byte + a disk of up to 6 4096-byte blocks
 	cli) echo 1024 ;;
+	zipl) echo 81921 ;;	# a flag byte + 40 2048-byte sectors: an ISO's head
 	fdt) echo 16384 ;;
 	*) echo 4096 ;;
 	esac
