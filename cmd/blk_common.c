@@ -40,6 +40,25 @@ static int blk_parse_hex(const char *what, const char *str, u64 *valp)
 	return 0;
 }
 
+/* What a block layer error means, for the one line a failure prints */
+static const char *blk_why(long err)
+{
+	switch (err) {
+	case -ETIMEDOUT:
+		return ": the device did not answer in time";
+	case -EIO:
+		return ": I/O error";
+	case -EOPNOTSUPP:
+		return ": not supported by the device";
+	case -EROFS:
+		return ": the device is read-only";
+	case -ENOMEDIUM:
+		return ": no medium";
+	default:
+		return "";
+	}
+}
+
 static int blk_common_rw(int argc, char *const argv[],
 			 enum uclass_id uclass_id, int devnum, bool write)
 {
@@ -94,8 +113,8 @@ static int blk_common_rw(int argc, char *const argv[],
 			printf("ERROR (%s failed: %s)\n",
 			       write ? "write" : "read", why);
 		else
-			printf("ERROR (%s failed, error %ld)\n",
-			       write ? "write" : "read", n);
+			printf("ERROR (%s failed%s, error %ld)\n",
+			       write ? "write" : "read", blk_why(n), n);
 		return CMD_RET_FAILURE;
 	}
 	printf("%ld blocks %s: OK\n", n, write ? "written" : "read");

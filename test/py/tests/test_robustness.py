@@ -56,6 +56,24 @@ def test_scan_fault(make_console, tmp_path, fault, reason):
 
 
 @pytest.mark.boards('sandbox')
+@pytest.mark.parametrize('fault, why', [
+    ('never-complete', 'read failed: the device did not answer in time, error -110'),
+    ('ioerr', 'read failed: I/O error, error -5'),
+    ('unsupp', 'read failed: not supported by the device, error -95'),
+    ('used-len', 'read failed: I/O error, error -5'),
+])
+def test_request_fault_says_why(make_console, tmp_path, fault, why):
+    """The one line of a failed virtio-blk read says why in words."""
+    make_image(tmp_path / 'd.img', MIB, seed=77)
+    con = make_console([Disk(tmp_path / 'd.img')],
+                       extra_args=['--fault', fault])
+    out, status = con.run_status('virtio read $loadaddr 0 1')
+    assert status == 1
+    assert one_error_line(out).endswith(f'ERROR ({why})'), out
+    alive(con)
+
+
+@pytest.mark.boards('sandbox')
 def test_capacity_zero(make_console, tmp_path):
     """A disk of capacity 0 is listed without a size, and every read is
     refused in one line."""
