@@ -74,20 +74,60 @@ int zipl_read_block(struct zipl_ctx *ctx, lbaint_t blk, void *buf,
 	return 0;
 }
 
+int zipl_decode_ptr(struct zipl_ctx *ctx, const void *p, struct zipl_ptr *out)
+{
+	const struct zipl_blockptr *s = p;
+	const struct zipl_eckd_blockptr *e = p;
+	u16 cyl, head;
+
+	if (!ctx->eckd_secs) {
+		out->blk = be64_to_cpu(s->blockno);
+		out->count = be16_to_cpu(s->blockct) + 1ULL;
+		out->size = be16_to_cpu(s->size);
+		return out->blk ? 1 : 0;
+	}
+	cyl = be16_to_cpu(e->cylinder);
+	head = be16_to_cpu(e->head);
+	if (!cyl && !head && !e->sector)
+		return 0;		/* the null pointer: block -1 */
+	if ((head & 0xf) >= ZIPL_ECKD_HEADS || !e->sector ||
+	    e->sector > ctx->eckd_secs)
+		return zipl_fail(ctx, -EBADMSG,
+				 "ECKD pointer %u/%u/%u is not on the guessed geometry (%u heads, %u sectors)",
+				 cyl, head, e->sector, ZIPL_ECKD_HEADS,
+				 ctx->eckd_secs);
+	/* Cylinders above 65535 keep their high bits in the head's */
+	out->blk = ((u64)cyl + ((u64)(head & 0xfff0) << 12)) *
+		   ZIPL_ECKD_HEADS * ctx->eckd_secs +
+		   (head & 0xf) * ctx->eckd_secs + e->sector - 1;
+	out->count = e->count + 1ULL;
+	out->size = be16_to_cpu(e->size);
+	return 1;
+}
+
 int zipl_read_map(struct zipl_ctx *ctx, struct zipl_map *map)
 {
 	const struct zipl_mbr *mbr = (void *)ctx->buf;
 	const struct zipl_blockptr *ptr = (void *)ctx->buf;
 	unsigned long blksz = ctx->desc->blksz;
 	int slots = blksz / sizeof(*ptr);
+	struct zipl_ptr pt;
 	int ret, i;
 
 	memset(map, 0, sizeof(*map));
 	map->blksz = blksz;
+	ctx->eckd_secs = 0;
 	ret = zipl_read_block(ctx, 0, ctx->buf, "boot record");
 	if (ret)
 		return ret;
 	if (memcmp(mbr->magic, ZIPL_MAGIC, 4)) {
+		if (IS_ENABLED(CONFIG_ZIPL_ECKD)) {
+			ret = zipl_eckd_map(ctx, map);
+			if (!ret)
+				goto table;
+			if (ret != -ENOENT)
+				return ret;
+		}
 		if (IS_ENABLED(CONFIG_ZIPL_ELTORITO) &&
 		    blksz <= ISO_SECTOR_SIZE) {
 			ret = zipl_eltorito_map(ctx, map);
@@ -105,6 +145,7 @@ int zipl_read_map(struct zipl_ctx *ctx, struct zipl_map *map)
 	if (!map->table)
 		return zipl_fail(ctx, -EBADMSG,
 				 "boot record has no program table");
+table:
 	ret = zipl_read_block(ctx, map->table, ctx->buf, "program table");
 	if (ret)
 		return ret;
@@ -115,10 +156,14 @@ int zipl_read_map(struct zipl_ctx *ctx, struct zipl_map *map)
 
 	/* Slot 0 is the header; slot n + 1 is entry n */
 	for (i = 1; i < slots; i++) {
-		lbaint_t blk = be64_to_cpu(ptr[i].blockno);
+		lbaint_t blk;
 
-		if (!blk)
+		ret = zipl_decode_ptr(ctx, &ptr[i], &pt);
+		if (ret < 0)
+			return ret;
+		if (!ret)
 			continue;
+		blk = pt.blk;
 		if (i > ZIPL_MAX_ENTRIES)
 			return zipl_fail(ctx, -E2BIG,
 					 "program table has more than %d entries",
@@ -227,12 +272,18 @@ static int zipl_walk_list(struct zipl_ctx *ctx, int ci,
 			return ret;
 
 		for (i = 0; i < slots; i++) {
-			lbaint_t start = be64_to_cpu(ptr[i].blockno);
-			u64 count = be16_to_cpu(ptr[i].blockct) + 1ULL;
-			u64 len = count * blksz;
+			struct zipl_ptr pt;
+			lbaint_t start;
+			u64 count, len;
 
-			if (!start)
+			ret = zipl_decode_ptr(ctx, &ptr[i], &pt);
+			if (ret < 0)
+				return ret;
+			if (!ret)
 				goto end;
+			start = pt.blk;
+			count = pt.count;
+			len = count * blksz;
 			/* The last slot of a list block continues the list */
 			if (i == slots - 1) {
 				if (count != 1)
@@ -243,11 +294,10 @@ static int zipl_walk_list(struct zipl_ctx *ctx, int ci,
 				blk = start;
 				break;
 			}
-			if (be16_to_cpu(ptr[i].size) != blksz)
+			if (pt.size != blksz)
 				return zipl_fail(ctx, -EBADMSG,
 						 "component %d: block pointer with block size %u on a %lu-byte device",
-						 ci, be16_to_cpu(ptr[i].size),
-						 blksz);
+						 ci, pt.size, blksz);
 			if (start >= ctx->desc->lba ||
 			    count > ctx->desc->lba - start)
 				return zipl_fail(ctx, -ERANGE,
@@ -294,6 +344,7 @@ int zipl_plan(struct zipl_ctx *ctx, const struct zipl_map *map, int index,
 	const struct zipl_component_header *hdr = (void *)ctx->buf;
 	const struct zipl_component_entry *ent = (void *)ctx->buf;
 	int slots = ctx->desc->blksz / sizeof(*ent);
+	struct zipl_ptr pt;
 	bool exec = false;
 	int i, j, ret;
 
@@ -347,7 +398,10 @@ int zipl_plan(struct zipl_ctx *ctx, const struct zipl_map *map, int index,
 		}
 		comp = &plan->comp[plan->ncomp];
 		comp->type = ent[i].component_type;
-		comp->list = be64_to_cpu(ent[i].data.blockno);
+		ret = zipl_decode_ptr(ctx, &ent[i].data, &pt);
+		if (ret < 0)
+			return ret;
+		comp->list = ret ? pt.blk : 0;
 		comp->addr = be64_to_cpu(ent[i].load_address);
 		plan->ncomp++;
 		if (comp->type == ZIPL_COMP_SIGNATURE) {

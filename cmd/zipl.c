@@ -156,7 +156,9 @@ static int do_zipl_info(struct cmd_tbl *cmdtp, int flag, int argc,
 		printf("El Torito boot catalog on %s (%lu-byte blocks) at ISO sector %lu\n",
 		       name, desc->blksz, (ulong)map.table);
 	else
-		printf("zipl boot map on %s (%lu-byte blocks), program table at block %lu\n",
+		printf("zipl boot map%s on %s (%lu-byte blocks), program table at block %lu\n",
+		       map.scheme == ZIPL_SCHEME_ECKD_CDL ? " (ECKD CDL)" :
+		       map.scheme == ZIPL_SCHEME_ECKD_LDL ? " (ECKD LDL)" : "",
 		       name, desc->blksz, (ulong)map.table);
 	for (i = 0; i < map.count; i++) {
 		if (!map.entries[i]) {

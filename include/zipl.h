@@ -68,6 +68,35 @@ struct zipl_blockptr {
 } __packed;
 _Static_assert(sizeof(struct zipl_blockptr) == 16, "zipl_blockptr");
 
+/**
+ * struct zipl_eckd_blockptr - ECKD-scheme block pointer (16 bytes): a
+ * cylinder/head/record address on the (guessed) DASD geometry
+ * @cylinder:	low 16 bits of the cylinder
+ * @head:	head (low 4 bits) and cylinder bits 16-27 (high 12 bits)
+ * @sector:	record on the track, from 1; 0/0/0 is the null pointer
+ * @size:	block size in bytes
+ * @count:	number of further blocks (count - 1)
+ */
+struct zipl_eckd_blockptr {
+	__be16 cylinder;
+	__be16 head;
+	u8 sector;
+	__be16 size;
+	u8 count;
+	u8 reserved[8];
+} __packed;
+_Static_assert(sizeof(struct zipl_eckd_blockptr) == 16, "zipl_eckd_blockptr");
+
+/* The DASD geometry QEMU's firmware guesses for a virtio-blk disk */
+#define ZIPL_ECKD_HEADS		15
+
+/** struct zipl_ptr - a decoded block pointer of either scheme */
+struct zipl_ptr {
+	lbaint_t blk;
+	u64 count;
+	u32 size;
+};
+
 /** struct zipl_mbr - the master boot record in block 0 */
 struct zipl_mbr {
 	char magic[4];			/* "zIPL" */
@@ -147,6 +176,8 @@ struct zipl_plan {
 enum zipl_scheme {
 	ZIPL_SCHEME_SCSI,	/* zipl boot map, SCSI (linear block) scheme */
 	ZIPL_SCHEME_ELTORITO,	/* ISO-9660 El Torito boot catalog */
+	ZIPL_SCHEME_ECKD_CDL,	/* ECKD DASD image, compatible disk layout */
+	ZIPL_SCHEME_ECKD_LDL,	/* ECKD DASD image, Linux disk layout */
 };
 
 /**
@@ -200,6 +231,8 @@ struct zipl_mem_range {
  * @buf:	scratch for one block (tables)
  * @list:	scratch for one block (block lists)
  * @visited:	list blocks of the component being walked (loop check)
+ * @eckd_secs:	0 for the SCSI scheme; ECKD: records per track of the
+ *		guessed geometry (ZIPL_ECKD_HEADS heads)
  */
 struct zipl_ctx {
 	struct blk_desc *desc;
@@ -212,6 +245,7 @@ struct zipl_ctx {
 	u8 *buf;
 	u8 *list;
 	lbaint_t *visited;
+	unsigned int eckd_secs;
 };
 
 /**
@@ -285,6 +319,25 @@ int zipl_fail(struct zipl_ctx *ctx, int err, const char *fmt, ...)
 	__attribute__((format(printf, 3, 4)));
 int zipl_read_block(struct zipl_ctx *ctx, lbaint_t blk, void *buf,
 		    const char *what);
+
+/**
+ * zipl_decode_ptr() - decode a 16-byte block pointer of the device's
+ * scheme (SCSI, or ECKD when @ctx->eckd_secs is set)
+ * Return: 1 and @out filled; 0 for the null pointer (end of a list or
+ *	   an empty slot); -EBADMSG for an ECKD address off the geometry
+ */
+int zipl_decode_ptr(struct zipl_ctx *ctx, const void *p, struct zipl_ptr *out);
+
+/**
+ * zipl_eckd_map() - (boot/zipl_eckd.c) find the program table of an ECKD
+ * boot map on a DASD image: CDL (IPL1 in block 0, IPL2 with the zipl
+ * boot record in block 1, VOL1 label in block 2) or LDL (LNX1/CMS1 label
+ * in block 2, or none; boot info at 0x70 of block 0), with the geometry
+ * QEMU guesses (15 heads, 12 records of 4096 bytes a track, ...)
+ * Return: 0 with @map->table set and @ctx->eckd_secs set; -ENOENT if the
+ *	   device has no ECKD IPL records; -EBADMSG, -ERANGE, -EIO
+ */
+int zipl_eckd_map(struct zipl_ctx *ctx, struct zipl_map *map);
 
 /**
  * zipl_check_range() - check [@addr, @addr + @size) of component @comp

@@ -4,7 +4,7 @@
  * host. s390-tools' zipl only runs on s390 and needs the kernel's
  * block-mapping ioctls; mkzipl writes the whole map itself.
  *
- *   mkzipl -o IMAGE [-b 512|4096] [-s SIZE] [-p BLOCK]
+ *   mkzipl -o IMAGE [-b 512|4096] [-s SIZE] [-p BLOCK] [-t scsi|cdl|ldl]
  *          -k KERNEL [-i INITRD] [-c CMDLINE]   (one entry; repeat)
  *          [-e]                                 (an empty slot)
  *          [-l FILE@ADDR ... -x PSW]            (a raw entry)
@@ -15,6 +15,11 @@
  * IPL text and lowcore, are skipped), the initrd at 8 MiB or above the
  * kernel, writes the initrd's place and the command line into the
  * kernel's parameter area and starts the kernel at 0x10000.
+ *
+ * -t cdl or -t ldl writes the ECKD scheme of a DASD image instead
+ * (cylinder/head/record pointers on the geometry QEMU's firmware guesses:
+ * 15 heads, 12 records of 4096 bytes a track), with the IPL1/IPL2/VOL1
+ * records (CDL) or the LNX1 label and boot info (LDL) in blocks 0-2.
  *
  * Everything goes to free blocks: after block 0 when the image has no
  * partition table, else into the largest gap between the DOS/GPT
@@ -72,8 +77,12 @@ struct entry {
 	int linux_image;
 };
 
+enum scheme { SCHEME_SCSI, SCHEME_CDL, SCHEME_LDL };
+
 static const char *prog = "mkzipl";
 static unsigned int blksz = 512;
+static enum scheme scheme = SCHEME_SCSI;
+#define ECKD_HEADS		15
 static struct entry entries[MAX_ENTRIES];
 static int nentries;
 static uint8_t *image;
@@ -210,12 +219,43 @@ static uint64_t alloc_blocks(uint64_t n)
 	return b;
 }
 
+static unsigned int eckd_secs(void)
+{
+	switch (blksz) {
+	case 512: return 49;
+	case 1024: return 33;
+	case 2048: return 21;
+	default: return 12;
+	}
+}
+
+/* A block pointer of the scheme: 16 bytes, count blocks from blockno */
 static void set_ptr(struct blockptr *p, uint64_t blockno, uint64_t count)
 {
-	p->blockno = htobe64(blockno);
-	p->size = htobe16(blksz);
-	p->blockct = htobe16(count - 1);
-	memset(p->reserved, 0, sizeof(p->reserved));
+	uint8_t *b = (uint8_t *)p;
+	uint64_t spt = eckd_secs(), cyl, rem;
+	uint16_t v;
+
+	memset(p, 0, sizeof(*p));
+	if (scheme == SCHEME_SCSI) {
+		p->blockno = htobe64(blockno);
+		p->size = htobe16(blksz);
+		p->blockct = htobe16(count - 1);
+		return;
+	}
+	cyl = blockno / (ECKD_HEADS * spt);
+	rem = blockno % (ECKD_HEADS * spt);
+	if (cyl >> 28)
+		die("block %llu is beyond what ECKD pointers address",
+		    (unsigned long long)blockno);
+	v = htobe16(cyl & 0xffff);
+	memcpy(b, &v, 2);
+	v = htobe16((rem / spt) | ((cyl >> 16) << 4));
+	memcpy(b + 2, &v, 2);
+	b[4] = rem % spt + 1;
+	v = htobe16(blksz);
+	memcpy(b + 5, &v, 2);
+	b[7] = count - 1;
 }
 
 /* Write the data, then its block list; return the list's first block */
@@ -223,6 +263,9 @@ static uint64_t write_component(const struct component *c)
 {
 	uint64_t nblk = (c->len + blksz - 1) / blksz;
 	uint64_t per_ext = EXTENT_BYTES / blksz;
+
+	if (scheme != SCHEME_SCSI && per_ext > 256)
+		per_ext = 256;	/* an ECKD pointer counts in one byte */
 	uint64_t next = (nblk + per_ext - 1) / per_ext;
 	unsigned int slots = blksz / sizeof(struct blockptr);
 	/* per list block: slots - 1 data pointers; the last continues */
@@ -249,6 +292,68 @@ static uint64_t write_component(const struct component *c)
 			set_ptr(&p[slots - 1], list + l + 1, 1);
 	}
 	return list;
+}
+
+/* zipl's ECKD boot record: IPL2 data (CDL) or boot info (LDL) */
+static void eckd_record(uint8_t *p, uint64_t table, uint8_t flags)
+{
+	memcpy(p, "zIPL", 4);
+	p[4] = 1;		/* version */
+	p[5] = 0;		/* IPL */
+	p[6] = 0;		/* ECKD */
+	p[7] = flags;
+	set_ptr((void *)(p + 8), table, 1);
+}
+
+/*
+ * QEMU's firmware (7.2) reads the "stage 1b" loader that zipl's stage 1
+ * points to (seek argument 0 of the stage 1 in IPL2, CDL, or in block 0,
+ * LDL) to look for zipl's boot menu: give it an empty one, whose stage 2
+ * list ends at once (a seek to block 0).
+ */
+static void set_seek(uint8_t *seek, uint64_t blockno)
+{
+	struct blockptr p;
+
+	set_ptr(&p, blockno, 1);
+	memset(seek, 0, 8);
+	memcpy(seek + 2, &p, 5);	/* cylinder, head, record */
+}
+
+static void write_eckd_labels(uint64_t table)
+{
+	uint64_t stage1b = alloc_blocks(1);
+	static const uint8_t ipl1[4] = { 0xc9, 0xd7, 0xd3, 0xf1 };
+	static const uint8_t ipl2[4] = { 0xc9, 0xd7, 0xd3, 0xf2 };
+	static const uint8_t vol1[4] = { 0xe5, 0xd6, 0xd3, 0xf1 };
+	static const uint8_t lnx1[4] = { 0xd3, 0xd5, 0xe7, 0xf1 };
+	/* "LNXBT1" in EBCDIC */
+	static const uint8_t volser[6] = { 0xd3, 0xd5, 0xe7, 0xc2, 0xe3, 0xf1 };
+	uint8_t *b0 = image, *b1 = image + blksz, *b2 = image + 2 * blksz;
+	uint64_t n;
+
+	memset(image, 0, 3 * blksz);
+	memset(image + stage1b * blksz, 0, blksz);
+	/* its stage 2 list: block 0 ends it (seek argument 0 at 32 * 24) */
+	set_seek(image + stage1b * blksz + 32 * 24, 0);
+	if (scheme == SCHEME_CDL) {
+		memcpy(b0, ipl1, 4);
+		memcpy(b1, ipl2, 4);
+		set_seek(b1 + 4 + 72, stage1b);
+		eckd_record(b1 + 92, table, 0);
+		memcpy(b2, vol1, 4);
+		memcpy(b2 + 4, vol1, 4);
+		memcpy(b2 + 8, volser, 6);
+	} else {
+		set_seek(b0 + 24 + 72, stage1b);
+		eckd_record(b0 + 0x70, table, 1);	/* flags: s390x */
+		memcpy(b2, lnx1, 4);
+		memcpy(b2 + 4, volser, 6);
+		memset(b2 + 10, 0x40, 69);
+		b2[79] = 0xf2;				/* LDL version 2 */
+		n = htobe64(image_blocks);
+		memcpy(b2 + 80, &n, 8);
+	}
 }
 
 static void write_map(void)
@@ -289,11 +394,15 @@ static void write_map(void)
 		*(uint64_t *)(ct + 32 * (c + 1) + 24) = htobe64(e->psw);
 		set_ptr(&pt[n + 1], ctblk, 1);
 	}
-	/* Block 0: magic, version 1, program table pointer */
-	memcpy(image, "zIPL", 4);
-	*(uint32_t *)(image + 4) = htobe32(1);
-	memset(image + 8, 0, 8);
-	set_ptr((void *)(image + 16), table, 1);
+	if (scheme == SCHEME_SCSI) {
+		/* Block 0: magic, version 1, program table pointer */
+		memcpy(image, "zIPL", 4);
+		*(uint32_t *)(image + 4) = htobe32(1);
+		memset(image + 8, 0, 8);
+		set_ptr((void *)(image + 16), table, 1);
+		return;
+	}
+	write_eckd_labels(table);
 }
 
 /* The free blocks: the largest gap outside the partition table's reach */
@@ -380,13 +489,14 @@ static void find_free(uint64_t first)
 static void usage(void)
 {
 	fprintf(stderr,
-		"usage: %s -o IMAGE [-b 512|4096] [-s SIZE] [-p FIRST_BLOCK]\n"
+		"usage: %s -o IMAGE [-b 512|4096] [-s SIZE] [-p FIRST_BLOCK] [-t scsi|cdl|ldl]\n"
 		"       { -k KERNEL [-i INITRD] [-c CMDLINE] | -e |\n"
 		"         -l FILE@ADDR [-l FILE@ADDR...] -x PSW } ...\n"
 		"  -o  the image (created, or written into if it exists)\n"
 		"  -b  block size of the disk (default 512)\n"
 		"  -s  size to create or grow the image to\n"
 		"  -p  first block mkzipl may use (default: largest free gap)\n"
+		"  -t  scheme: scsi (default), cdl or ldl (ECKD DASD image)\n"
 		"  -k  a Linux entry: kernel image (S390EP or raw at 0x10000)\n"
 		"  -i  its initrd   -c  its command line\n"
 		"  -e  an empty program table slot\n"
@@ -402,8 +512,18 @@ int main(int argc, char **argv)
 	int first_set = 0, opt, fd, n;
 	struct stat st;
 
-	while ((opt = getopt(argc, argv, "o:b:s:p:k:i:c:el:x:h")) != -1) {
+	while ((opt = getopt(argc, argv, "o:b:s:p:t:k:i:c:el:x:h")) != -1) {
 		switch (opt) {
+		case 't':
+			if (!strcmp(optarg, "scsi"))
+				scheme = SCHEME_SCSI;
+			else if (!strcmp(optarg, "cdl"))
+				scheme = SCHEME_CDL;
+			else if (!strcmp(optarg, "ldl"))
+				scheme = SCHEME_LDL;
+			else
+				die("-t takes scsi, cdl or ldl");
+			break;
 		case 'o':
 			out = optarg;
 			break;
@@ -490,6 +610,10 @@ int main(int argc, char **argv)
 	image = calloc(1, size);
 	if (!image || pread(fd, image, st.st_size, 0) != st.st_size)
 		die("%s: cannot read", out);
+	if (scheme != SCHEME_SCSI && (!first_set || first < 3)) {
+		first = 3;	/* IPL1, IPL2 and the label */
+		first_set = 1;
+	}
 	if (first_set) {
 		next_block = first;
 		end_block = image_blocks;

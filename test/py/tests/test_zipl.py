@@ -405,3 +405,59 @@ def test_zipl_eltorito_malformed(sandbox_run, tmp_path, name):
     assert st != 0
     lines = zipl_lines(out)
     assert len(lines) == 1 and ISO_REFUSALS[name] in lines[0], out
+
+
+@pytest.mark.parametrize('scheme,bs', [('cdl', 4096), ('ldl', 4096),
+                                       ('cdl', 512)])
+def test_zipl_eckd(sandbox_run, tmp_path, files, scheme, bs):
+    """ECKD DASD images (cylinder/head/record pointers on the guessed
+    geometry), made by mkzipl -t cdl|ldl."""
+    img = tmp_path / 'e.img'
+    mkzipl('-o', img, '-s', '32M', '-b', bs, '-t', scheme,
+           '-k', tmp_path / 'kernel', '-i', tmp_path / 'initrd', '-c', 'x=1',
+           '-l', f'{tmp_path / "a"}@0x200000', '-x', '0x200000')
+    st, out = sandbox_run(['-c', 'zipl info virtio 0; zipl load virtio 0 1'],
+                          [Disk(img, bs=bs)])
+    assert st == 0, out
+    assert f'zipl boot map (ECKD {scheme.upper()}) on virtio 0' in out, out
+    assert re.search(r'^entry 0 \(default\): .* 2 to load', out, re.M), out
+    a = pad(files['a'], bs)
+    assert loaded(out) == {0x200000: (len(a), zlib.crc32(a))}, out
+
+
+def _eckd_off_geometry(img, bs):
+    with open(img, 'r+b') as f:
+        # entry 0 of the program table (mkzipl puts it in block 3):
+        # record 13 on a track of 12
+        f.seek(3 * bs + 16 + 4)
+        f.write(b'\x0d')
+
+
+def _eckd_no_vol1(img, bs):
+    with open(img, 'r+b') as f:
+        f.seek(2 * bs)
+        f.write(b'\xe5\xd6\xd3\xf2')
+
+
+def _eckd_wrong_arch(img, bs):
+    with open(img, 'r+b') as f:
+        f.seek(0x70 + 7)
+        f.write(b'\x00')
+
+
+@pytest.mark.parametrize('scheme,corrupt,msg', [
+    ('cdl', _eckd_off_geometry, 'is not on the guessed geometry'),
+    ('cdl', _eckd_no_vol1, 'without a VOL1 label'),
+    ('ldl', _eckd_wrong_arch, 'not for s390x'),
+])
+def test_zipl_eckd_malformed(sandbox_run, tmp_path, files, scheme, corrupt,
+                             msg):
+    img = tmp_path / 'e.img'
+    mkzipl('-o', img, '-s', '8M', '-b', 4096, '-t', scheme,
+           '-l', f'{tmp_path / "a"}@0x200000', '-x', '0x200000')
+    corrupt(img, 4096)
+    st, out = sandbox_run(['-c', 'zipl load virtio 0'],
+                          [Disk(img, bs=4096)])
+    assert st != 0
+    lines = zipl_lines(out)
+    assert len(lines) == 1 and msg in lines[0], out

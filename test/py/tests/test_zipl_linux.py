@@ -9,7 +9,8 @@ Covers virtio-blk-ccw (512- and 4096-byte blocks), virtio-scsi-ccw
 bootindex naming the second of two disks, the fall-back when the boot
 device has no boot map, and the same image booted by QEMU's own firmware
 (s390-ccw.img), which keeps mkzipl honest against the reference; an
-El Torito ISO (xorriso) on a virtio-scsi CD-ROM.
+El Torito ISO (xorriso) on a virtio-scsi CD-ROM; ECKD DASD images (CDL,
+LDL) on 4096-byte virtio-blk disks.
 """
 
 import random
@@ -53,6 +54,10 @@ def images(linux, tmp_path_factory):
     out['b4k'] = d / 'b4k.img'
     mkzipl('-o', out['b4k'], '-s', '64M', '-b', '4096', '-k', kernel,
            '-i', initrd, '-c', f'{CONSOLE} blocks=4096')
+    for scheme in ('cdl', 'ldl'):
+        out[scheme] = d / f'{scheme}.img'
+        mkzipl('-o', out[scheme], '-s', '64M', '-b', '4096', '-t', scheme,
+               '-k', kernel, '-i', initrd, '-c', f'{CONSOLE} eckd={scheme}')
     out['other'] = d / 'other.img'
     mkzipl('-o', out['other'], '-s', '64M', '-k', kernel, '-i', initrd,
            '-c', f'{CONSOLE} disk=other')
@@ -167,3 +172,12 @@ def test_linux_eltorito_cd(board, console_log, images):
                            [Disk(images['iso'], kind='scsi', cd=True)])
     assert cmdline == f'{CONSOLE} cd=1'
     assert 'loading entry 0 from virtio 0' in out
+
+
+@pytest.mark.parametrize('scheme', ['cdl', 'ldl'])
+def test_linux_eckd(board, console_log, images, scheme):
+    """An ECKD DASD image (mkzipl -t cdl|ldl) on a 4096-byte virtio-blk
+    disk, read with the geometry QEMU's firmware guesses."""
+    cmdline, _, _ = boot(board, console_log,
+                         [Disk(images[scheme], ro=True, bs=4096)])
+    assert cmdline == f'{CONSOLE} eckd={scheme}'
