@@ -148,8 +148,11 @@ def _digest(path):
 
 @pytest.mark.boards('sandbox')
 def test_read_only_commands_do_not_write(make_console, tmp_path):
-    """Scanning, listing, partition tables and reads, over good disks and
-    damaged ones, never write: only `virtio write` does."""
+    """Scanning, listing, partition tables, reads and every zipl
+    subcommand but boot, over good disks, damaged ones, a zipl disk and a
+    SCSI LUN, never write: only `virtio write` does."""
+    from ziplimg import mkzipl
+
     good = tmp_path / 'good.img'
     make_image(good, MIB, seed=75)
     bad = tmp_path / 'bad.img'
@@ -160,16 +163,27 @@ def test_read_only_commands_do_not_write(make_console, tmp_path):
     img[510:512] = b'\x55\xaa'
     img[512:520] = b'EFI PART'
     bad.write_bytes(bytes(img))
-    before = {p: _digest(p) for p in (good, bad)}
-    con = make_console([Disk(good), Disk(bad)])
+    zipl = tmp_path / 'zipl.img'
+    (tmp_path / 'blob').write_bytes(bytes(range(256)) * 64)
+    mkzipl('-o', zipl, '-s', '4M', '-l', f'{tmp_path / "blob"}@0x200000',
+           '-x', '0x200000')
+    lun = tmp_path / 'lun.img'
+    make_image(lun, MIB, seed=78)
+    disks = (good, bad, zipl, lun)
+    before = {p: _digest(p) for p in disks}
+    con = make_console([Disk(good), Disk(bad), Disk(zipl),
+                        Disk(lun, kind='scsi')])
     for cmd in ('virtio scan', 'virtio info', 'virtio part', 'virtio part 0',
                 'virtio part 1', 'part list virtio 1', 'virtio device 1',
                 'virtio read $loadaddr 0 800', 'virtio device 0',
-                'virtio read $loadaddr 0 800', 'virtio device'):
+                'virtio read $loadaddr 0 800', 'virtio device',
+                'zipl info virtio 2', 'zipl load virtio 2',
+                'zipl info virtio 1', 'zipl load virtio 0', 'scsi scan',
+                'scsi info', 'virtio device 3', 'virtio read $loadaddr 0 10'):
         con.run_status(cmd)
     alive(con)
     con.close()
-    assert {p: _digest(p) for p in (good, bad)} == before
+    assert {p: _digest(p) for p in disks} == before
 
 
 # --- SCSI: sense keys and virtio-scsi responses ----------------------------
