@@ -24,7 +24,7 @@ SRC_cli := common/cli.c common/cli_hush.c \
 	cmd/nvedit.c cmd/help.c cmd/sleep.c cmd/version.c lib/strto.c \
 	lib/ctype.c
 SRC_vring := drivers/virtio/virtio_ring.c
-SRC_zipl := boot/zipl.c boot/zipl_eltorito.c
+SRC_zipl := boot/zipl.c boot/zipl_eltorito.c boot/zipl_eckd.c
 SRC_scsi := drivers/scsi/scsi.c drivers/scsi/scsi-uclass.c \
 	drivers/scsi/scsi_lib.c drivers/block/blk-uclass.c \
 	drivers/core/device.c drivers/core/device-remove.c \
