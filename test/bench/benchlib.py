@@ -1,0 +1,112 @@
+# SPDX-License-Identifier: GPL-2.0-or-later
+"""What the shell benchmarks of test/bench/ share: start a firmware in
+QEMU, time its prompt and its commands from the host, run the firmwares
+alternately, print medians and ratios.
+
+Every time is taken twice: wall (host seconds) and cpu (user + system
+seconds of the whole QEMU process, all its threads, from /proc/PID/stat).
+The machine the benchmarks run on may be busy: wall time then grows for
+whoever runs while it is, cpu time much less.
+"""
+
+import os
+import statistics
+import sys
+import time
+
+import pexpect
+
+TICKS = os.sysconf('SC_CLK_TCK')
+
+
+def cpu_seconds(pid):
+    """User + system seconds used so far by process @pid."""
+    with open(f'/proc/{pid}/stat') as f:
+        fields = f.read().rsplit(')', 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / TICKS
+
+
+class Firmware:
+    """A firmware with a U-Boot-like shell running in QEMU.
+
+    Starting it stops the autoboot and records in @res 'prompt' (wall and
+    cpu seconds from QEMU's start to the first prompt or autoboot line,
+    whichever the firmware prints first).
+    """
+
+    def __init__(self, argv, res=None, cwd=None):
+        t0 = time.monotonic()
+        self.p = pexpect.spawn(argv[0], argv[1:], encoding='latin-1',
+                               timeout=600, cwd=cwd)
+        self.p.delaybeforesend = None
+        first = True
+        while True:
+            i = self.p.expect(['=> ', 'Hit any key to stop autoboot'])
+            if first and res is not None:
+                res['prompt'] = (time.monotonic() - t0,
+                                 cpu_seconds(self.p.pid))
+            first = False
+            if i == 0:
+                break
+            self.p.send(' ')
+
+    def cmd(self, line):
+        """Run @line; return (wall, cpu, output). Timed from the moment the
+        line is sent to the next prompt: reading the echo first would
+        start the clock late, or not at all when the echo and the end of
+        a fast command reach the host together."""
+        c = cpu_seconds(self.p.pid)
+        t = time.monotonic()
+        self.p.sendline(line)
+        self.p.expect_exact(line)
+        self.p.expect('\n=> ')
+        return (time.monotonic() - t, cpu_seconds(self.p.pid) - c,
+                self.p.before)
+
+    def close(self):
+        self.p.terminate(force=True)
+
+
+def rounds(names, runs):
+    """(run, name) for @runs rounds of every name in @names, the order
+    reversed every other round so that no firmware always goes first."""
+    for run in range(runs):
+        order = list(names)
+        if run % 2:
+            order.reverse()
+        for name in order:
+            yield run, name
+
+
+def medians(results, keys):
+    """{key: (median wall, median cpu)} of a list of {key: (wall, cpu)}."""
+    return {k: (statistics.median(r[k][0] for r in results),
+                statistics.median(r[k][1] for r in results)) for k in keys}
+
+
+def verdict(target, ratio):
+    """'<= 0.5: met' or '... missed' ('-' without a target)."""
+    if target is None:
+        return '-'
+    return f'<= {target:g}: {"met" if ratio <= target else "missed"}'
+
+
+def print_ratios(title, ours, peer, names, keys, targets):
+    """One table: each key's median wall time for both firmwares, the
+    ratios ours / peer of wall and cpu time, and the target (on the wall
+    ratio)."""
+    a, b = names
+    print(title)
+    print(f'{"":10} {a:>10} {b:>10}  {"wall":>6} {"cpu":>6}  target')
+    print(f'{"":10} {"wall s":>10} {"wall s":>10}  {"ratio":>6} {"ratio":>6}')
+    for k in keys:
+        (vw, vc), (uw, uc) = ours[k], peer[k]
+        print(f'{k:10} {vw:10.3f} {uw:10.3f}  {vw / uw:6.2f} '
+              f'{vc / uc if uc else float("nan"):6.2f}  '
+              f'{verdict(targets.get(k), vw / uw)}')
+
+
+def log_run(label, res):
+    print(f'{label}: ' + ' '.join(f'{k}={w:.3f}s/{c:.2f}cpu'
+                                  for k, (w, c) in res.items()),
+          file=sys.stderr, flush=True)
