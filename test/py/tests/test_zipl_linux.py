@@ -181,3 +181,14 @@ def test_linux_eckd(board, console_log, images, scheme):
     cmdline, _, _ = boot(board, console_log,
                          [Disk(images[scheme], ro=True, bs=4096)])
     assert cmdline == f'{CONSOLE} eckd={scheme}'
+
+
+def test_linux_scsi_bootindex_lun(board, console_log, images):
+    """Two bootable LUNs; the IPL parameter block (QEMU SCSI type) names
+    target 1: it boots, not the first LUN in scan order."""
+    cmdline, out, _ = boot(board, console_log,
+                           [Disk(images['other'], kind='scsi', ro=True),
+                            Disk(images['multi'], kind='scsi', ro=True,
+                                 target=1, bootindex=1)])
+    assert cmdline == f'{CONSOLE} entry=0'
+    assert 'loading entry 0 from virtio 1' in out
