@@ -10,6 +10,7 @@
 #                                                 qemu-s390x, booting Linux)
 #   make check                                    build every board, run every test
 #   make fuzz [FUZZ_SECONDS=60]                   run each libFuzzer target (test/fuzz/)
+#   make bench [BENCH_RUNS=3]                     side-by-side benchmarks (test/bench/)
 #
 # The real build rules live in scripts/build.mk, run once per board.
 
@@ -21,7 +22,7 @@ BOARDS := sandbox qemu-arm64 qemu-s390x
 export PYTHON
 
 .PHONY: all defconfig menuconfig savedefconfig qemu check unit pytest setup tools \
-	uboot-module fuzz clean distclean FORCE
+	uboot-module fuzz bench clean distclean FORCE
 
 all:
 	@$(MAKE) --no-print-directory -f scripts/build.mk BOARD=$(BOARD)
@@ -58,6 +59,17 @@ uboot-module:
 FUZZ_SECONDS ?= 60
 fuzz:
 	@test/fuzz/run-fuzz.sh --seconds $(FUZZ_SECONDS)
+
+# make bench: the QEMU boards and host tools, then every benchmark of
+# test/bench/ with BENCH_RUNS alternating runs (doc/develop/benchmarks.md).
+# Timing is not a test: make check does not run it.
+BENCH_RUNS ?= 3
+bench:
+	@scripts/setup --if-missing
+	@$(MAKE) --no-print-directory -f scripts/build.mk BOARD=qemu-arm64
+	@$(MAKE) --no-print-directory -f scripts/build.mk BOARD=qemu-s390x
+	@$(MAKE) --no-print-directory -C tools O=$(CURDIR)/build/tools
+	@test/bench/run-all.sh --runs $(BENCH_RUNS)
 
 clean:
 	rm -rf build/*/obj build/*/virtboot*

@@ -1,0 +1,35 @@
+#!/bin/bash
+# SPDX-License-Identifier: GPL-2.0-or-later
+#
+# make bench: every side-by-side benchmark of test/bench/, one after the
+# other, each printing its table; the host's load average before and after
+# each (the numbers mean little on a busy host). The boards and host tools
+# must be built (the Makefile's bench target does that).
+#
+# Usage: test/bench/run-all.sh [--runs N]   (default 3)
+
+set -eu
+cd "$(dirname "$0")/../.."
+PYTHON=${PYTHON:-/usr/bin/python3}
+runs=3
+if [ "${1:-}" = "--runs" ] && [ -n "${2:-}" ]; then
+	runs=$2
+elif [ $# -gt 0 ]; then
+	echo "usage: $0 [--runs N]" >&2
+	exit 2
+fi
+
+bench() {
+	echo
+	echo "=== $* (runs: $runs)"
+	echo "load before: $(cut -d' ' -f1-3 /proc/loadavg)"
+	"$PYTHON" "test/bench/$@" --runs "$runs"
+	echo "load after:  $(cut -d' ' -f1-3 /proc/loadavg)"
+}
+
+bench bench-qemu-arm64.py
+bench bench-qemu-s390x.py
+bench bench-virtio-scsi.py --board qemu-arm64
+bench bench-virtio-scsi.py --board qemu-s390x
+bench bench-zipl-boot.py
+bench bench-zipl-boot.py --scsi
