@@ -15,6 +15,7 @@
 #include <virtio_types.h>
 #include <virtio.h>
 #include <dm/device-internal.h>
+#include <s390/iplb.h>
 
 static int virtio_curr_dev;
 static bool virtio_scanned;
@@ -89,10 +90,32 @@ static struct udevice *virtio_blk_transport(struct udevice *bdev)
 	return NULL;
 }
 
+/* The IPL parameter blocks, on s390; *@iplbs is NULL if there are none */
+static int virtio_read_iplbs(struct ipl_parameter_block **iplbs)
+{
+	int n = 0;
+
+	*iplbs = NULL;
+	if (!IS_ENABLED(CONFIG_S390))
+		return 0;
+	*iplbs = memalign(8, IPLB_MAX_CHAIN * sizeof(**iplbs));
+	if (*iplbs)
+		n = s390_iplb_read(*iplbs, IPLB_MAX_CHAIN);
+	if (n <= 0) {
+		free(*iplbs);
+		*iplbs = NULL;
+		return 0;
+	}
+	return n;
+}
+
 static void virtio_list_devices(void)
 {
 	int max = blk_find_max_devnum(UCLASS_VIRTIO);
-	int devnum;
+	struct ipl_parameter_block *iplbs;
+	int devnum, niplb, i;
+
+	niplb = virtio_read_iplbs(&iplbs);
 
 	for (devnum = 0; devnum <= max; devnum++) {
 		struct blk_desc *desc;
@@ -123,7 +146,16 @@ static void virtio_list_devices(void)
 				scsi_blk_get_addr(desc->bdev, &target, &lun);
 			printf("            Target: %u LUN: %u\n", target, lun);
 		}
+		/* The first block naming it: its place in the boot order */
+		for (i = 0; i < niplb; i++) {
+			if (s390_iplb_matches(&iplbs[i], desc)) {
+				printf("            IPL device: yes (iplb %d)\n",
+				       i);
+				break;
+			}
+		}
 	}
+	free(iplbs);
 }
 
 static int do_virtio(struct cmd_tbl *cmdtp, int flag, int argc,

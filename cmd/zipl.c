@@ -21,9 +21,7 @@
 #include <zipl.h>
 #include <u-boot/crc.h>
 #ifdef CONFIG_S390
-#include <dm.h>
 #include <s390/iplb.h>
-#include <s390/virtio_ccw.h>
 #endif
 
 #define MIB		(1024 * 1024)
@@ -261,43 +259,6 @@ static int do_zipl_load(struct cmd_tbl *cmdtp, int flag, int argc,
 	return ret ? CMD_RET_FAILURE : CMD_RET_SUCCESS;
 }
 
-#ifdef CONFIG_S390
-/* Is @desc the device @iplb names? */
-static bool zipl_iplb_matches(struct blk_desc *desc,
-			      const struct ipl_parameter_block *iplb)
-{
-	struct udevice *dev;
-	const struct virtio_ccw_plat *ccw = NULL;
-	u16 devno;
-	u8 ssid;
-
-	for (dev = desc->bdev; dev; dev = dev_get_parent(dev)) {
-		if (dev->driver && !strcmp(dev->driver->name, "virtio-ccw")) {
-			ccw = dev_get_plat(dev);
-			break;
-		}
-	}
-	if (!ccw)
-		return false;
-	switch (iplb->pbt) {
-	case IPL_PBT_CCW:
-		devno = be16_to_cpu(iplb->ccw.devno);
-		ssid = iplb->ccw.ssid & 3;
-		break;
-	case IPL_PBT_QEMU_SCSI:
-		devno = be16_to_cpu(iplb->scsi.devno);
-		ssid = iplb->scsi.ssid & 3;
-		if (desc->target != be16_to_cpu(iplb->scsi.target) ||
-		    desc->lun != be32_to_cpu(iplb->scsi.lun))
-			return false;
-		break;
-	default:
-		return false;
-	}
-	return ccw->devno == devno && ((ccw->schid >> 17) & 3) == ssid;
-}
-#endif
-
 /* The order to try the virtio disks in: IPL parameter block's first */
 static int zipl_boot_order(struct blk_desc **order, int max)
 {
@@ -317,7 +278,7 @@ static int zipl_boot_order(struct blk_desc **order, int max)
 			for (i = 0; i <= last && n < max; i++) {
 				desc = blk_get_devnum_by_uclass_id(UCLASS_VIRTIO,
 								   i);
-				if (desc && zipl_iplb_matches(desc, &iplbs[j]))
+				if (desc && s390_iplb_matches(&iplbs[j], desc))
 					order[n++] = desc;
 			}
 		}

@@ -99,4 +99,29 @@ int s390_iplb_read(struct ipl_parameter_block *iplbs, int max);
  */
 void s390_iplb_loadparm(const struct ipl_parameter_block *iplb, char *buf);
 
+struct blk_desc;
+
+/**
+ * s390_iplb_matches() - whether @iplb names the virtio disk @desc
+ * @iplb: the block
+ * @desc: a block device
+ *
+ * The one test `iplb`, `virtio info` and `zipl boot` use, so that the
+ * device they show is the device that boots. A CCW block matches every
+ * disk on that virtio-ccw device, the LUNs of a virtio-scsi controller
+ * included (a bootindex on the controller names it so); a QEMU SCSI
+ * block matches the LUN of that target and LUN on that controller.
+ * Return: true if it does
+ */
+bool s390_iplb_matches(const struct ipl_parameter_block *iplb,
+		       struct blk_desc *desc);
+
+/**
+ * s390_iplb_virtio_devnum() - the `virtio` device number of the first
+ * disk @iplb names
+ * @iplb: the block
+ * Return: the device number, or -1 if no disk found so far matches
+ */
+int s390_iplb_virtio_devnum(const struct ipl_parameter_block *iplb);
+
 #endif

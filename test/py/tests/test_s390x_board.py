@@ -211,6 +211,37 @@ def test_iplb(make_console, tmp_path):
         assert 'Target: 3 LUN: 5' in info_entries(con)[int(m.group(1))]
 
 
+def test_virtio_info_marks_ipl_device(make_console, tmp_path):
+    """`virtio info` marks the disk the IPL parameter block names: with
+    bootindex on the second disk that one, not the first; a LUN named by
+    target and LUN likewise, by its full LUN (blk_desc.lun stops at 255).
+    The mark agrees with `iplb`'s device."""
+    make_image(tmp_path / 'a.img', MIB, seed=62)
+    make_image(tmp_path / 'b.img', 2 * MIB, seed=63)
+    con = make_console([Disk(tmp_path / 'a.img'),
+                        Disk(tmp_path / 'b.img', bootindex=1)])
+    entries = info_entries(con)
+    assert list(entries) == [0, 1]
+    assert '(4096 x 512)' in entries[1]
+    assert 'IPL device: yes (iplb 0)' in entries[1], entries[1]
+    assert 'IPL device' not in entries[0], entries[0]
+    assert con.run_command('iplb').endswith('(virtio 1)')
+    con.close()
+
+    if not board_has(con, 'CONFIG_VIRTIO_SCSI'):
+        return
+    make_image(tmp_path / 'c.img', MIB, seed=64)
+    con = make_console([Disk(tmp_path / 'a.img', kind='scsi', target=1,
+                             lun=300),
+                        Disk(tmp_path / 'c.img', kind='scsi', target=1,
+                             lun=255, bootindex=0)])
+    entries = info_entries(con)
+    marked = [d for d, e in entries.items() if 'IPL device' in e]
+    assert len(marked) == 1, entries
+    assert 'Target: 1 LUN: 255' in entries[marked[0]], entries
+    assert 'IPL device: yes (iplb 0)' in entries[marked[0]]
+
+
 def test_go_returns(console):
     """A program at $loadaddr runs as a C function: lghi %r2,42; br %r14."""
     base = loadaddr(console)
