@@ -192,3 +192,12 @@ def test_linux_scsi_bootindex_lun(board, console_log, images):
                                  target=1, bootindex=1)])
     assert cmdline == f'{CONSOLE} entry=0'
     assert 'loading entry 0 from virtio 1' in out
+
+
+def test_linux_loadparm_without_bootindex(board, console_log, images):
+    """No bootindex, so no IPL parameter block: the machine's loadparm
+    comes from the SCLP (Read SCP Info)."""
+    cmdline, _, _ = boot(board, console_log,
+                         [Disk(images['multi'], ro=True)],
+                         ['-machine', 'loadparm=1'])
+    assert cmdline == f'{CONSOLE} entry=1'
