@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 /*
- * libFuzzer target for the zipl loader (boot/zipl.c, zipl_eltorito.c)
+ * libFuzzer target for the zipl loader (boot/zipl.c, zipl_eltorito.c,
+ * zipl_eckd.c)
  * over a disk in memory: the first byte picks the block size (bits 0-1:
  * 512, 1024, 2048, 4096; bit 2: the disk's last block is unreadable), the
  * rest is the disk, padded to whole blocks. The boot record (or, without
