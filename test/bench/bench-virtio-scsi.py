@@ -55,7 +55,7 @@ def argv_for(board, binary, blk, scsi_disks):
         bus = 'pci'
     else:
         argv = ['qemu-system-s390x', '-M', 's390-ccw-virtio', '-m', '1G',
-                '-nographic', '-bios', str(binary)]
+                '-nographic', '-nic', 'none', '-bios', str(binary)]
         bus = 'ccw'
     if blk:
         argv += ['-drive', f'if=none,id=b0,file={blk},format=raw',
