@@ -24,7 +24,9 @@ SRC_cli := common/cli.c common/cli_hush.c \
 	cmd/nvedit.c cmd/help.c cmd/sleep.c cmd/version.c lib/strto.c \
 	lib/ctype.c
 SRC_vring := drivers/virtio/virtio_ring.c
-SRC_zipl := boot/zipl.c boot/zipl_eltorito.c boot/zipl_eckd.c
+# every scheme of the loader (boot map, El Torito, ECKD...); not the
+# board's memory policy (the harness has its own) nor the jump
+SRC_zipl := $(filter-out boot/zipl_mem.c boot/zipl_s390.c,$(wildcard boot/zipl*.c))
 SRC_scsi := drivers/scsi/scsi.c drivers/scsi/scsi-uclass.c \
 	drivers/scsi/scsi_lib.c drivers/block/blk-uclass.c \
 	drivers/core/device.c drivers/core/device-remove.c \

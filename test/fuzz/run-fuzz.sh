@@ -69,14 +69,17 @@ for t in "${targets[@]}"; do
 			status=1
 			continue
 		fi
-		work=$(mktemp -d)
-		corpora=("$work" "$seeds")
+		work=$(mktemp -d) || exit 1
+		corpus=$work
 	else
-		corpora=("$dir/corpus" "$seeds")
+		corpus=$dir/corpus
 	fi
+	# libFuzzer writes what it finds into its corpus folder: never hand
+	# it the committed one, copy the seeds over instead
+	cp -n "$seeds"/* "$corpus"/ 2>/dev/null
 	start=$(date +%s)
 	"$bin" "${opts[@]}" -max_total_time="$secs" -runs="$runs" \
-		"${corpora[@]}" >> "$log" 2>&1
+		"$corpus" >> "$log" 2>&1
 	st=$?
 	[ $check -eq 1 ] && rm -rf "$work"
 	n=$(sed -n 's/^stat::number_of_executed_units: *//p' "$log" | tail -1)
