@@ -323,6 +323,62 @@ u64 vsb_req_read(struct virtio_sandbox_req *req, u64 offset, void *buf,
 u64 vsb_req_write(struct virtio_sandbox_req *req, u64 offset,
 		  const void *buf, u64 len);
 
+#define VSB_MEDIUM_MAX_IO	(1 << 20)	/* bytes per host read or write */
+
+/**
+ * struct vsb_medium - what an emulated disk or LUN stores its blocks in
+ * @fd:		host file, or -1 for a memory disk
+ * @mem:	memory disk
+ * @size:	bytes
+ */
+struct vsb_medium {
+	int fd;
+	u8 *mem;
+	u64 size;
+};
+
+/**
+ * vsb_opt_uint() - parse a device spec option "@name=N" (N as C writes it)
+ * @opt:	the option
+ * @name:	the option's name
+ * @valp:	returns N
+ * Return: 0 if OK, -ENOENT if @opt is another option, -EINVAL if N is bad
+ */
+int vsb_opt_uint(const char *opt, const char *name, u32 *valp);
+
+/**
+ * vsb_medium_open() - open the medium a device spec names
+ * @m:		the medium to set up
+ * @file:	a host file, or "mem:SIZE" for a zeroed memory disk
+ * @ro:		open the file read-only
+ * Return: 0 if OK, -EBADF if the file cannot be opened (not -ENOENT: the
+ *	   caller reads that as "no such emulator"), -EINVAL for a bad size,
+ *	   -ENOMEM
+ */
+int vsb_medium_open(struct vsb_medium *m, const char *file, bool ro);
+
+/**
+ * vsb_medium_close() - close the file or free the memory of @m
+ * @m:		the medium (closing it twice is harmless)
+ */
+void vsb_medium_close(struct vsb_medium *m);
+
+/**
+ * vsb_medium_io() - move @len bytes between a request's chain and @m
+ * @m:		the medium; the caller has checked @disk_off + @len fits
+ * @buf:	bounce buffer of VSB_MEDIUM_MAX_IO bytes
+ * @req:	the request
+ * @chain_off:	offset in the request's readable (write) or writable
+ *		(read) part
+ * @disk_off:	byte offset on the medium
+ * @len:	bytes
+ * @write:	from the chain to the medium
+ * Return: 0 if OK, -EIO if the host file failed
+ */
+int vsb_medium_io(struct vsb_medium *m, void *buf,
+		  struct virtio_sandbox_req *req, u64 chain_off, u64 disk_off,
+		  u64 len, bool write);
+
 /**
  * sandbox_virtio_bind_all() - bind a sandbox transport for every --blk
  * (and the --scsi controller), and arm the --fault specs

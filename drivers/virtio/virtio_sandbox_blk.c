@@ -20,13 +20,9 @@
 #include <virtio_sandbox.h>
 #include <asm/os.h>
 
-#define VSB_BLK_MAX_IO	(1 << 20)	/* bytes per host read or write */
-
 /**
  * struct vsb_blk - state of one emulated virtio-blk device
- * @fd:		host file, or -1 for a memory disk
- * @mem:	memory disk
- * @size:	bytes of the disk
+ * @medium:	the file or memory holding the blocks
  * @blksz:	logical block size
  * @size_max:	largest segment accepted (0: no limit, not offered)
  * @seg_max:	most data segments accepted
@@ -38,9 +34,7 @@
  * @buf:	bounce buffer for host I/O
  */
 struct vsb_blk {
-	int fd;
-	u8 *mem;
-	u64 size;
+	struct vsb_medium medium;
 	u32 blksz;
 	u32 size_max;
 	u32 seg_max;
@@ -51,18 +45,6 @@ struct vsb_blk {
 	unsigned int writes;
 	u8 *buf;
 };
-
-static int vsb_blk_uint(const char *opt, const char *name, u32 *valp)
-{
-	size_t n = strlen(name);
-	char *end;
-
-	if (strncmp(opt, name, n) || opt[n] != '=' || !opt[n + 1])
-		return -ENOENT;
-	*valp = simple_strtoul(opt + n + 1, &end, 0);
-
-	return *end ? -EINVAL : 0;
-}
 
 static int vsb_blk_opt(struct virtio_sandbox_dev *vd, struct vsb_blk *blk,
 		       const char *opt)
@@ -77,44 +59,17 @@ static int vsb_blk_opt(struct virtio_sandbox_dev *vd, struct vsb_blk *blk,
 		blk->flush = false;
 		return 0;
 	}
-	ret = vsb_blk_uint(opt, "bs", &blk->blksz);
+	ret = vsb_opt_uint(opt, "bs", &blk->blksz);
 	if (ret != -ENOENT)
 		return ret;
-	ret = vsb_blk_uint(opt, "size_max", &blk->size_max);
+	ret = vsb_opt_uint(opt, "size_max", &blk->size_max);
 	if (ret != -ENOENT)
 		return ret;
-	ret = vsb_blk_uint(opt, "seg_max", &blk->seg_max);
+	ret = vsb_opt_uint(opt, "seg_max", &blk->seg_max);
 	if (ret != -ENOENT)
 		return ret;
 
 	return virtio_sandbox_transport_opt(vd, opt);
-}
-
-static int vsb_blk_open(struct vsb_blk *blk, const char *file)
-{
-	s64 size;
-
-	if (!strncmp(file, "mem:", 4)) {
-		char *end;
-
-		blk->size = simple_strtoull(file + 4, &end, 0);
-		if (*end || !blk->size)
-			return -EINVAL;
-		blk->mem = calloc(1, blk->size);
-		return blk->mem ? 0 : -ENOMEM;
-	}
-
-	blk->fd = os_open(file, blk->ro ? OS_O_RDONLY : OS_O_RDWR);
-	if (blk->fd < 0)
-		return blk->fd;
-	size = os_filesize(blk->fd);
-	if (size < 0) {
-		os_close(blk->fd);
-		return size;
-	}
-	blk->size = size;
-
-	return 0;
 }
 
 static int vsb_blk_init(struct virtio_sandbox_dev *vd,
@@ -130,7 +85,7 @@ static int vsb_blk_init(struct virtio_sandbox_dev *vd,
 	blk = calloc(1, sizeof(*blk));
 	if (!blk)
 		return -ENOMEM;
-	blk->fd = -1;
+	blk->medium.fd = -1;
 	blk->blksz = VIRTIO_BLK_SECTOR_SIZE;
 	blk->flush = true;
 
@@ -154,12 +109,12 @@ static int vsb_blk_init(struct virtio_sandbox_dev *vd,
 	if (!blk->seg_max)
 		blk->seg_max = vd->queue_size - 2;
 
-	blk->buf = malloc(VSB_BLK_MAX_IO);
+	blk->buf = malloc(VSB_MEDIUM_MAX_IO);
 	if (!blk->buf) {
 		ret = -ENOMEM;
 		goto err;
 	}
-	ret = vsb_blk_open(blk, file);
+	ret = vsb_medium_open(&blk->medium, file, blk->ro);
 	if (ret)
 		goto err;
 
@@ -189,9 +144,7 @@ static void vsb_blk_remove(struct virtio_sandbox_dev *vd)
 
 	if (!blk)
 		return;
-	if (blk->fd >= 0)
-		os_close(blk->fd);
-	free(blk->mem);
+	vsb_medium_close(&blk->medium);
 	free(blk->buf);
 	free(blk);
 	vd->priv = NULL;
@@ -201,7 +154,7 @@ static void vsb_blk_fill_config(struct virtio_sandbox_dev *vd, u8 *config)
 {
 	struct virtio_blk_config *cfg = (struct virtio_blk_config *)config;
 	struct vsb_blk *blk = vd->priv;
-	u64 sectors = blk->size >> VIRTIO_BLK_SECTOR_SHIFT;
+	u64 sectors = blk->medium.size >> VIRTIO_BLK_SECTOR_SHIFT;
 	u64 cyls = sectors / (16 * 63);
 
 	if (virtio_sandbox_fault_armed(vd, VSB_FAULT_CAPACITY_0))
@@ -219,36 +172,6 @@ static void vsb_blk_fill_config(struct virtio_sandbox_dev *vd, u8 *config)
 	cfg->min_io_size = vsb_cpu_to_virtio16(vd, 1);
 	cfg->opt_io_size = vsb_cpu_to_virtio32(vd, 0);
 	cfg->num_queues = vsb_cpu_to_virtio16(vd, 1);
-}
-
-/* Move @len bytes between the chain (from @chain_off) and the disk */
-static int vsb_blk_io(struct vsb_blk *blk, struct virtio_sandbox_req *req,
-		      u64 chain_off, u64 disk_off, u64 len, bool write)
-{
-	while (len) {
-		u64 chunk = min_t(u64, len, VSB_BLK_MAX_IO);
-
-		if (write) {
-			vsb_req_read(req, chain_off, blk->buf, chunk);
-			if (blk->mem)
-				memcpy(blk->mem + disk_off, blk->buf, chunk);
-			else if (os_pwrite(blk->fd, blk->buf, chunk,
-					   disk_off) != (ssize_t)chunk)
-				return -EIO;
-		} else {
-			if (blk->mem)
-				memcpy(blk->buf, blk->mem + disk_off, chunk);
-			else if (os_pread(blk->fd, blk->buf, chunk,
-					  disk_off) != (ssize_t)chunk)
-				return -EIO;
-			vsb_req_write(req, chain_off, blk->buf, chunk);
-		}
-		chain_off += chunk;
-		disk_off += chunk;
-		len -= chunk;
-	}
-
-	return 0;
 }
 
 /* Whether the data segments of @req keep to size_max and seg_max */
@@ -296,14 +219,14 @@ static u8 vsb_blk_do(struct virtio_sandbox_dev *vd, struct vsb_blk *blk,
 		}
 		off = sector << VIRTIO_BLK_SECTOR_SHIFT;
 		if (len % blk->blksz || off % blk->blksz ||
-		    sector > (blk->size >> VIRTIO_BLK_SECTOR_SHIFT) ||
-		    len > blk->size - off)
+		    sector > (blk->medium.size >> VIRTIO_BLK_SECTOR_SHIFT) ||
+		    len > blk->medium.size - off)
 			return VIRTIO_BLK_S_IOERR;
 		if (write && blk->ro)
 			return VIRTIO_BLK_S_IOERR;
-		if (vsb_blk_io(blk, req, write ?
-			       sizeof(struct virtio_blk_outhdr) : 0, off, len,
-			       write))
+		if (vsb_medium_io(&blk->medium, blk->buf, req,
+				  write ? sizeof(struct virtio_blk_outhdr) : 0,
+				  off, len, write))
 			return VIRTIO_BLK_S_IOERR;
 		if (!write)
 			*written = len;
@@ -312,7 +235,7 @@ static u8 vsb_blk_do(struct virtio_sandbox_dev *vd, struct vsb_blk *blk,
 		if (!blk->flush)
 			return VIRTIO_BLK_S_UNSUPP;
 		blk->flushes++;
-		if (blk->fd >= 0 && os_fsync(blk->fd))
+		if (blk->medium.fd >= 0 && os_fsync(blk->medium.fd))
 			return VIRTIO_BLK_S_IOERR;
 		return VIRTIO_BLK_S_OK;
 	case VIRTIO_BLK_T_GET_ID: {

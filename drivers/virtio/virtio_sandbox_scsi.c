@@ -31,13 +31,9 @@
 #include <virtio_sandbox.h>
 #include <asm/os.h>
 
-#define VSB_SCSI_MAX_IO		(1 << 20)	/* bytes per host read/write */
-
 /**
  * struct vsb_scsi_lun - one emulated LUN
- * @fd:		host file, or -1 for a memory disk
- * @mem:	memory disk
- * @size:	bytes
+ * @medium:	the file or memory holding the blocks
  * @blksz:	logical block size
  * @target:	target id
  * @lun:	LUN
@@ -47,9 +43,7 @@
  * @ua:		a UNIT ATTENTION is pending
  */
 struct vsb_scsi_lun {
-	int fd;
-	u8 *mem;
-	u64 size;
+	struct vsb_medium medium;
 	u32 blksz;
 	unsigned int target;
 	unsigned int lun;
@@ -127,18 +121,6 @@ static void vsb_scsi_data_in(struct virtio_sandbox_req *req,
 	c->done = vsb_req_write(req, c->in_off, data, len);
 }
 
-static int vsb_scsi_uint(const char *opt, const char *name, u32 *valp)
-{
-	size_t n = strlen(name);
-	char *end;
-
-	if (strncmp(opt, name, n) || opt[n] != '=' || !opt[n + 1])
-		return -ENOENT;
-	*valp = simple_strtoul(opt + n + 1, &end, 0);
-
-	return *end ? -EINVAL : 0;
-}
-
 static int vsb_scsi_opt(struct virtio_sandbox_dev *vd, struct vsb_scsi *s,
 			struct vsb_scsi_lun *l, const char *opt)
 {
@@ -161,58 +143,33 @@ static int vsb_scsi_opt(struct virtio_sandbox_dev *vd, struct vsb_scsi *s,
 		s->noreport = true;
 		return 0;
 	}
-	ret = vsb_scsi_uint(opt, "bs", &l->blksz);
+	ret = vsb_opt_uint(opt, "bs", &l->blksz);
 	if (ret != -ENOENT)
 		return ret;
-	ret = vsb_scsi_uint(opt, "target", &val);
+	ret = vsb_opt_uint(opt, "target", &val);
 	if (ret != -ENOENT) {
 		l->target = val;
 		return ret ? ret : (val > VIRTIO_SCSI_MAX_TARGET ? -EINVAL : 0);
 	}
-	ret = vsb_scsi_uint(opt, "lun", &val);
+	ret = vsb_opt_uint(opt, "lun", &val);
 	if (ret != -ENOENT) {
 		l->lun = val;
 		return ret ? ret : (val > VIRTIO_SCSI_MAX_LUN ? -EINVAL : 0);
 	}
-	ret = vsb_scsi_uint(opt, "max_sectors", &s->max_sectors);
+	ret = vsb_opt_uint(opt, "max_sectors", &s->max_sectors);
 	if (ret != -ENOENT)
 		return ret;
-	ret = vsb_scsi_uint(opt, "max_xfer", &s->max_xfer);
+	ret = vsb_opt_uint(opt, "max_xfer", &s->max_xfer);
 	if (ret != -ENOENT)
 		return ret;
-	ret = vsb_scsi_uint(opt, "max_target", &s->max_target);
+	ret = vsb_opt_uint(opt, "max_target", &s->max_target);
 	if (ret != -ENOENT)
 		return ret;
-	ret = vsb_scsi_uint(opt, "max_lun", &s->max_lun);
+	ret = vsb_opt_uint(opt, "max_lun", &s->max_lun);
 	if (ret != -ENOENT)
 		return ret;
 
 	return virtio_sandbox_transport_opt(vd, opt);
-}
-
-static int vsb_scsi_open(struct vsb_scsi_lun *l, const char *file)
-{
-	s64 size;
-
-	if (!strncmp(file, "mem:", 4)) {
-		char *end;
-
-		l->size = simple_strtoull(file + 4, &end, 0);
-		if (*end || !l->size)
-			return -EINVAL;
-		l->mem = calloc(1, l->size);
-		return l->mem ? 0 : -ENOMEM;
-	}
-	l->fd = os_open(file, l->ro || l->cd ? OS_O_RDONLY : OS_O_RDWR);
-	/* -ENOENT would read as "no emulator" to the caller */
-	if (l->fd < 0)
-		return -EBADF;
-	size = os_filesize(l->fd);
-	if (size < 0)
-		return size;
-	l->size = size;
-
-	return 0;
 }
 
 static int vsb_scsi_add_lun(struct virtio_sandbox_dev *vd, struct vsb_scsi *s,
@@ -226,7 +183,7 @@ static int vsb_scsi_add_lun(struct virtio_sandbox_dev *vd, struct vsb_scsi *s,
 		return -EINVAL;
 	strcpy(spec, spec_in);
 	memset(l, 0, sizeof(*l));
-	l->fd = -1;
+	l->medium.fd = -1;
 	file = spec;
 	next = strchr(spec, ',');
 	if (next)
@@ -248,13 +205,9 @@ static int vsb_scsi_add_lun(struct virtio_sandbox_dev *vd, struct vsb_scsi *s,
 	for (i = 0; i < s->nluns; i++)
 		if (s->luns[i].target == l->target && s->luns[i].lun == l->lun)
 			return -EINVAL;
-	ret = vsb_scsi_open(l, file);
-	if (ret) {
-		if (l->fd >= 0)
-			os_close(l->fd);
-		free(l->mem);
+	ret = vsb_medium_open(&l->medium, file, l->ro || l->cd);
+	if (ret)
 		return ret;
-	}
 	l->ua = true;
 	s->nluns++;
 
@@ -269,9 +222,7 @@ static void vsb_scsi_remove(struct virtio_sandbox_dev *vd)
 	if (!s)
 		return;
 	for (i = 0; i < s->nluns; i++) {
-		if (s->luns[i].fd >= 0)
-			os_close(s->luns[i].fd);
-		free(s->luns[i].mem);
+		vsb_medium_close(&s->luns[i].medium);
 	}
 	free(s->luns);
 	free(s->buf);
@@ -295,7 +246,7 @@ static int vsb_scsi_init(struct virtio_sandbox_dev *vd,
 	s->max_target = VIRTIO_SCSI_MAX_TARGET;
 	s->max_lun = VIRTIO_SCSI_MAX_LUN;
 	s->luns = calloc(count, sizeof(*s->luns));
-	s->buf = malloc(VSB_SCSI_MAX_IO);
+	s->buf = malloc(VSB_MEDIUM_MAX_IO);
 	if (!s->luns || !s->buf) {
 		vsb_scsi_remove(vd);
 		return -ENOMEM;
@@ -470,44 +421,13 @@ static void vsb_scsi_inquiry(struct vsb_scsi *s, struct vsb_scsi_lun *l,
 	vsb_scsi_data_in(req, c, buf, len, alloc);
 }
 
-/* Move @len bytes between the chain and the LUN's medium */
-static int vsb_scsi_io(struct vsb_scsi *s, struct vsb_scsi_lun *l,
-		       struct virtio_sandbox_req *req, u64 chain_off,
-		       u64 disk_off, u64 len, bool write)
-{
-	while (len) {
-		u64 chunk = min_t(u64, len, VSB_SCSI_MAX_IO);
-
-		if (write) {
-			vsb_req_read(req, chain_off, s->buf, chunk);
-			if (l->mem)
-				memcpy(l->mem + disk_off, s->buf, chunk);
-			else if (os_pwrite(l->fd, s->buf, chunk, disk_off) !=
-				 (ssize_t)chunk)
-				return -EIO;
-		} else {
-			if (l->mem)
-				memcpy(s->buf, l->mem + disk_off, chunk);
-			else if (os_pread(l->fd, s->buf, chunk, disk_off) !=
-				 (ssize_t)chunk)
-				return -EIO;
-			vsb_req_write(req, chain_off, s->buf, chunk);
-		}
-		chain_off += chunk;
-		disk_off += chunk;
-		len -= chunk;
-	}
-
-	return 0;
-}
-
 static void vsb_scsi_rw(struct virtio_sandbox_dev *vd, struct vsb_scsi *s,
 			struct vsb_scsi_lun *l, struct virtio_sandbox_req *req,
 			struct vsb_scsi_cmd *c, const u8 *cdb)
 {
 	bool is16 = cdb[0] == SCSI_READ16_OP || cdb[0] == SCSI_WRITE16_OP;
 	bool write = cdb[0] == SCSI_WRITE10 || cdb[0] == SCSI_WRITE16_OP;
-	u64 blocks = l->size / l->blksz;
+	u64 blocks = l->medium.size / l->blksz;
 	u64 lba, count, bytes;
 
 	if (is16) {
@@ -563,8 +483,9 @@ static void vsb_scsi_rw(struct virtio_sandbox_dev *vd, struct vsb_scsi *s,
 		vsb_scsi_check(c, SENSE_ILLEGAL_REQUEST, 0x24, 0);
 		return;
 	}
-	if (vsb_scsi_io(s, l, req, write ? c->out_off : c->in_off,
-			lba * l->blksz, bytes, write)) {
+	if (vsb_medium_io(&l->medium, s->buf, req,
+			  write ? c->out_off : c->in_off, lba * l->blksz,
+			  bytes, write)) {
 		vsb_scsi_check(c, write ? SENSE_MEDIUM_ERROR :
 			       SENSE_MEDIUM_ERROR, write ? 0x0c : 0x11, 0);
 		return;
@@ -632,7 +553,7 @@ static void vsb_scsi_do(struct virtio_sandbox_dev *vd, struct vsb_scsi *s,
 		vsb_scsi_data_in(req, c, buf, 4, cdb[4]);
 		break;
 	case SCSI_RD_CAPAC10: {
-		u64 last = l->size / l->blksz - 1;
+		u64 last = l->medium.size / l->blksz - 1;
 
 		put_unaligned_be32(min_t(u64, last, 0xffffffff), buf);
 		put_unaligned_be32(l->blksz, buf + 4);
@@ -645,7 +566,7 @@ static void vsb_scsi_do(struct virtio_sandbox_dev *vd, struct vsb_scsi *s,
 			break;
 		}
 		memset(buf, 0, 32);
-		put_unaligned_be64(l->size / l->blksz - 1, buf);
+		put_unaligned_be64(l->medium.size / l->blksz - 1, buf);
 		put_unaligned_be32(l->blksz, buf + 8);
 		vsb_scsi_data_in(req, c, buf, 32, get_unaligned_be32(cdb + 10));
 		break;
@@ -656,7 +577,8 @@ static void vsb_scsi_do(struct virtio_sandbox_dev *vd, struct vsb_scsi *s,
 		vsb_scsi_rw(vd, s, l, req, c, cdb);
 		break;
 	case SCSI_SYNC_CACHE:
-		if (l->fd >= 0 && !l->ro && !l->cd && os_fsync(l->fd))
+		if (l->medium.fd >= 0 && !l->ro && !l->cd &&
+		    os_fsync(l->medium.fd))
 			vsb_scsi_check(c, SENSE_MEDIUM_ERROR, 0x0c, 0);
 		break;
 	default:
