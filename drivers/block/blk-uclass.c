@@ -296,16 +296,27 @@ int blk_next_device(struct udevice **devp)
 	return _blk_next_device(desc->uclass_id, devp);
 }
 
-/* -EINVAL unless [start, start + blkcnt) lies inside the device */
-static int blk_check_range(struct udevice *dev, struct blk_desc *desc,
-			   lbaint_t start, lbaint_t blkcnt)
+/*
+ * What every transfer checks before calling the driver, in this order:
+ * -ENODEV, -EINVAL (outside the device), -EROFS (@write to a read-only
+ * device), -ENOSYS (the driver lacks the operation). 1 if there is
+ * nothing to move, 0 to go on.
+ */
+static int blk_check_access(struct udevice *dev, lbaint_t start,
+			    lbaint_t blkcnt, bool write, bool have_op)
 {
+	struct blk_desc *desc = dev_get_uclass_plat(dev);
+
 	if (!device_active(dev))
 		return -ENODEV;
 	if (start > desc->lba || blkcnt > desc->lba - start)
 		return -EINVAL;
+	if (write && desc->read_only)
+		return -EROFS;
+	if (!have_op)
+		return -ENOSYS;
 
-	return 0;
+	return blkcnt ? 0 : 1;
 }
 
 /* Turn a driver's answer into @blkcnt or -errno: never a short count */
@@ -322,17 +333,12 @@ static long blk_check_count(unsigned long n, lbaint_t blkcnt)
 long blk_read(struct udevice *dev, lbaint_t start, lbaint_t blkcnt,
 	      void *buffer)
 {
-	struct blk_desc *desc = dev_get_uclass_plat(dev);
 	const struct blk_ops *ops = blk_get_ops(dev);
 	int ret;
 
-	ret = blk_check_range(dev, desc, start, blkcnt);
+	ret = blk_check_access(dev, start, blkcnt, false, ops->read);
 	if (ret)
-		return ret;
-	if (!ops->read)
-		return -ENOSYS;
-	if (!blkcnt)
-		return 0;
+		return ret < 0 ? ret : 0;
 
 	return blk_check_count(ops->read(dev, start, blkcnt, buffer), blkcnt);
 }
@@ -340,38 +346,24 @@ long blk_read(struct udevice *dev, lbaint_t start, lbaint_t blkcnt,
 long blk_write(struct udevice *dev, lbaint_t start, lbaint_t blkcnt,
 	       const void *buffer)
 {
-	struct blk_desc *desc = dev_get_uclass_plat(dev);
 	const struct blk_ops *ops = blk_get_ops(dev);
 	int ret;
 
-	ret = blk_check_range(dev, desc, start, blkcnt);
+	ret = blk_check_access(dev, start, blkcnt, true, ops->write);
 	if (ret)
-		return ret;
-	if (desc->read_only)
-		return -EROFS;
-	if (!ops->write)
-		return -ENOSYS;
-	if (!blkcnt)
-		return 0;
+		return ret < 0 ? ret : 0;
 
 	return blk_check_count(ops->write(dev, start, blkcnt, buffer), blkcnt);
 }
 
 long blk_erase(struct udevice *dev, lbaint_t start, lbaint_t blkcnt)
 {
-	struct blk_desc *desc = dev_get_uclass_plat(dev);
 	const struct blk_ops *ops = blk_get_ops(dev);
 	int ret;
 
-	ret = blk_check_range(dev, desc, start, blkcnt);
+	ret = blk_check_access(dev, start, blkcnt, true, ops->erase);
 	if (ret)
-		return ret;
-	if (desc->read_only)
-		return -EROFS;
-	if (!ops->erase)
-		return -ENOSYS;
-	if (!blkcnt)
-		return 0;
+		return ret < 0 ? ret : 0;
 
 	return blk_check_count(ops->erase(dev, start, blkcnt), blkcnt);
 }
@@ -461,26 +453,19 @@ int blk_next_free_devnum(enum uclass_id uclass_id)
 static int blk_claim_devnum(enum uclass_id uclass_id, int devnum)
 {
 	struct udevice *dev;
-	struct uclass *uc;
-	int ret;
+	struct blk_desc *desc;
+	int next;
 
-	ret = uclass_get(UCLASS_BLK, &uc);
-	if (ret)
-		return ret;
-	uclass_foreach_dev(dev, uc) {
-		struct blk_desc *desc = dev_get_uclass_plat(dev);
+	next = blk_find_device(uclass_id, devnum, &dev);
+	if (next)
+		return next == -ENODEV ? -ENOENT : next;
+	desc = dev_get_uclass_plat(dev);
+	next = blk_next_free_devnum(uclass_id);
+	if (next < 0)
+		return next;
+	desc->devnum = next;
 
-		if (desc->uclass_id == uclass_id && desc->devnum == devnum) {
-			int next = blk_next_free_devnum(uclass_id);
-
-			if (next < 0)
-				return next;
-			desc->devnum = next;
-			return 0;
-		}
-	}
-
-	return -ENOENT;
+	return 0;
 }
 
 int blk_create_device(struct udevice *parent, const char *drv_name,
