@@ -286,68 +286,83 @@ static int do_mem_mw(struct cmd_tbl *cmdtp, int flag, int argc,
 	return CMD_RET_SUCCESS;
 }
 
+/* The arguments cp and cmp share: [.b, .w, .l, .q] first second count */
+struct mem_pair {
+	int size;
+	ulong addr[2];
+	ulong count;
+	ulong bytes;
+	void *buf[2];
+};
+
+static int mem_pair_parse(int argc, char *const argv[], const char *usage,
+			  const char *name1, const char *name2,
+			  struct mem_pair *p)
+{
+	p->size = mem_data_size(argv[0], 4);
+	if (p->size < 0)
+		return -EINVAL;
+	if (argc < 4) {
+		printf("%s: missing arguments (usage: %s)\n", argv[0], usage);
+		return -EINVAL;
+	}
+	if (mem_parse(argv[0], name1, argv[1], &p->addr[0]) ||
+	    mem_parse(argv[0], name2, argv[2], &p->addr[1]) ||
+	    mem_parse(argv[0], "count", argv[3], &p->count))
+		return -EINVAL;
+	return 0;
+}
+
+static int mem_pair_map(const char *cmd, struct mem_pair *p)
+{
+	if (mem_bytes(cmd, p->count, p->size, &p->bytes) ||
+	    mem_map(cmd, p->addr[0], p->bytes, &p->buf[0]) ||
+	    mem_map(cmd, p->addr[1], p->bytes, &p->buf[1]))
+		return -EINVAL;
+	return 0;
+}
+
 static int do_mem_cp(struct cmd_tbl *cmdtp, int flag, int argc,
 		     char *const argv[])
 {
-	ulong src, dst, count, bytes;
-	void *from, *to;
-	int size;
+	struct mem_pair p;
 
-	size = mem_data_size(argv[0], 4);
-	if (size < 0)
+	if (mem_pair_parse(argc, argv,
+			   "cp [.b, .w, .l, .q] source target count",
+			   "source", "target", &p))
 		return CMD_RET_FAILURE;
-	if (argc < 4) {
-		printf("%s: missing arguments (usage: cp [.b, .w, .l, .q] source target count)\n",
-		       argv[0]);
-		return CMD_RET_FAILURE;
-	}
-	if (mem_parse(argv[0], "source", argv[1], &src) ||
-	    mem_parse(argv[0], "target", argv[2], &dst) ||
-	    mem_parse(argv[0], "count", argv[3], &count))
-		return CMD_RET_FAILURE;
-	if (!count) {
+	if (!p.count) {
 		puts("Zero length ???\n");
 		return CMD_RET_FAILURE;
 	}
-	if (mem_bytes(argv[0], count, size, &bytes))
-		return CMD_RET_FAILURE;
-	if (mem_map(argv[0], src, bytes, &from))
-		return CMD_RET_FAILURE;
-	if (mem_map(argv[0], dst, bytes, &to))
+	if (mem_pair_map(argv[0], &p))
 		return CMD_RET_FAILURE;
 
-	memmove(to, from, bytes);
-	unmap_sysmem(from);
-	unmap_sysmem(to);
+	memmove(p.buf[1], p.buf[0], p.bytes);
+	unmap_sysmem(p.buf[0]);
+	unmap_sysmem(p.buf[1]);
 	return CMD_RET_SUCCESS;
 }
 
 static int do_mem_cmp(struct cmd_tbl *cmdtp, int flag, int argc,
 		      char *const argv[])
 {
-	ulong addr1, addr2, count, bytes, ngood;
+	ulong addr1, addr2, count, ngood;
+	struct mem_pair p;
 	const char *type;
 	void *buf1, *buf2;
 	int size;
 
-	size = mem_data_size(argv[0], 4);
-	if (size < 0)
+	if (mem_pair_parse(argc, argv, "cmp [.b, .w, .l, .q] addr1 addr2 count",
+			   "address", "address", &p) ||
+	    mem_pair_map(argv[0], &p))
 		return CMD_RET_FAILURE;
-	if (argc < 4) {
-		printf("%s: missing arguments (usage: cmp [.b, .w, .l, .q] addr1 addr2 count)\n",
-		       argv[0]);
-		return CMD_RET_FAILURE;
-	}
-	if (mem_parse(argv[0], "address", argv[1], &addr1) ||
-	    mem_parse(argv[0], "address", argv[2], &addr2) ||
-	    mem_parse(argv[0], "count", argv[3], &count))
-		return CMD_RET_FAILURE;
-	if (mem_bytes(argv[0], count, size, &bytes))
-		return CMD_RET_FAILURE;
-	if (mem_map(argv[0], addr1, bytes, &buf1))
-		return CMD_RET_FAILURE;
-	if (mem_map(argv[0], addr2, bytes, &buf2))
-		return CMD_RET_FAILURE;
+	size = p.size;
+	addr1 = p.addr[0];
+	addr2 = p.addr[1];
+	count = p.count;
+	buf1 = p.buf[0];
+	buf2 = p.buf[1];
 
 	type = size == 8 ? "double word" : size == 4 ? "word" :
 	       size == 2 ? "halfword" : "byte";
