@@ -19,46 +19,16 @@
 #include <virtio_sandbox.h>
 #include <dm/device-internal.h>
 #include <test/ut.h>
+#include "../virtio/vsb_ut.h"
 
 static u8 vs_wbuf[128 * 1024];
 static u8 vs_rbuf[128 * 1024];
 
-/*
- * Bind a controller with the LUNs of @specs, arm @fault (if any) and probe
- * it, which scans it. Return: 0 with *@hostp the virtio-scsi host, or -ve
- */
+/* A controller with the LUNs of @specs, @fault armed, probed (scanned) */
 static int vs_add(const char *const specs[], int count, const char *fault,
 		  struct udevice **udevp, struct udevice **hostp)
 {
-	struct udevice *udev, *host;
-	int ret;
-
-	ret = sandbox_virtio_add("scsi", specs, count, "utscsi", &udev);
-	if (ret)
-		return ret;
-	*udevp = udev;
-	if (fault) {
-		ret = sandbox_virtio_arm_fault(udev, fault);
-		if (ret)
-			return ret;
-	}
-	ret = device_probe(udev);
-	if (ret)
-		return ret;
-	device_find_first_child(udev, &host);
-	if (!host)
-		return -ENODEV;
-	*hostp = host;
-
-	return device_probe(host);
-}
-
-static int vs_remove(struct unit_test_state *uts, struct udevice *udev)
-{
-	ut_assertok(device_remove(udev, DM_REMOVE_NORMAL));
-	ut_assertok(device_unbind(udev));
-
-	return 0;
+	return vsb_ut_add("scsi", specs, count, "utscsi", fault, udevp, hostp);
 }
 
 /* The BLK device of (target, lun) on @host, or NULL */
@@ -88,30 +58,11 @@ static int vs_count(struct udevice *host)
 	return n;
 }
 
-static void vs_pattern(u8 *buf, size_t len, u32 seed)
-{
-	size_t i;
-
-	for (i = 0; i < len; i++) {
-		seed = seed * 1103515245 + 12345;
-		buf[i] = seed >> 16;
-	}
-}
-
 static int vs_roundtrip(struct unit_test_state *uts, struct udevice *bdev,
 			lbaint_t start, lbaint_t blocks, u32 seed)
 {
-	struct blk_desc *desc = dev_get_uclass_plat(bdev);
-	size_t len = blocks * desc->blksz;
-
-	ut_assert(len <= sizeof(vs_wbuf));
-	vs_pattern(vs_wbuf, len, seed);
-	memset(vs_rbuf, 0, len);
-	ut_asserteq(blocks, blk_write(bdev, start, blocks, vs_wbuf));
-	ut_asserteq(blocks, blk_read(bdev, start, blocks, vs_rbuf));
-	ut_asserteq_mem(vs_wbuf, vs_rbuf, len);
-
-	return 0;
+	return vsb_ut_roundtrip(uts, bdev, start, blocks, seed, vs_wbuf,
+				vs_rbuf, sizeof(vs_wbuf));
 }
 
 static int virtio_scsi_lun_field(struct unit_test_state *uts)
@@ -206,7 +157,7 @@ static int virtio_scsi_scan_basic(struct unit_test_state *uts)
 	ut_asserteq(0, st->reads16);
 	ut_asserteq(0, st->violations);
 
-	return vs_remove(uts, udev);
+	return vsb_ut_remove(uts, udev);
 }
 UNIT_TEST(virtio_scsi_scan_basic, 0, scsi);
 
@@ -239,7 +190,7 @@ static int virtio_scsi_many_luns(struct unit_test_state *uts)
 	ut_asserteq(2, st->report_luns);
 	free(strs);
 
-	return vs_remove(uts, udev);
+	return vsb_ut_remove(uts, udev);
 }
 UNIT_TEST(virtio_scsi_many_luns, 0, scsi);
 
@@ -259,7 +210,7 @@ static int virtio_scsi_no_report_luns(struct unit_test_state *uts)
 	ut_assertnonnull(vs_lun(host, 1, 7));
 	ut_assertnull(vs_lun(host, 1, 8));
 
-	return vs_remove(uts, udev);
+	return vsb_ut_remove(uts, udev);
 }
 UNIT_TEST(virtio_scsi_no_report_luns, 0, scsi);
 
@@ -280,7 +231,7 @@ static int virtio_scsi_limits(struct unit_test_state *uts)
 	ut_asserteq(13, st->reads);
 	ut_asserteq(4096, st->max_xfer_bytes);
 	ut_asserteq(0, st->violations);
-	ut_assertok(vs_remove(uts, udev));
+	ut_assertok(vsb_ut_remove(uts, udev));
 
 	ut_assertok(vs_add(vpd, 1, NULL, &udev, &host));
 	st = vsb_scsi_get_stats(sandbox_virtio_get_dev(udev));
@@ -291,7 +242,7 @@ static int virtio_scsi_limits(struct unit_test_state *uts)
 	ut_asserteq(4, st->reads);
 	ut_asserteq(0, st->violations);
 
-	return vs_remove(uts, udev);
+	return vsb_ut_remove(uts, udev);
 }
 UNIT_TEST(virtio_scsi_limits, 0, scsi);
 
@@ -303,7 +254,7 @@ static int virtio_scsi_transient(struct unit_test_state *uts)
 
 	ut_assertok(vs_add(specs, 1, "becoming-ready,count=3", &udev, &host));
 	ut_assertnonnull(vs_lun(host, 0, 0));
-	ut_assertok(vs_remove(uts, udev));
+	ut_assertok(vsb_ut_remove(uts, udev));
 
 	ut_assertok(vs_add(specs, 1, NULL, &udev, &host));
 	bdev = vs_lun(host, 0, 0);
@@ -311,7 +262,7 @@ static int virtio_scsi_transient(struct unit_test_state *uts)
 	ut_assertok(sandbox_virtio_arm_fault(udev, "scsi-busy,count=2"));
 	ut_assertok(vs_roundtrip(uts, bdev, 0, 8, 7));
 
-	return vs_remove(uts, udev);
+	return vsb_ut_remove(uts, udev);
 }
 UNIT_TEST(virtio_scsi_transient, 0, scsi);
 
@@ -335,7 +286,7 @@ static int virtio_scsi_medium_error(struct unit_test_state *uts)
 	ut_asserteq(-ENOENT, scsi_blk_error_str(bdev, why, sizeof(why)));
 	ut_asserteq(-ENODEV, scsi_blk_error_str(host, why, sizeof(why)));
 
-	return vs_remove(uts, udev);
+	return vsb_ut_remove(uts, udev);
 }
 UNIT_TEST(virtio_scsi_medium_error, 0, scsi);
 
@@ -358,7 +309,7 @@ static int virtio_scsi_timeout(struct unit_test_state *uts)
 	ut_assertok(scsi_bus_reset(host));
 	ut_assertok(vs_roundtrip(uts, bdev, 1, 16, 9));
 
-	return vs_remove(uts, udev);
+	return vsb_ut_remove(uts, udev);
 }
 UNIT_TEST(virtio_scsi_timeout, 0, scsi);
 
@@ -374,7 +325,7 @@ static int virtio_scsi_bad_config(struct unit_test_state *uts)
 	ut_asserteq(-EINVAL, vs_add(bad, 1, NULL, &udev, &host));
 	uc_priv = dev_get_uclass_priv(udev);
 	ut_asserteq_str("bad max_sectors 0", uc_priv->fail_reason);
-	ut_assertok(vs_remove(uts, udev));
+	ut_assertok(vsb_ut_remove(uts, udev));
 
 	/* max_target 3: four targets asked, no more */
 	ut_assertok(vs_add(ok, 1, NULL, &udev, &host));
@@ -382,7 +333,7 @@ static int virtio_scsi_bad_config(struct unit_test_state *uts)
 	ut_asserteq(3, st->bad_target);
 	ut_asserteq(1, vs_count(host));
 
-	return vs_remove(uts, udev);
+	return vsb_ut_remove(uts, udev);
 }
 UNIT_TEST(virtio_scsi_bad_config, 0, scsi);
 
@@ -401,7 +352,7 @@ static int virtio_scsi_legacy(struct unit_test_state *uts)
 	/* queue 16: at most 5 commands in flight, the scan still works */
 	ut_assertok(vs_roundtrip(uts, bdev, 3, 40, 10));
 
-	return vs_remove(uts, udev);
+	return vsb_ut_remove(uts, udev);
 }
 UNIT_TEST(virtio_scsi_legacy, 0, scsi);
 
@@ -422,6 +373,6 @@ static int virtio_scsi_no_medium(struct unit_test_state *uts)
 	ut_asserteq(-EINVAL, blk_read(bdev, 0, 1, vs_rbuf));
 	ut_assertnonnull(vs_lun(host, 0, 1));
 
-	return vs_remove(uts, udev);
+	return vsb_ut_remove(uts, udev);
 }
 UNIT_TEST(virtio_scsi_no_medium, 0, scsi);

@@ -18,75 +18,26 @@
 #include <virtio_sandbox.h>
 #include <dm/device-internal.h>
 #include <test/ut.h>
+#include "vsb_ut.h"
 
 #define VB_DISK		(1 << 20)
 
 static u8 vb_wbuf[256 * 1024 + 1];
 static u8 vb_rbuf[256 * 1024 + 1];
 
-/*
- * Bind an emulated disk from @spec, arm @fault (if any) and probe it.
- * Return: 0 with *@bdevp the BLK device, or the child's probe error
- */
+/* An emulated disk from @spec, @fault armed; *@bdevp its BLK device */
 static int vb_add(const char *spec, const char *fault, struct udevice **udevp,
 		  struct udevice **bdevp)
 {
-	struct udevice *udev, *bdev;
-	int ret;
-
-	ret = sandbox_virtio_add("blk", &spec, 1, "utblk", &udev);
-	if (ret)
-		return ret;
-	*udevp = udev;
-	if (fault) {
-		ret = sandbox_virtio_arm_fault(udev, fault);
-		if (ret)
-			return ret;
-	}
-	ret = device_probe(udev);
-	if (ret)
-		return ret;
-	device_find_first_child(udev, &bdev);
-	if (!bdev)
-		return -ENODEV;
-	*bdevp = bdev;
-
-	return device_probe(bdev);
-}
-
-static int vb_remove(struct unit_test_state *uts, struct udevice *udev)
-{
-	ut_assertok(device_remove(udev, DM_REMOVE_NORMAL));
-	ut_assertok(device_unbind(udev));
-
-	return 0;
-}
-
-static void vb_pattern(u8 *buf, size_t len, u32 seed)
-{
-	size_t i;
-
-	for (i = 0; i < len; i++) {
-		seed = seed * 1103515245 + 12345;
-		buf[i] = seed >> 16;
-	}
+	return vsb_ut_add("blk", &spec, 1, "utblk", fault, udevp, bdevp);
 }
 
 /* Write @blocks at @start from an odd address, read them back, compare */
 static int vb_roundtrip(struct unit_test_state *uts, struct udevice *bdev,
 			lbaint_t start, lbaint_t blocks, u32 seed)
 {
-	struct blk_desc *desc = dev_get_uclass_plat(bdev);
-	size_t len = blocks * desc->blksz;
-
-	ut_assert(len < sizeof(vb_wbuf));
-	vb_pattern(vb_wbuf + 1, len, seed);
-	memset(vb_rbuf, 0, sizeof(vb_rbuf));
-	ut_asserteq(blocks, blk_write(bdev, start, blocks, vb_wbuf + 1));
-	ut_asserteq(blocks, blk_read(bdev, start, blocks, vb_rbuf + 1));
-	ut_asserteq_mem(vb_wbuf + 1, vb_rbuf + 1, len);
-
-	return 0;
+	return vsb_ut_roundtrip(uts, bdev, start, blocks, seed, vb_wbuf + 1,
+				vb_rbuf + 1, sizeof(vb_wbuf) - 1);
 }
 
 static int virtio_blk_basic(struct unit_test_state *uts)
@@ -121,7 +72,7 @@ static int virtio_blk_basic(struct unit_test_state *uts)
 	/* The last block is the last: one more is refused */
 	ut_asserteq(-EINVAL, blk_read(bdev, 2047, 2, vb_rbuf));
 
-	return vb_remove(uts, udev);
+	return vsb_ut_remove(uts, udev);
 }
 UNIT_TEST(virtio_blk_basic, 0, virtio);
 
@@ -139,7 +90,7 @@ static int virtio_blk_bs4096(struct unit_test_state *uts)
 	ut_assertok(vb_roundtrip(uts, bdev, 3, 5, 3));
 	ut_assertok(vb_roundtrip(uts, bdev, 255, 1, 4));
 
-	return vb_remove(uts, udev);
+	return vsb_ut_remove(uts, udev);
 }
 UNIT_TEST(virtio_blk_bs4096, 0, virtio);
 
@@ -158,7 +109,7 @@ static int virtio_blk_split(struct unit_test_state *uts)
 	/* header + 3 segments + status */
 	ut_asserteq(5, vd->stats.max_chain);
 
-	return vb_remove(uts, udev);
+	return vsb_ut_remove(uts, udev);
 }
 UNIT_TEST(virtio_blk_split, 0, virtio);
 
@@ -175,7 +126,7 @@ static int virtio_blk_defer(struct unit_test_state *uts)
 	ut_asserteq(0, vsb_blk_violations(vd));
 	ut_assert(vd->stats.max_in_flight >= 2);
 
-	return vb_remove(uts, udev);
+	return vsb_ut_remove(uts, udev);
 }
 UNIT_TEST(virtio_blk_defer, 0, virtio);
 
@@ -196,7 +147,7 @@ static int virtio_blk_legacy(struct unit_test_state *uts)
 	ut_asserteq(128, ((struct blk_desc *)dev_get_uclass_plat(bdev))->lba);
 	ut_assertok(vb_roundtrip(uts, bdev, 0, 128, 7));
 
-	return vb_remove(uts, udev);
+	return vsb_ut_remove(uts, udev);
 }
 UNIT_TEST(virtio_blk_legacy, 0, virtio);
 
@@ -214,7 +165,7 @@ static int virtio_blk_ro(struct unit_test_state *uts)
 							   vb_wbuf));
 	ut_asserteq(1, blk_read(bdev, 0, 1, vb_rbuf));
 
-	return vb_remove(uts, udev);
+	return vsb_ut_remove(uts, udev);
 }
 UNIT_TEST(virtio_blk_ro, 0, virtio);
 
@@ -238,7 +189,7 @@ static int vb_fault_once(struct unit_test_state *uts, const char *fault,
 	ut_asserteq(resets + reset, vd->stats.resets);
 	ut_assertok(vb_roundtrip(uts, bdev, 0, 16, 8));
 
-	return vb_remove(uts, udev);
+	return vsb_ut_remove(uts, udev);
 }
 
 static int virtio_blk_timeout(struct unit_test_state *uts)
@@ -284,7 +235,7 @@ static int virtio_blk_never(struct unit_test_state *uts)
 	sandbox_virtio_clear_faults(udev);
 	ut_asserteq(1, blk_read(bdev, 0, 1, vb_rbuf));
 
-	return vb_remove(uts, udev);
+	return vsb_ut_remove(uts, udev);
 }
 UNIT_TEST(virtio_blk_never, 0, virtio);
 
@@ -303,7 +254,7 @@ static int vb_probe_fails(struct unit_test_state *uts, const char *spec,
 	ut_assertok(virtio_get_ops(udev)->get_status(udev, &status));
 	ut_assert(status & VIRTIO_CONFIG_S_FAILED);
 
-	return vb_remove(uts, udev);
+	return vsb_ut_remove(uts, udev);
 }
 
 static int virtio_blk_features_refused(struct unit_test_state *uts)
@@ -357,6 +308,6 @@ static int virtio_blk_capacity_0(struct unit_test_state *uts)
 	ut_asserteq(0, ((struct blk_desc *)dev_get_uclass_plat(bdev))->lba);
 	ut_asserteq(-EINVAL, blk_read(bdev, 0, 1, vb_rbuf));
 
-	return vb_remove(uts, udev);
+	return vsb_ut_remove(uts, udev);
 }
 UNIT_TEST(virtio_blk_capacity_0, 0, virtio);
