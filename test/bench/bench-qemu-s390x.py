@@ -37,16 +37,10 @@ from pathlib import Path
 
 import pexpect
 
-from benchlib import Firmware, log_run, medians
+from benchlib import Firmware, log_run, medians, virtio_read_rows
 
 REPO = Path(__file__).resolve().parents[2]
 STOCK = Path('/usr/share/qemu/s390-ccw.img')
-HEX = '0 1 2 3 4 5 6 7 8 9 a b c d e f'
-LOOP = (f'for a in {HEX}; do for b in {HEX}; do for c in {HEX}; do '
-        'virtio read $loadaddr $a$b$c 1; done; done; done')
-READ64 = 'virtio read $loadaddr 0 20000'
-READ64_N = 32
-READ64_LOOP = f'for i in {" ".join(["x"] * READ64_N)}; do {READ64}; done'
 KEYS = ['prompt', 'scan', 'read64c', 'read64', 'read1x4k']
 IMAGE_TARGET = 64 << 10
 
@@ -64,34 +58,10 @@ def qemu_argv(bios, disk, transport):
 def run_once(bios, disk, crc, transport):
     res = {}
     fw = Firmware(qemu_argv(bios, disk, transport), res)
-
-    def check_crc():
-        _, _, out = fw.cmd('crc32 $loadaddr 4000000')
-        if f'{crc:08x}' not in out:
-            raise RuntimeError(f'{bios}: wrong data: {out!r}, '
-                               f'want {crc:08x}')
-
-    def check_reads(out, n):
-        if out.count('131072 blocks read: OK') != n:
-            raise RuntimeError(f'{bios}: read failed: {out!r}')
-
-    w, c, _ = fw.cmd('virtio scan')
-    res['scan'] = (w, c)
-    w, c, out = fw.cmd(READ64)
-    check_reads(out, 1)
-    res['read64c'] = (w, c)
-    check_crc()
-    # Clear both ends so that the CRC proves these reads too
-    fw.cmd('mw $loadaddr 0 40000; setexpr bench_end $loadaddr + 3f00000; '
-           'mw $bench_end 0 40000')
-    w, c, out = fw.cmd(READ64_LOOP)
-    check_reads(out, READ64_N)
-    res['read64'] = (w / READ64_N, c / READ64_N)
-    check_crc()
-    w, c, out = fw.cmd(LOOP)
-    if out.count('1 blocks read: OK') != 4096:
-        raise RuntimeError(f'{bios}: the loop did not do 4096 reads')
-    res['read1x4k'] = (w, c)
+    virtio_read_rows(fw, res, bios, crc, '$loadaddr',
+                     'mw $loadaddr 0 40000; '
+                     'setexpr bench_end $loadaddr + 3f00000; '
+                     'mw $bench_end 0 40000')
     fw.p.sendline('poweroff')
     fw.p.expect(pexpect.EOF)
     return res
