@@ -3,7 +3,7 @@
 
 from .console import Console, ConsoleError, PROMPT
 from .disk import Disk, make_image
-from .util import crc32, loadaddr
+from .util import crc32, info_entries, loadaddr
 
 __all__ = ['Console', 'ConsoleError', 'PROMPT', 'Disk', 'make_image', 'crc32',
-           'loadaddr']
+           'info_entries', 'loadaddr']

@@ -29,3 +29,15 @@ def crc32(console, addr, length):
     if not m:
         raise ConsoleError(f'crc32 {addr} {length:x} printed {out!r}')
     return int(m.group(1), 16)
+
+
+def info_entries(console, cmd='virtio info'):
+    """What `virtio info` (or @cmd, which lists devices the same way)
+    prints, as {devnum: the text of that device's entry}."""
+    out = console.run_command(cmd)
+    entries = {}
+    for part in re.split(r'^(?=Device \d+: )', out, flags=re.M):
+        m = re.match(r'Device (\d+): ', part)
+        if m:
+            entries[int(m.group(1))] = part
+    return entries

@@ -15,22 +15,12 @@ import zlib
 import pexpect
 import pytest
 
-from harness import ConsoleError, Disk, crc32, loadaddr, make_image
+from harness import (ConsoleError, Disk, crc32, info_entries, loadaddr,
+                     make_image)
 
 pytestmark = pytest.mark.boards('qemu-s390x')
 
 MIB = 1 << 20
-
-
-def info_entries(con):
-    """`virtio info` as {devnum: text of its entry}."""
-    out = con.run_command('virtio info')
-    entries = {}
-    for part in re.split(r'^(?=Device \d+: )', out, flags=re.M):
-        m = re.match(r'Device (\d+): ', part)
-        if m:
-            entries[int(m.group(1))] = part
-    return entries
 
 
 def read_crc(con, dev, data, bs=512):

@@ -16,7 +16,7 @@ import zlib
 
 import pytest
 
-from harness import Disk, crc32, loadaddr, make_image
+from harness import Disk, crc32, info_entries, loadaddr, make_image
 
 MIB = 1 << 20
 
@@ -31,17 +31,6 @@ def read_ok(con, dev, blk, cnt, addr='$loadaddr'):
 def select(con, dev):
     out = con.run_command(f'virtio device {dev}')
     assert out.endswith('... is now current device'), out
-
-
-def info_entries(con):
-    """`virtio info` as {devnum: text of its entry}."""
-    out = con.run_command('virtio info')
-    entries = {}
-    for part in re.split(r'^(?=Device \d+: )', out, flags=re.M):
-        m = re.match(r'Device (\d+): ', part)
-        if m:
-            entries[int(m.group(1))] = part
-    return entries
 
 
 def test_virtio_read_crc(make_console, tmp_path):

@@ -20,7 +20,7 @@ import zlib
 
 import pytest
 
-from harness import Disk, crc32, loadaddr, make_image
+from harness import Disk, crc32, info_entries, loadaddr, make_image
 
 MIB = 1 << 20
 BIG = 3 << 40                   # 3 TiB, sparse
@@ -31,17 +31,6 @@ def tool(name):
     path = shutil.which(name) or shutil.which(name, path='/usr/sbin:/sbin')
     assert path, f'{name} is missing: run scripts/setup'
     return path
-
-
-def info_entries(con):
-    """`virtio info` as {devnum: text of its entry}."""
-    out = con.run_command('virtio info')
-    entries = {}
-    for part in re.split(r'^(?=Device \d+: )', out, flags=re.M):
-        m = re.match(r'Device (\d+): ', part)
-        if m:
-            entries[int(m.group(1))] = part
-    return entries
 
 
 def lun_map(con):
