@@ -19,6 +19,12 @@ elif [ $# -gt 0 ]; then
 	exit 2
 fi
 
+# Every script's temporary files (disk images) in one folder, removed at
+# the end whatever the scripts leave behind
+TMPDIR=$(mktemp -d "${TMPDIR:-/tmp}/virtboot-bench.XXXXXX")
+export TMPDIR
+trap 'rm -rf "$TMPDIR"' EXIT
+
 bench() {
 	echo
 	echo "=== $* (runs: $runs)"
