@@ -372,6 +372,15 @@ static inline unsigned long virtio_timeout_ms(void)
 #endif
 }
 
+/**
+ * __virtio16_to_cpu() - a 16-bit field in a byte order the caller knows
+ * @little_endian: the device's order (virtio_is_little_endian())
+ * @val: the field as the device stores it
+ *
+ * For code that has no udevice at hand (a transport probing its device).
+ * The other widths and directions below work the same way.
+ * Return: @val in the CPU's order
+ */
 static inline u16 __virtio16_to_cpu(bool little_endian, __virtio16 val)
 {
 	return little_endian ? le16_to_cpu(val) : be16_to_cpu(val);
@@ -468,7 +477,18 @@ static inline bool virtio_is_little_endian(struct udevice *vdev)
 	return !uc_priv->legacy || virtio_legacy_is_little_endian();
 }
 
-/* Conversions between the CPU's and the device's byte order */
+/**
+ * virtio16_to_cpu() - a 16-bit ring or configuration field of @vdev in
+ * the CPU's order
+ * @vdev: the virtio device
+ * @val: the field as the device stores it
+ *
+ * A legacy device uses the guest's order (big-endian on s390x), a device
+ * that negotiated VERSION_1 little-endian: the order is only known after
+ * feature negotiation, hence a function and not a fixed accessor. The
+ * 32- and 64-bit forms and the cpu_to_virtio*() inverses below are alike.
+ * Return: @val in the CPU's order
+ */
 static inline u16 virtio16_to_cpu(struct udevice *vdev, __virtio16 val)
 {
 	return __virtio16_to_cpu(virtio_is_little_endian(vdev), val);
@@ -542,6 +562,17 @@ static inline int __virtio_cread_many(struct udevice *vdev,
 	return -EIO;
 }
 
+/**
+ * virtio_cread_bytes() - read @len bytes of configuration space, retried
+ * while the generation counter shows the device changed them meanwhile
+ * @vdev: the virtio device
+ * @offset: offset in the device-specific configuration
+ * @buf: returns the bytes
+ * @len: number of bytes
+ *
+ * Errors are not returned, as in U-Boot and Linux; a caller that must
+ * know uses __virtio_cread_many().
+ */
 static inline void virtio_cread_bytes(struct udevice *vdev,
 				      unsigned int offset,
 				      void *buf, size_t len)
@@ -549,6 +580,15 @@ static inline void virtio_cread_bytes(struct udevice *vdev,
 	__virtio_cread_many(vdev, offset, buf, len, 1);
 }
 
+/**
+ * virtio_cread8() - read a one-byte configuration field
+ * @vdev: the virtio device
+ * @offset: offset in the device-specific configuration
+ *
+ * virtio_cread16() and virtio_cread32() are alike: one access each, which
+ * cannot tear, so no generation check. A failed read gives 0.
+ * Return: the field
+ */
 static inline u8 virtio_cread8(struct udevice *vdev, unsigned int offset)
 {
 	u8 ret = 0;
@@ -557,6 +597,12 @@ static inline u8 virtio_cread8(struct udevice *vdev, unsigned int offset)
 	return ret;
 }
 
+/**
+ * virtio_cwrite8() - write a one-byte configuration field
+ * @vdev: the virtio device
+ * @offset: offset in the device-specific configuration
+ * @val: the value, in the CPU's order (the 16- to 64-bit forms convert)
+ */
 static inline void virtio_cwrite8(struct udevice *vdev,
 				  unsigned int offset, u8 val)
 {
@@ -595,6 +641,17 @@ static inline void virtio_cwrite32(struct udevice *vdev,
 	virtio_set_config(vdev, offset, &val, sizeof(val));
 }
 
+/**
+ * virtio_cread64() - read an eight-byte configuration field
+ * @vdev: the virtio device
+ * @offset: offset in the device-specific configuration
+ *
+ * Transports read it in two 32-bit halves, which a device updating the
+ * field in between (a disk resized) would tear: read through
+ * __virtio_cread_many(), which repeats the read until the generation
+ * counter holds still. A failed read gives 0.
+ * Return: the field in the CPU's order
+ */
 static inline u64 virtio_cread64(struct udevice *vdev,
 				 unsigned int offset)
 {

@@ -242,23 +242,32 @@ static inline int vring_need_event(u16 event_idx, u16 new_idx, u16 old)
  * arm64, bcr 14,0 (or nothing for the weaker ones: s390 is ordered) on
  * s390x, mfence or nothing on the x86 sandbox host.
  */
+/** virtio_mb() - full barrier: stores before it before loads after it */
 static inline void virtio_mb(void)
 {
 	__atomic_thread_fence(__ATOMIC_SEQ_CST);
 }
 
-/* Reads of the used ring after reading used->idx */
+/** virtio_rmb() - reads of the used ring after reading used->idx */
 static inline void virtio_rmb(void)
 {
 	__atomic_thread_fence(__ATOMIC_ACQUIRE);
 }
 
-/* Descriptor and avail entry writes before the avail->idx write */
+/** virtio_wmb() - descriptor and avail entry writes before avail->idx's */
 static inline void virtio_wmb(void)
 {
 	__atomic_thread_fence(__ATOMIC_RELEASE);
 }
 
+/**
+ * virtio_store_mb() - store @v at @p, then a full barrier
+ * @p: a ring field the device reads (used_event)
+ * @v: the value, already in the device's order
+ *
+ * The driver's next read (of the used index) must not pass this store, or
+ * the device and the driver may each wait for the other.
+ */
 static inline void virtio_store_mb(__virtio16 *p, __virtio16 v)
 {
 	WRITE_ONCE(*p, v);

@@ -254,6 +254,11 @@ struct virtio_sandbox_dev {
  */
 bool vsb_little_endian(struct virtio_sandbox_dev *vd);
 
+/**
+ * vsb_virtio16_to_cpu() - a 16-bit field the driver wrote, in the CPU's
+ * order; the other widths and the vsb_cpu_to_virtio*() inverses are alike
+ * (a byte swap is its own inverse)
+ */
 static inline u16 vsb_virtio16_to_cpu(struct virtio_sandbox_dev *vd, u16 v)
 {
 	return vsb_little_endian(vd) ? le16_to_cpu(v) : be16_to_cpu(v);
@@ -457,11 +462,46 @@ struct vsb_scsi_stats {
 struct vsb_scsi_stats *vsb_scsi_get_stats(struct virtio_sandbox_dev *vd);
 
 /* Between the transport driver and the device core (virtio_sandbox_dev.c) */
+
+/**
+ * virtio_sandbox_parse_fault() - parse a --fault spec's fault part,
+ * "KIND[,after=N][,count=N]"
+ * @fault: returns the fault, not armed
+ * @spec: the spec without its device name
+ * Return: 0 if OK, -EINVAL if the kind or an option is unknown
+ */
 int virtio_sandbox_parse_fault(struct virtio_sandbox_fault *fault,
 			       const char *spec);
+
+/**
+ * virtio_sandbox_process_queue() - what a device does on a notify: run
+ * every chain the driver made available on queue @qi
+ * @vd: the device
+ * @qi: queue index
+ *
+ * Synchronous, as the sandbox has no second thread; a device that is not
+ * DRIVER_OK or that needs a reset ignores the notify, as hardware would.
+ */
 void virtio_sandbox_process_queue(struct virtio_sandbox_dev *vd,
 				  unsigned int qi);
+
+/**
+ * virtio_sandbox_reset_queues() - forget every queue (a device reset):
+ * chains held back by a fault are dropped, never completed
+ * @vd: the device
+ */
 void virtio_sandbox_reset_queues(struct virtio_sandbox_dev *vd);
+
+/**
+ * virtio_sandbox_setup_queue() - the driver placed queue @qi's rings
+ * @vd: the device
+ * @qi: queue index
+ * @num: queue size
+ * @desc: descriptor table
+ * @avail: available ring
+ * @used: used ring
+ * Return: 0 if OK, -ENOMEM
+ */
 int virtio_sandbox_setup_queue(struct virtio_sandbox_dev *vd, unsigned int qi,
 			       unsigned int num, void *desc, void *avail,
 			       void *used);
