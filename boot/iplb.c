@@ -8,25 +8,15 @@
 #include <blk.h>
 #include <dm.h>
 #include <scsi.h>
+#include <virtio.h>
 #include <s390/css.h>
 #include <s390/iplb.h>
 #include <s390/virtio_ccw.h>
 
-/* The virtio transport a block device hangs off (a LUN is a grandchild) */
-static struct udevice *iplb_transport(struct udevice *bdev)
-{
-	struct udevice *dev;
-
-	for (dev = dev_get_parent(bdev); dev; dev = dev_get_parent(dev))
-		if (device_get_uclass_id(dev) == UCLASS_VIRTIO)
-			return dev;
-	return NULL;
-}
-
 bool s390_iplb_matches(const struct ipl_parameter_block *iplb,
 		       struct blk_desc *desc)
 {
-	struct udevice *udev = iplb_transport(desc->bdev);
+	struct udevice *udev = virtio_get_transport(desc->bdev);
 	const struct virtio_ccw_plat *plat;
 	unsigned int target, lun;
 	u16 devno;

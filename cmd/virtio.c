@@ -78,18 +78,6 @@ static int virtio_scan(bool verbose)
 	return err;
 }
 
-/* The virtio transport a block device sits on (it may be a grandchild) */
-static struct udevice *virtio_blk_transport(struct udevice *bdev)
-{
-	struct udevice *dev;
-
-	for (dev = dev_get_parent(bdev); dev; dev = dev_get_parent(dev))
-		if (device_get_uclass_id(dev) == UCLASS_VIRTIO)
-			return dev;
-
-	return NULL;
-}
-
 /* The IPL parameter blocks, on s390; *@iplbs is NULL if there are none */
 static int virtio_read_iplbs(struct ipl_parameter_block **iplbs)
 {
@@ -126,7 +114,7 @@ static void virtio_list_devices(void)
 			continue;
 		printf("Device %d: ", devnum);
 		dev_print(desc);
-		udev = virtio_blk_transport(desc->bdev);
+		udev = virtio_get_transport(desc->bdev);
 		if (udev) {
 			struct virtio_dev_priv *uc_priv;
 

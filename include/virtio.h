@@ -346,6 +346,18 @@ void virtio_driver_features_init(struct virtio_dev_priv *priv,
 int virtio_init(void);
 
 /**
+ * virtio_get_transport() - the virtio transport a device hangs off
+ * @dev: a device below a transport: the virtio device, its BLK device, or
+ *	 the BLK device of a virtio-scsi LUN (a grandchild)
+ *
+ * For the commands that show or match a disk by its transport (the
+ * transport's name, a virtio-ccw device number) without knowing how deep
+ * the disk sits.
+ * Return: the UCLASS_VIRTIO device, or NULL if @dev is not below one
+ */
+struct udevice *virtio_get_transport(struct udevice *dev);
+
+/**
  * virtio_restart() - take a device back to a clean state after a failure
  * @vdev:	the virtio device
  *

@@ -192,6 +192,15 @@ int virtio_init(void)
 	return first;
 }
 
+struct udevice *virtio_get_transport(struct udevice *dev)
+{
+	for (dev = dev_get_parent(dev); dev; dev = dev_get_parent(dev))
+		if (device_get_uclass_id(dev) == UCLASS_VIRTIO)
+			return dev;
+
+	return NULL;
+}
+
 /* Reset, ACKNOWLEDGE, DRIVER: the start of every initialisation */
 static int virtio_start_init(struct udevice *vdev)
 {
