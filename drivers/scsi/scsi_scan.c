@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 /*
- * The SCSI disk layer: scanning a host and the block devices of its LUNs.
+ * The SCSI disk layer, the scan: finding the LUNs of a host and binding a
+ * block device for each.
  *
  * Scan (scsi_scan_dev()): REPORT LUNS to LUN 0 of every target 0 ..
  * max_id - 1, all in flight together; the list of a target with more LUNs
@@ -17,12 +18,8 @@
  * block limits VPD page (0xB0) when page 0x00 lists it, MODE SENSE(6) for
  * write protection. No sleeps otherwise. Each LUN becomes a UCLASS_BLK
  * device (driver "scsi_blk"), numbered by target and LUN under "virtio"
- * when the host sits on a virtio transport, else "scsi".
- *
- * Reads and writes use READ/WRITE(10) or (16) (scsi_setup_rw()), cut to
- * the host's max_bytes_per_req and the LUN's maximum transfer length.
- * The last failure of a LUN, with its sense data, is kept for the command
- * layer: scsi_blk_error_str().
+ * when the host sits on a virtio transport, else "scsi". Reading and
+ * writing them: scsi_blk.c.
  */
 
 #include <common.h>
@@ -35,8 +32,8 @@
 #include <vsprintf.h>
 #include <dm/device-internal.h>
 #include <linux/byteorder.h>
+#include "scsi_internal.h"
 
-#define SCSI_UA_TRIES		8	/* UNIT ATTENTIONs in a row we accept */
 #define SCSI_INQ_LEN		96
 #define SCSI_VPD_LEN		252
 #define SCSI_REPORT_LUNS_LEN	4096	/* REPORT LUNS buffer of a long list */
@@ -52,26 +49,6 @@
 #else
 #define SCSI_READY_TIMEOUT_MS	10000
 #endif
-
-/**
- * struct scsi_blk_plat - a LUN behind a SCSI block device (driver plat)
- * @target:	target id
- * @lun:	LUN
- * @max_blocks:	most blocks one command transfers
- * @last_err:	error of the last failed command (0: the last one worked)
- * @last_status: its SCSI status
- * @sense:	its sense data, if @has_sense
- * @has_sense:	the last failure came with sense data
- */
-struct scsi_blk_plat {
-	unsigned int target;
-	unsigned int lun;
-	u32 max_blocks;
-	int last_err;
-	u8 last_status;
-	struct scsi_sense sense;
-	bool has_sense;
-};
 
 /**
  * struct scsi_lun_info - what bring-up found out about a LUN
@@ -94,55 +71,6 @@ struct scsi_lun_info {
 	char product[BLK_PRD_SIZE + 1];
 	char revision[BLK_REV_SIZE + 1];
 };
-
-static void scsi_count_cmd(struct udevice *host)
-{
-	struct scsi_uc_priv *uc_priv = dev_get_uclass_priv(host);
-
-	if (uc_priv)
-		uc_priv->cmds++;
-}
-
-/* The sense key of a failed command, or -1 */
-static int scsi_cmd_sense_key(struct scsi_cmd *cmd, struct scsi_sense *sense)
-{
-	if (cmd->status != S_CHECK_COND ||
-	    scsi_decode_sense(cmd->sense_buf, cmd->sensedatalen, sense))
-		return -1;
-
-	return sense->key;
-}
-
-/*
- * Run @cmd, again after a UNIT ATTENTION (a fresh LUN reports one, as do
- * resets and medium changes).
- */
-static int scsi_run(struct udevice *host, struct scsi_cmd *cmd)
-{
-	struct scsi_sense sense;
-	int ret, i;
-
-	for (i = 0; i < SCSI_UA_TRIES; i++) {
-		scsi_count_cmd(host);
-		ret = scsi_exec(host, cmd);
-		if (ret != -EIO ||
-		    scsi_cmd_sense_key(cmd, &sense) != SENSE_UNIT_ATTENTION)
-			return ret;
-	}
-
-	return ret;
-}
-
-static void scsi_setup_cmd(struct scsi_cmd *cmd, unsigned int target,
-			   unsigned int lun, void *buf, unsigned long len)
-{
-	memset(cmd, 0, sizeof(*cmd));
-	cmd->target = target;
-	cmd->lun = lun;
-	cmd->pdata = buf;
-	cmd->datalen = len;
-	cmd->dma_dir = len ? DMA_FROM_DEVICE : DMA_NONE;
-}
 
 /* Copy an INQUIRY string field without its padding */
 static void scsi_ident_copy(char *dest, const u8 *src, unsigned int len)
@@ -821,140 +749,3 @@ int scsi_scan(bool verbose)
 
 	return err;
 }
-
-/* Keep why a command failed, for scsi_blk_error_str() */
-static void scsi_blk_set_error(struct scsi_blk_plat *bplat,
-			       struct scsi_cmd *cmd, int err)
-{
-	bplat->last_err = err;
-	bplat->last_status = cmd->status;
-	bplat->has_sense = cmd->status == S_CHECK_COND &&
-			   !scsi_decode_sense(cmd->sense_buf, cmd->sensedatalen,
-					      &bplat->sense);
-}
-
-static int scsi_blk_sync(struct udevice *bdev)
-{
-	struct scsi_blk_plat *bplat = dev_get_plat(bdev);
-	struct scsi_sense sense;
-	struct scsi_cmd cmd;
-	int ret;
-
-	scsi_setup_cmd(&cmd, bplat->target, bplat->lun, NULL, 0);
-	cmd.cmd[0] = SCSI_SYNC_CACHE;
-	cmd.cmdlen = 10;
-	ret = scsi_run(dev_get_parent(bdev), &cmd);
-	/* A device without a cache may not know the command */
-	if (ret == -EIO &&
-	    scsi_cmd_sense_key(&cmd, &sense) == SENSE_ILLEGAL_REQUEST)
-		return 0;
-	if (ret)
-		scsi_blk_set_error(bplat, &cmd, ret);
-
-	return ret;
-}
-
-static int scsi_blk_rw(struct udevice *bdev, lbaint_t start, lbaint_t blkcnt,
-		       u8 *buf, bool write)
-{
-	struct scsi_blk_plat *bplat = dev_get_plat(bdev);
-	struct blk_desc *desc = dev_get_uclass_plat(bdev);
-	struct udevice *host = dev_get_parent(bdev);
-	struct scsi_cmd cmd;
-	int ret;
-
-	bplat->last_err = 0;
-	while (blkcnt) {
-		u32 n = min_t(u64, blkcnt, bplat->max_blocks);
-
-		scsi_setup_cmd(&cmd, bplat->target, bplat->lun, buf,
-			       (unsigned long)n * desc->blksz);
-		scsi_setup_rw(&cmd, write, start, n);
-		ret = scsi_run(host, &cmd);
-		if (!ret && cmd.trans_bytes != cmd.datalen)
-			ret = -EIO;	/* short transfer */
-		if (ret) {
-			scsi_blk_set_error(bplat, &cmd, ret);
-			return ret;
-		}
-		start += n;
-		blkcnt -= n;
-		buf += (unsigned long)n * desc->blksz;
-	}
-
-	return write ? scsi_blk_sync(bdev) : 0;
-}
-
-static ulong scsi_blk_read(struct udevice *bdev, lbaint_t start,
-			   lbaint_t blkcnt, void *buffer)
-{
-	int ret = scsi_blk_rw(bdev, start, blkcnt, buffer, false);
-
-	return ret ? (ulong)(long)ret : blkcnt;
-}
-
-static ulong scsi_blk_write(struct udevice *bdev, lbaint_t start,
-			    lbaint_t blkcnt, const void *buffer)
-{
-	int ret = scsi_blk_rw(bdev, start, blkcnt, (void *)buffer, true);
-
-	return ret ? (ulong)(long)ret : blkcnt;
-}
-
-static bool scsi_is_blk(struct udevice *bdev)
-{
-	return bdev && bdev->driver && !strcmp(bdev->driver->name, "scsi_blk");
-}
-
-int scsi_blk_get_addr(struct udevice *bdev, unsigned int *target,
-		      unsigned int *lun)
-{
-	struct scsi_blk_plat *bplat;
-
-	if (!scsi_is_blk(bdev))
-		return -ENODEV;
-	bplat = dev_get_plat(bdev);
-	*target = bplat->target;
-	*lun = bplat->lun;
-
-	return 0;
-}
-
-int scsi_blk_error_str(struct udevice *bdev, char *buf, int size)
-{
-	struct scsi_blk_plat *bplat;
-
-	if (!scsi_is_blk(bdev))
-		return -ENODEV;
-	bplat = dev_get_plat(bdev);
-	if (!bplat->last_err)
-		return -ENOENT;
-	if (bplat->has_sense)
-		scsi_sense_str(&bplat->sense, buf, size);
-	else if (bplat->last_err == -ENODEV)
-		snprintf(buf, size, "target %u is gone", bplat->target);
-	else if (bplat->last_err == -ETIMEDOUT)
-		snprintf(buf, size, "the device did not answer in time");
-	else if (bplat->last_err == -EBUSY)
-		snprintf(buf, size, "the device stayed busy");
-	else if (bplat->last_status != S_GOOD &&
-		 bplat->last_status != S_ILLEGAL)
-		snprintf(buf, size, "SCSI status 0x%02x",
-			 bplat->last_status);
-	else
-		snprintf(buf, size, "error %d", bplat->last_err);
-
-	return 0;
-}
-
-static const struct blk_ops scsi_blk_ops = {
-	.read	= scsi_blk_read,
-	.write	= scsi_blk_write,
-};
-
-U_BOOT_DRIVER(scsi_blk) = {
-	.name		= "scsi_blk",
-	.id		= UCLASS_BLK,
-	.ops		= &scsi_blk_ops,
-	.plat_auto	= sizeof(struct scsi_blk_plat),
-};
