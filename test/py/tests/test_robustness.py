@@ -204,6 +204,8 @@ SCSI_READ_FAULTS = [
     ('bad-target,after=5', 'target 0 is gone', '0 targets, 0 LUNs'),
     ('transport-failure,after=5', 'failed', '1 target, 0 LUNs'),
     ('scsi-busy,after=5', 'the device stayed busy', '1 target, 0 LUNs, 8 failed'),
+    ('never-complete,after=260', 'the device did not answer in time',
+     '256 targets, 0 LUNs, 2048 failed'),
 ]
 
 
