@@ -18,7 +18,8 @@ pointer, so each relocation's addend is stored in place first.
 
 Checks that fail the build: a dynamic relocation other than
 R_390_RELATIVE, contents after .rela.dyn in the loaded segment, an image
-(with .bss) larger than QEMU's BIOS_MAX_SIZE (2 MiB).
+(with .bss) larger than QEMU's BIOS_MAX_SIZE (2 MiB), a compressed image
+(stub mode) whose file is over its 64 KiB target.
 
 With CONFIG_S390_COMPRESS the firmware itself is the payload of a boot
 stub (arch/s390/stub/): "payload" mode writes its loaded bytes, relocation
@@ -37,6 +38,7 @@ PT_LOAD = 1
 SHT_RELA = 4
 SHT_NOBITS = 8
 BIOS_MAX_SIZE = 2 << 20
+STUB_IMAGE_MAX = 64 << 10	# the compressed image's target: 64 KiB
 
 
 class Elf:
@@ -132,14 +134,20 @@ def check_size(loads):
     return top
 
 
-def write_elf(elf, loads, dst):
-    """A new file: ELF header, the PT_LOAD headers, their contents."""
+def write_elf(elf, loads, dst, max_size=0):
+    """A new file: ELF header, the PT_LOAD headers, their contents;
+    refused if it is over @max_size bytes (0: no limit)."""
     out = bytearray(elf.data[:64])
     phoff = 64
     pos = phoff + 56 * len(loads)
     contents = []
     for ph in loads:
         align = 256
+        if not ph[5]:
+            # nothing in the file (.bss): any congruent offset will do,
+            # and one that pads the file is 256 bytes of image size
+            ph[2] = ph[3] % align
+            continue
         pos += (ph[2] - pos) % align	# keep the offset congruent
         contents.append((pos, elf.data[ph[2]:ph[2] + ph[5]]))
         ph[2] = pos
@@ -151,6 +159,10 @@ def write_elf(elf, loads, dst):
     for pos, data in contents:
         out += b'\0' * (pos - len(out))
         out += data
+    if max_size and len(out) > max_size:
+        raise SystemExit(f'relr.py: {dst} is {len(out)} bytes, over the '
+                         f'{max_size} bytes allowed '
+                         '(doc/develop/benchmarks.md)')
     open(dst, 'wb').write(out)
 
 
@@ -176,7 +188,7 @@ def main(mode, src, dst):
             raise SystemExit('relr.py: the boot stub has relocations')
         loads = [ph for ph in elf.phdrs if ph[0] == PT_LOAD]
         check_size(loads)
-        write_elf(elf, loads, dst)
+        write_elf(elf, loads, dst, STUB_IMAGE_MAX)
         return
     loads = pack_relocations(elf)
     if mode == 'payload':

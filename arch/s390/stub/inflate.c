@@ -87,40 +87,25 @@ static inline u64 get_le64(const u8 *p)
 }
 
 /*
- * Top the bit buffer *@buf holding *@cnt bits up to 56 to 63 bits:
- * 8 bytes in one load while they are there, else a byte at a time, past
- * the end of the input zero bytes (counted in s->pad). The whole-word
- * load may also put the first bits of the next byte above *@cnt: the
- * same bits the next top-up puts there. Return: 0, or -1 once more than
- * PAD_MAX zero bytes were added (only bad or cut data gets there).
+ * Top the bit buffer up to 56 to 63 bits a byte at a time, past the end
+ * of the input with zero bytes (counted in s->pad). Return: 0, or -1
+ * once more than PAD_MAX zero bytes were added (only bad or cut data
+ * gets there).
  */
-static inline __attribute__((always_inline))
-int refill_bits(struct inflate_state *s, const u8 **in, u64 *buf,
-		unsigned int *cnt)
+static int refill(struct inflate_state *s)
 {
 	u64 byte;
 
-	if (s->in_end - *in >= 8) {
-		*buf |= get_le64(*in) << *cnt;
-		*in += (63 - *cnt) >> 3;
-		*cnt |= 56;
-		return 0;
-	}
-	while (*cnt < 56) {
+	while (s->bitcnt < 56) {
 		byte = 0;
-		if (*in < s->in_end)
-			byte = *(*in)++;
+		if (s->in < s->in_end)
+			byte = *s->in++;
 		else
 			s->pad++;
-		*buf |= byte << *cnt;
-		*cnt += 8;
+		s->bitbuf |= byte << s->bitcnt;
+		s->bitcnt += 8;
 	}
 	return s->pad > PAD_MAX ? -1 : 0;
-}
-
-static int refill(struct inflate_state *s)
-{
-	return refill_bits(s, &s->in, &s->bitbuf, &s->bitcnt);
 }
 
 /* Take @n (0 to 32) bits; the caller made sure the buffer has them */
@@ -289,9 +274,26 @@ static int inflate_codes(struct inflate_state *s, const struct huffman *lit,
 	u32 e, sym, len, d;
 
 	for (;;) {
-		/* one top-up covers a length/distance pair: 48 bits */
-		if (refill_bits(s, &in, &buf, &cnt))
-			break;
+		/*
+		 * One top-up covers a length/distance pair (48 bits): 8 bytes
+		 * in one load while they are there (it may also put the first
+		 * bits of the next byte above cnt: the same bits the next
+		 * top-up puts there), near the end of the input refill().
+		 */
+		if (s->in_end - in >= 8) {
+			buf |= get_le64(in) << cnt;
+			in += (63 - cnt) >> 3;
+			cnt |= 56;
+		} else {
+			s->in = in;
+			s->bitbuf = buf;
+			s->bitcnt = cnt;
+			if (refill(s))
+				break;
+			in = s->in;
+			buf = s->bitbuf;
+			cnt = s->bitcnt;
+		}
 		e = decode_bits(lit, &buf, &cnt);
 		sym = e >> 4;
 		if (sym < 256) {
