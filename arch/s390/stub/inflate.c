@@ -11,8 +11,9 @@
  * built for each block on the stack. Longer codes (rare: the table
  * covers the frequent symbols) are decoded one bit at a time from the
  * canonical code. Matches at a distance of 8 or more are copied 8 bytes
- * at a time. This made the expansion about 5x faster than decoding every
- * code one bit at a time, for a few hundred bytes of code.
+ * at a time. Under TCG this expands the firmware in about 2.3 ms, where
+ * decoding every code one bit at a time took 19-24 ms, for ~900 bytes of
+ * code (doc/board/qemu-s390x.md).
  *
  * Bad input must never write outside @dst nor loop forever: every write
  * is checked against the end of the output; past the end of the input
