@@ -38,15 +38,15 @@ int zipl_jump(struct blk_desc *desc, const struct zipl_plan *plan)
 #endif
 
 #ifdef CONFIG_S390
-extern ulong s390_image_base;
-extern char __image_end[];
+/* arch/s390/cpu.c: what the firmware, its stack and its heap span */
+extern ulong s390_fw_start, s390_fw_end;
 
 phys_size_t zipl_board_mem(struct zipl_mem_range *ranges, int *nranges)
 {
-	ulong fw = s390_image_base - CONFIG_SYS_MALLOC_LEN;
+	ulong fw = s390_fw_start;
 
 	ranges[0] = (struct zipl_mem_range){ 0, ZIPL_LOWCORE_SIZE, "lowcore" };
-	ranges[1] = (struct zipl_mem_range){ fw, (ulong)__image_end - fw,
+	ranges[1] = (struct zipl_mem_range){ fw, s390_fw_end - fw,
 					     "firmware (image, stack, heap)" };
 	*nranges = 2;
 	return sysmem_size();

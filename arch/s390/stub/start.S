@@ -4,7 +4,7 @@
  * interruptions off. Expand the firmware (raw DEFLATE, in .payload) into
  * the space reserved after the stub, then enter it at its offset 0 with
  * fwbase in %r2: the firmware's own start.S relocates it and puts its
- * heap below fwbase. Nothing here needs a relocation.
+ * heap after itself. Nothing here needs a relocation.
  */
 #include <asm/lowcore.h>
 
