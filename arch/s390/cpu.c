@@ -17,9 +17,6 @@
 /* QEMU's BIOS_MAX_SIZE: the most the image can span */
 #define IMAGE_MAX_SIZE		0x200000
 
-/* The heap goes above the image if at least this much of the window is left */
-#define HEAP_WINDOW_MIN		0x100000
-
 extern char __image_end[];
 
 ulong s390_image_base;
@@ -35,14 +32,15 @@ void s390_start(ulong base, ulong fwbase)
 	/*
 	 * QEMU keeps [fwbase, fwbase + 2 MiB) for the firmware and wrote
 	 * the image at its start, so its host pages (2 MiB huge pages here)
-	 * are already there. The rest of that window is the heap: a heap
-	 * below fwbase touches a fresh host page, which costs from 0.3 ms
-	 * to over 5 ms of the boot under TCG on a loaded host.
+	 * are already there. The heap goes in the rest of that window when
+	 * CONFIG_SYS_MALLOC_LEN fits there: a heap below fwbase touches a
+	 * fresh host page, which costs from 0.3 ms to over 5 ms of the boot
+	 * under TCG on a loaded host. A larger heap goes below fwbase.
 	 */
-	if (top - heap >= HEAP_WINDOW_MIN) {
+	if (top - heap >= CONFIG_SYS_MALLOC_LEN) {
 		s390_fw_start = fwbase;
 		s390_fw_end = top;
-		mem_malloc_init(heap, top - heap);
+		mem_malloc_init(heap, CONFIG_SYS_MALLOC_LEN);
 	} else {
 		s390_fw_start = fwbase - CONFIG_SYS_MALLOC_LEN;
 		s390_fw_end = (ulong)__image_end;
