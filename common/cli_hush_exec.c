@@ -126,6 +126,8 @@ int cli_hush_last_status(void)
 
 static void add_char(struct fields *f, char c)
 {
+	if (f->oom)
+		return;
 	if (f->len + 1 >= f->size) {
 		size_t size = f->size ? f->size * 2 : 64;
 		char *buf = realloc(f->buf, size);
@@ -144,7 +146,7 @@ static void add_char(struct fields *f, char c)
 
 static void add_text(struct fields *f, const char *s, size_t len)
 {
-	while (len--)
+	while (len-- && !f->oom)
 		add_char(f, *s++);
 }
 
@@ -197,7 +199,7 @@ static void add_value(struct fields *f, const char *val, bool split)
 		add_text(f, val, strlen(val));
 		return;
 	}
-	for (; *val; val++) {
+	for (; *val && !f->oom; val++) {
 		if (*val == ' ' || *val == '\t' || *val == '\n')
 			end_field(f);
 		else

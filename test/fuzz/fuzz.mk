@@ -34,6 +34,14 @@ SRC_scsi := drivers/scsi/scsi_scan.c drivers/scsi/scsi_blk.c \
 	drivers/core/uclass.c drivers/core/lists.c drivers/core/root.c \
 	disk/part.c disk/part_dos.c disk/part_efi.c lib/strto.c lib/ctype.c
 
+# fuzz_cli.c includes the interpreter to reset its state
+DEPS_cli := common/cli_hush_exec.c
+
+# The shell's heap is bounded as on the boards (CONFIG_SYS_MALLOC_LEN):
+# its allocations go through fuzz_support.c's counted heap
+CFLAGS_cli := -Dmalloc=fw_malloc -Dcalloc=fw_calloc -Drealloc=fw_realloc \
+	-Dfree=fw_free -Dstrdup=fw_strdup -Dstrndup=fw_strndup
+
 # Linked into every target, without coverage: the fuzzer has nothing to
 # learn inside a CRC, and would spend its time there
 SUPPORT := test/fuzz/fuzz_support.c lib/time.c lib/crc32.c
@@ -76,10 +84,10 @@ $(FO)/obj/%.o: %.c $(HEADERS)
 
 define fuzz_target
 $(FO)/$(1)/fuzz_$(1): test/fuzz/fuzz_$(1).c $(SUPPORT_OBJS) $(SRC_$(1)) \
-		$(HEADERS)
+		$(DEPS_$(1)) $(HEADERS)
 	@mkdir -p $$(dir $$@)
 	@echo "  FUZZ    $$@"
-	@$(CC) $(FUZZ_CFLAGS) -o $$@ test/fuzz/fuzz_$(1).c \
+	@$(CC) $(FUZZ_CFLAGS) $(CFLAGS_$(1)) -o $$@ test/fuzz/fuzz_$(1).c \
 		$(SUPPORT_OBJS) $(SRC_$(1))
 endef
 $(foreach t,$(ALL_TARGETS),$(eval $(call fuzz_target,$(t))))

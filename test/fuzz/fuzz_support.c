@@ -21,6 +21,10 @@
 extern char *getenv(const char *name);
 extern int fputs(const char *s, void *stream);
 extern void *stderr;
+extern long clock(void);	/* CPU time, CLOCKS_PER_SEC (10^6) a second */
+
+/* A person stops a script that runs this long (CPU time) */
+#define CTRLC_CPU_US	500000
 
 #define OUT_SIZE	65536
 
@@ -28,6 +32,7 @@ static char out[OUT_SIZE + 1];
 static size_t out_len;
 static unsigned int ctrlc_calls, ctrlc_when;
 static bool ctrlc_seen;
+static long ctrlc_start;
 static u64 fake_us;
 static int verbose = -1;
 
@@ -45,6 +50,7 @@ void fuzz_reset(unsigned int ctrlc_after)
 	ctrlc_calls = 0;
 	ctrlc_when = ctrlc_after;
 	ctrlc_seen = false;
+	ctrlc_start = clock();
 }
 
 const char *fuzz_output(size_t *lenp)
@@ -110,7 +116,8 @@ int tstc(void)
 int ctrlc(void)
 {
 	ctrlc_calls++;
-	if (ctrlc_when && ctrlc_calls >= ctrlc_when)
+	if (ctrlc_when && (ctrlc_calls >= ctrlc_when ||
+			   clock() - ctrlc_start > CTRLC_CPU_US))
 		ctrlc_seen = true;
 	return ctrlc_seen;
 }
@@ -123,6 +130,82 @@ int had_ctrlc(void)
 void clear_ctrlc(void)
 {
 	ctrlc_seen = false;
+}
+
+/* The bounded heap: each block carries its size in front */
+#define FW_HEAP_SIZE	CONFIG_SYS_MALLOC_LEN
+#define FW_HDR		16
+
+static size_t fw_heap_used;
+
+void *fw_malloc(size_t size)
+{
+	u8 *p;
+
+	if (size > FW_HEAP_SIZE - fw_heap_used)
+		return NULL;
+	p = malloc(size + FW_HDR);
+	if (!p)
+		return NULL;
+	*(size_t *)p = size;
+	fw_heap_used += size;
+	return p + FW_HDR;
+}
+
+void fw_free(void *ptr)
+{
+	u8 *p = ptr;
+
+	if (!p)
+		return;
+	p -= FW_HDR;
+	fw_heap_used -= *(size_t *)p;
+	free(p);
+}
+
+void *fw_calloc(size_t nmemb, size_t size)
+{
+	void *p;
+
+	if (size && nmemb > FW_HEAP_SIZE / size)
+		return NULL;
+	p = fw_malloc(nmemb * size);
+	if (p)
+		memset(p, 0, nmemb * size);
+	return p;
+}
+
+void *fw_realloc(void *ptr, size_t size)
+{
+	size_t old;
+	void *p;
+
+	if (!ptr)
+		return fw_malloc(size);
+	old = *(size_t *)((u8 *)ptr - FW_HDR);
+	p = fw_malloc(size);
+	if (!p)
+		return NULL;
+	memcpy(p, ptr, min(old, size));
+	fw_free(ptr);
+	return p;
+}
+
+char *fw_strndup(const char *s, size_t n)
+{
+	size_t len = strnlen(s, n);
+	char *p = fw_malloc(len + 1);
+
+	if (p) {
+		memcpy(p, s, len);
+		p[len] = '\0';
+	}
+	return p;
+}
+
+char *fw_strdup(const char *s)
+{
+	return fw_strndup(s, SIZE_MAX);
 }
 
 /* lib/string.c has it, the host's libc may not */

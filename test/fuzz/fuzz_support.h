@@ -14,8 +14,9 @@ int LLVMFuzzerTestOneInput(const u8 *data, size_t size);
 /**
  * fuzz_reset() - start a new input: forget console output and Ctrl-C state
  *
- * @ctrlc_after: ctrlc() reports a Ctrl-C from its @ctrlc_after-th call on
- *	(0: never), as a person would stop a script that runs too long
+ * @ctrlc_after: ctrlc() reports a Ctrl-C from its @ctrlc_after-th call on,
+ *	or once the input has used half a second of CPU time (0: never), as a
+ *	person would stop a script that runs too long
  */
 void fuzz_reset(unsigned int ctrlc_after);
 
@@ -26,6 +27,18 @@ void fuzz_reset(unsigned int ctrlc_after);
  * Return: the text, NUL-terminated
  */
 const char *fuzz_output(size_t *lenp);
+
+/**
+ * fw_malloc() and friends - a heap of CONFIG_SYS_MALLOC_LEN bytes, as the
+ * boards have, for targets built with the allocator renamed to them
+ * (fuzz.mk: CFLAGS_<target>): an allocation past it returns NULL
+ */
+void *fw_malloc(size_t size);
+void *fw_calloc(size_t nmemb, size_t size);
+void *fw_realloc(void *ptr, size_t size);
+void fw_free(void *ptr);
+char *fw_strdup(const char *s);
+char *fw_strndup(const char *s, size_t n);
 
 /** fuzz_verbose() - true if FUZZ_VERBOSE is set: output goes to stderr */
 bool fuzz_verbose(void);
