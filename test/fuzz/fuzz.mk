@@ -37,8 +37,8 @@ SRC_scsi := drivers/scsi/scsi_scan.c drivers/scsi/scsi_blk.c \
 # fuzz_cli.c includes the interpreter to reset its state
 DEPS_cli := common/cli_hush_exec.c
 
-# The shell's heap is bounded as on the boards (CONFIG_SYS_MALLOC_LEN):
-# its allocations go through fuzz_support.c's counted heap
+# The shell's heap is bounded as on the boards (256 KiB here): its
+# allocations go through fuzz_support.c's counted heap
 CFLAGS_cli := -Dmalloc=fw_malloc -Dcalloc=fw_calloc -Drealloc=fw_realloc \
 	-Dfree=fw_free -Dstrdup=fw_strdup -Dstrndup=fw_strndup
 

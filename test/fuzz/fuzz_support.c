@@ -24,7 +24,7 @@ extern void *stderr;
 extern long clock(void);	/* CPU time, CLOCKS_PER_SEC (10^6) a second */
 
 /* A person stops a script that runs this long (CPU time) */
-#define CTRLC_CPU_US	500000
+#define CTRLC_CPU_US	100000
 
 #define OUT_SIZE	65536
 
@@ -132,8 +132,11 @@ void clear_ctrlc(void)
 	ctrlc_seen = false;
 }
 
-/* The bounded heap: each block carries its size in front */
-#define FW_HEAP_SIZE	CONFIG_SYS_MALLOC_LEN
+/*
+ * The bounded heap: each block carries its size in front. 256 KiB: the
+ * boards' heap (CONFIG_SYS_MALLOC_LEN) runs out the same way, later.
+ */
+#define FW_HEAP_SIZE	(256 * 1024)
 #define FW_HDR		16
 
 static size_t fw_heap_used;

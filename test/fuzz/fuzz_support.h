@@ -15,7 +15,7 @@ int LLVMFuzzerTestOneInput(const u8 *data, size_t size);
  * fuzz_reset() - start a new input: forget console output and Ctrl-C state
  *
  * @ctrlc_after: ctrlc() reports a Ctrl-C from its @ctrlc_after-th call on,
- *	or once the input has used half a second of CPU time (0: never), as a
+ *	or once the input has used 0.1 s of CPU time (0: never), as a
  *	person would stop a script that runs too long
  */
 void fuzz_reset(unsigned int ctrlc_after);
@@ -29,8 +29,8 @@ void fuzz_reset(unsigned int ctrlc_after);
 const char *fuzz_output(size_t *lenp);
 
 /**
- * fw_malloc() and friends - a heap of CONFIG_SYS_MALLOC_LEN bytes, as the
- * boards have, for targets built with the allocator renamed to them
+ * fw_malloc() and friends - a bounded heap (256 KiB) as the boards have
+ * (CONFIG_SYS_MALLOC_LEN), for targets built with the allocator renamed to them
  * (fuzz.mk: CFLAGS_<target>): an allocation past it returns NULL
  */
 void *fw_malloc(size_t size);
