@@ -522,6 +522,11 @@ int cli_hush_run(const char *script, int flag, int *repeatable)
 		loop_depth = 0;
 		clear_ctrlc();
 	}
+	/* 'run' inside 'run' may fan out without a loop: Ctrl-C stops it */
+	if (run_depth && check_interrupt()) {
+		hush_free(&s);
+		return 1;
+	}
 	run_depth++;
 	exec_list(&x, s.list);
 	exiting = false;
