@@ -44,7 +44,8 @@ struct udevice;
  * @sensecmdlen: not used
  * @sensedatalen: bytes of @sense_buf filled (virtboot sets it)
  * @sensecmd:	not used
- * @contr_stat:	host status: SCSI_SEL_TIME_OUT when there is no such target
+ * @contr_stat:	host status: SCSI_SEL_TIME_OUT when there is no such target,
+ *		SCSI_UNEXP_DIS when the path to the target broke
  * @trans_bytes: bytes transferred (virtboot sets it)
  * @priv:	for the host driver
  * @dma_dir:	DMA_FROM_DEVICE (data in), DMA_TO_DEVICE (data out) or
@@ -244,7 +245,8 @@ struct scsi_sense {
  * @probe_us:	then probing the block devices (partition tables)
  * @targets:	targets that answered
  * @luns:	block devices created
- * @failed:	LUNs that answered INQUIRY but could not be brought up
+ * @failed:	LUNs that could not be brought up (INQUIRY failed other than
+ *		with "no such LUN", or a later step failed)
  * @cmds:	commands sent by the last scan
  */
 struct scsi_uc_priv {

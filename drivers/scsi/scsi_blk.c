@@ -16,17 +16,6 @@
 #include <vsprintf.h>
 #include "scsi_internal.h"
 
-/* Keep why a command failed, for scsi_blk_error_str() */
-static void scsi_blk_set_error(struct scsi_blk_plat *bplat,
-			       struct scsi_cmd *cmd, int err)
-{
-	bplat->last_err = err;
-	bplat->last_status = cmd->status;
-	bplat->has_sense = cmd->status == S_CHECK_COND &&
-			   !scsi_decode_sense(cmd->sense_buf, cmd->sensedatalen,
-					      &bplat->sense);
-}
-
 static int scsi_blk_sync(struct udevice *bdev)
 {
 	struct scsi_blk_plat *bplat = dev_get_plat(bdev);
@@ -43,7 +32,7 @@ static int scsi_blk_sync(struct udevice *bdev)
 	    scsi_cmd_sense_key(&cmd, &sense) == SENSE_ILLEGAL_REQUEST)
 		return 0;
 	if (ret)
-		scsi_blk_set_error(bplat, &cmd, ret);
+		scsi_failure_set(&bplat->last, &cmd, ret);
 
 	return ret;
 }
@@ -57,7 +46,7 @@ static int scsi_blk_rw(struct udevice *bdev, lbaint_t start, lbaint_t blkcnt,
 	struct scsi_cmd cmd;
 	int ret;
 
-	bplat->last_err = 0;
+	bplat->last.err = 0;
 	while (blkcnt) {
 		u32 n = min_t(u64, blkcnt, bplat->max_blocks);
 
@@ -68,7 +57,7 @@ static int scsi_blk_rw(struct udevice *bdev, lbaint_t start, lbaint_t blkcnt,
 		if (!ret && cmd.trans_bytes != cmd.datalen)
 			ret = -EIO;	/* short transfer */
 		if (ret) {
-			scsi_blk_set_error(bplat, &cmd, ret);
+			scsi_failure_set(&bplat->last, &cmd, ret);
 			return ret;
 		}
 		start += n;
@@ -121,22 +110,9 @@ int scsi_blk_error_str(struct udevice *bdev, char *buf, int size)
 	if (!scsi_is_blk(bdev))
 		return -ENODEV;
 	bplat = dev_get_plat(bdev);
-	if (!bplat->last_err)
+	if (!bplat->last.err)
 		return -ENOENT;
-	if (bplat->has_sense)
-		scsi_sense_str(&bplat->sense, buf, size);
-	else if (bplat->last_err == -ENODEV)
-		snprintf(buf, size, "target %u is gone", bplat->target);
-	else if (bplat->last_err == -ETIMEDOUT)
-		snprintf(buf, size, "the device did not answer in time");
-	else if (bplat->last_err == -EBUSY)
-		snprintf(buf, size, "the device stayed busy");
-	else if (bplat->last_status != S_GOOD &&
-		 bplat->last_status != S_ILLEGAL)
-		snprintf(buf, size, "SCSI status 0x%02x",
-			 bplat->last_status);
-	else
-		snprintf(buf, size, "error %d", bplat->last_err);
+	scsi_failure_str(&bplat->last, bplat->target, buf, size);
 
 	return 0;
 }

@@ -15,24 +15,57 @@ struct udevice;
 #define SCSI_UA_TRIES		8	/* UNIT ATTENTIONs in a row we accept */
 
 /**
+ * struct scsi_failure - why a command failed, kept after the command
+ * @err:	its error (0: it worked)
+ * @status:	its SCSI status (S_ILLEGAL: the target gave none)
+ * @contr_stat:	the host's status (SCSI_SEL_TIME_OUT, SCSI_UNEXP_DIS...)
+ * @short_xfer:	it worked but moved fewer bytes than asked
+ * @has_sense:	it came with sense data that decodes, in @sense
+ * @sense:	its sense data
+ */
+struct scsi_failure {
+	int err;
+	u8 status;
+	unsigned long contr_stat;
+	bool short_xfer;
+	bool has_sense;
+	struct scsi_sense sense;
+};
+
+/**
  * struct scsi_blk_plat - a LUN behind a SCSI block device (driver plat)
  * @target:	target id
  * @lun:	LUN
  * @max_blocks:	most blocks one command transfers
- * @last_err:	error of the last failed command (0: the last one worked)
- * @last_status: its SCSI status
- * @sense:	its sense data, if @has_sense
- * @has_sense:	the last failure came with sense data
+ * @last:	why the last failed command failed (err 0: the last one worked)
  */
 struct scsi_blk_plat {
 	unsigned int target;
 	unsigned int lun;
 	u32 max_blocks;
-	int last_err;
-	u8 last_status;
-	struct scsi_sense sense;
-	bool has_sense;
+	struct scsi_failure last;
 };
+
+/**
+ * scsi_failure_set() - keep why @cmd failed
+ * @fail:	filled in
+ * @cmd:	the command, after it ran
+ * @err:	what running it returned (-EIO with everything it moved:
+ *		a short transfer)
+ */
+void scsi_failure_set(struct scsi_failure *fail, struct scsi_cmd *cmd,
+		      int err);
+
+/**
+ * scsi_failure_str() - why a command failed, in words, for one error line
+ * @fail:	what scsi_failure_set() kept
+ * @target:	the target the command went to
+ * @buf:	buffer for the text
+ * @size:	its size
+ * Return: @buf
+ */
+char *scsi_failure_str(const struct scsi_failure *fail, unsigned int target,
+		       char *buf, int size);
 
 /**
  * scsi_cmd_sense_key() - the sense key of a failed command

@@ -182,6 +182,7 @@ static int scsi_add_lun(struct udevice *host, unsigned int target,
  * @lun:	LUN
  * @ret:	0 while the LUN is still being brought up, else why it left:
  *		-ENOENT no (block) LUN, -ENOMEDIUM removable without medium,
+ *		-ERANGE a capacity or block size that cannot be used,
  *		other -ve failed
  * @info:	what was found
  * @cmd:	the command of the current step
@@ -357,7 +358,18 @@ static void scsi_got_inquiry(struct scsi_probe *p, int ret)
 	u8 qual;
 
 	if (ret) {
-		p->ret = ret == -ENODEV || ret == -EIO ? -ENOENT : ret;
+		struct scsi_sense sense;
+
+		/*
+		 * No such target or LUN (a target answers for a LUN it does
+		 * not have with ILLEGAL REQUEST, "logical unit not supported");
+		 * any other failure is a LUN that failed to come up
+		 */
+		if (ret == -ENODEV ||
+		    (ret == -EIO && scsi_cmd_sense_key(&p->cmd, &sense) ==
+		     SENSE_ILLEGAL_REQUEST))
+			ret = -ENOENT;
+		p->ret = ret;
 		return;
 	}
 	qual = buf[0] >> 5;
@@ -416,7 +428,60 @@ static void scsi_got_capacity(struct scsi_probe *p, int ret, bool rc16)
 	}
 	if (!info->lba || info->blksz < 512 || info->blksz > 65536 ||
 	    (info->blksz & (info->blksz - 1)))
-		p->ret = -EINVAL;
+		p->ret = -ERANGE;	/* a capacity nothing can use */
+}
+
+/*
+ * The LUNs that failed to come up, one line for each run of LUNs of a
+ * target that failed for the same reason
+ */
+struct scsi_fail_run {
+	bool open;
+	unsigned int target, first, last;
+	char why[96];
+};
+
+static void scsi_fail_run_flush(struct scsi_fail_run *run)
+{
+	if (!run->open)
+		return;
+	if (run->first == run->last)
+		printf("  target %u LUN %u: failed to come up: %s\n",
+		       run->target, run->first, run->why);
+	else
+		printf("  target %u LUNs %u-%u: failed to come up: %s\n",
+		       run->target, run->first, run->last, run->why);
+	run->open = false;
+}
+
+/* The LUN of @p failed to come up with @ret: say why (in a run) */
+static void scsi_fail_run_add(struct scsi_fail_run *run, struct scsi_probe *p,
+			      int ret)
+{
+	struct scsi_failure fail;
+	char why[sizeof(run->why)];
+
+	if (ret != p->ret)	/* the device could not be made */
+		snprintf(why, sizeof(why), "error %d", ret);
+	else if (ret == -ERANGE)
+		snprintf(why, sizeof(why),
+			 "capacity of %llu blocks of %u bytes is not usable",
+			 (unsigned long long)p->info.lba, p->info.blksz);
+	else {
+		scsi_failure_set(&fail, &p->cmd, ret);
+		scsi_failure_str(&fail, p->target, why, sizeof(why));
+	}
+	if (run->open && run->target == p->target &&
+	    run->last + 1 == p->lun && !strcmp(run->why, why)) {
+		run->last = p->lun;
+		return;
+	}
+	scsi_fail_run_flush(run);
+	run->open = true;
+	run->target = p->target;
+	run->first = p->lun;
+	run->last = p->lun;
+	strcpy(run->why, why);
 }
 
 /* Bring up the LUNs of @probes together, then add a device for each */
@@ -424,6 +489,7 @@ static void scsi_probe_chunk(struct udevice *host, struct scsi_probe *probes,
 			     int n, int *rets, bool verbose)
 {
 	struct scsi_uc_priv *uc_priv = dev_get_uclass_priv(host);
+	struct scsi_fail_run run = { .open = false };
 	unsigned int i, k;
 
 	scsi_step(host, probes, n, scsi_setup_inquiry, rets);
@@ -483,10 +549,10 @@ static void scsi_probe_chunk(struct udevice *host, struct scsi_probe *probes,
 		} else if (ret != -ENOENT) {
 			uc_priv->failed++;
 			if (verbose)
-				printf("  target %u LUN %u: failed to come up (%d)\n",
-				       p->target, p->lun, ret);
+				scsi_fail_run_add(&run, p, ret);
 		}
 	}
+	scsi_fail_run_flush(&run);
 }
 
 /*

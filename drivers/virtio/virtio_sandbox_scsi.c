@@ -21,7 +21,10 @@
  *
  * Controller options (on any --scsi): max_sectors=N, max_xfer=N (VPD 0xB0
  * maximum transfer length in blocks), max_target=N, max_lun=N, noreport
- * (REPORT LUNS refused), and the transport's (legacy, defer, queue=N).
+ * (REPORT LUNS refused), absent-illegal (INQUIRY of a LUN that is not
+ * there answered with ILLEGAL REQUEST, LOGICAL UNIT NOT SUPPORTED instead
+ * of qualifier 3, as some targets do), and the transport's (legacy, defer,
+ * queue=N).
  */
 
 #include <common.h>
@@ -62,6 +65,7 @@ struct vsb_scsi_lun {
  * @max_target:	config max_target
  * @max_lun:	config max_lun
  * @noreport:	refuse REPORT LUNS
+ * @absent_illegal: INQUIRY of a missing LUN fails with ILLEGAL REQUEST
  * @buf:	bounce buffer for host I/O
  * @stats:	counters for tests
  */
@@ -73,6 +77,7 @@ struct vsb_scsi {
 	u32 max_target;
 	u32 max_lun;
 	bool noreport;
+	bool absent_illegal;
 	u8 *buf;
 	struct vsb_scsi_stats stats;
 };
@@ -141,6 +146,10 @@ static int vsb_scsi_opt(struct virtio_sandbox_dev *vd, struct vsb_scsi *s,
 	}
 	if (!strcmp(opt, "noreport")) {
 		s->noreport = true;
+		return 0;
+	}
+	if (!strcmp(opt, "absent-illegal")) {
+		s->absent_illegal = true;
 		return 0;
 	}
 	ret = vsb_opt_uint(opt, "bs", &l->blksz);
@@ -363,6 +372,10 @@ static void vsb_scsi_inquiry(struct vsb_scsi *s, struct vsb_scsi_lun *l,
 	u64 len;
 
 	memset(buf, 0, 256);
+	if (!l && s->absent_illegal) {
+		vsb_scsi_check(c, SENSE_ILLEGAL_REQUEST, 0x25, 0);
+		return;
+	}
 	if (!l) {
 		/* No LUN here: qualifier 3, type 0x1f */
 		buf[0] = 0x7f;

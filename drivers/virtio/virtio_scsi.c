@@ -331,6 +331,10 @@ static int virtio_scsi_finish(struct udevice *dev,
 	ret = virtio_scsi_response_err(resp->response);
 	if (ret == -ENODEV)
 		cmd->contr_stat = SCSI_SEL_TIME_OUT;
+	/* The link to the target broke: the host status that says so */
+	if (resp->response == VIRTIO_SCSI_S_TRANSPORT_FAILURE ||
+	    resp->response == VIRTIO_SCSI_S_NEXUS_FAILURE)
+		cmd->contr_stat = SCSI_UNEXP_DIS;
 	if (ret)
 		return ret;
 

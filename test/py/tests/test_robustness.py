@@ -202,7 +202,11 @@ SCSI_READ_FAULTS = [
     ('unit-attention,after=2', 'UNIT ATTENTION, asc 0x29 ascq 0x00 (power on or reset occurred)',
      '1 target, 0 LUNs, 1 failed'),
     ('bad-target,after=5', 'target 0 is gone', '0 targets, 0 LUNs'),
-    ('transport-failure,after=5', 'failed', '1 target, 0 LUNs'),
+    ('transport-failure,after=5',
+     'the path to target 0 failed (transport failure)',
+     '1 target, 0 LUNs, 8 failed'),
+    ('ioerr,after=5', 'the SCSI host failed the command',
+     '1 target, 0 LUNs, 8 failed'),
     ('scsi-busy,after=5', 'the device stayed busy', '1 target, 0 LUNs, 8 failed'),
     ('never-complete,after=260', 'the device did not answer in time',
      '256 targets, 0 LUNs, 2048 failed'),
@@ -245,14 +249,24 @@ def test_scsi_fault(make_console, tmp_path, fault, why, rescan):
     assert path.read_bytes() == data
 
 
-@pytest.mark.boards('sandbox')
-@pytest.mark.parametrize('fault, lines', [
-    ('not-ready', ['  target 0 LUN 0: failed to come up (-5)']),
-    ('unit-attention', ['  target 0 LUN 0: failed to come up (-5)']),
-    ('scsi-busy', [f'  target 0 LUN {i}: failed to come up (-16)'
-                   for i in range(8)]),
+SCSI_SCAN_FAULTS = [
+    ('not-ready', ['  target 0 LUN 0: failed to come up: NOT READY, asc 0x04 '
+                   'ascq 0x03 (logical unit not ready)']),
+    ('unit-attention', ['  target 0 LUN 0: failed to come up: UNIT ATTENTION, '
+                        'asc 0x29 ascq 0x00 (power on or reset occurred)']),
+    ('scsi-busy', ['  target 0 LUNs 0-7: failed to come up: the device '
+                   'stayed busy']),
+    ('transport-failure', ['  target 0 LUNs 0-7: failed to come up: the path '
+                           'to target 0 failed (transport failure)']),
+    ('ioerr', ['  target 0 LUNs 0-7: failed to come up: the SCSI host failed '
+               'the command']),
     ('bad-target', []),
-])
+]
+
+
+@pytest.mark.boards('sandbox')
+@pytest.mark.parametrize('fault, lines', SCSI_SCAN_FAULTS,
+                         ids=[f[0] for f in SCSI_SCAN_FAULTS])
 def test_scsi_scan_fault(make_console, tmp_path, fault, lines):
     """A LUN that cannot be brought up: no disk appears, `scsi scan` says
     which LUN failed and why (one line each), the shell goes on."""
@@ -263,8 +277,9 @@ def test_scsi_scan_fault(make_console, tmp_path, fault, lines):
     out = con.run_command('scsi scan').splitlines()
     assert out[0] == 'scanning bus for devices...'
     assert out[1:-1] == lines
+    failed = {'bad-target': 0, 'not-ready': 1, 'unit-attention': 1}.get(fault, 8)
     assert re.match(rf'virtio-scsi#0: {0 if fault == "bad-target" else 1} '
-                    rf'targets?, 0 LUNs, {len(lines)} failed, ', out[-1]), out
+                    rf'targets?, 0 LUNs, {failed} failed, ', out[-1]), out
     out, status = con.run_status('virtio read $loadaddr 0 1')
     assert status == 1
     assert 'ERROR' in one_error_line(out)

@@ -214,6 +214,40 @@ static int virtio_scsi_no_report_luns(struct unit_test_state *uts)
 }
 UNIT_TEST(virtio_scsi_no_report_luns, 0, scsi);
 
+/*
+ * INQUIRY of a LUN that is not there: ILLEGAL REQUEST means no LUN (some
+ * targets answer so instead of with qualifier 3); any other failure is a
+ * LUN that failed to come up
+ */
+static int virtio_scsi_inquiry_fails(struct unit_test_state *uts)
+{
+	const char *specs[] = {
+		"mem:4096,noreport,absent-illegal,target=1,lun=0",
+		"mem:4096,target=1,lun=7",
+	};
+	struct scsi_uc_priv *uc_priv;
+	struct udevice *udev, *host;
+
+	ut_assertok(vs_add(specs, ARRAY_SIZE(specs), NULL, &udev, &host));
+	uc_priv = dev_get_uclass_priv(host);
+	ut_asserteq(2, vs_count(host));
+	ut_asserteq(2, uc_priv->luns);
+	ut_asserteq(0, uc_priv->failed);
+	ut_assertok(vsb_ut_remove(uts, udev));
+
+	/* Every command fails in the host: each LUN probed is a failure */
+	ut_assertok(vs_add(specs, ARRAY_SIZE(specs), "transport-failure",
+			   &udev, &host));
+	uc_priv = dev_get_uclass_priv(host);
+	ut_asserteq(0, vs_count(host));
+	ut_asserteq(1, uc_priv->targets);
+	ut_asserteq(0, uc_priv->luns);
+	ut_asserteq(8, uc_priv->failed);
+
+	return vsb_ut_remove(uts, udev);
+}
+UNIT_TEST(virtio_scsi_inquiry_fails, 0, scsi);
+
 /* Transfers cut to max_sectors, then to the VPD 0xB0 limit */
 static int virtio_scsi_limits(struct unit_test_state *uts)
 {
