@@ -8,11 +8,95 @@
 #define _SCSI_INTERNAL_H
 
 #include <scsi.h>
+#include <blk.h>
 #include <linux/types.h>
 
 struct udevice;
 
 #define SCSI_UA_TRIES		8	/* UNIT ATTENTIONs in a row we accept */
+
+#define SCSI_PROBE_BUF		512	/* data of one step (and REPORT LUNS) */
+
+/**
+ * struct scsi_lun_info - what bring-up found out about a LUN
+ * @type:	peripheral device type
+ * @removable:	removable medium
+ * @read_only:	CD-ROM or write-protected
+ * @blksz:	block size
+ * @lba:	number of blocks (0: no medium)
+ * @max_xfer:	maximum transfer length from VPD page 0xB0 (0: none)
+ * @vendor:	vendor, product and revision from INQUIRY
+ */
+struct scsi_lun_info {
+	u8 type;
+	bool removable;
+	bool read_only;
+	u32 blksz;
+	u64 lba;
+	u32 max_xfer;
+	char vendor[BLK_VEN_SIZE + 1];
+	char product[BLK_PRD_SIZE + 1];
+	char revision[BLK_REV_SIZE + 1];
+};
+
+/**
+ * struct scsi_probe - one LUN (or, for REPORT LUNS, one target) being
+ * brought up: the scan moves all of a chunk through each step together,
+ * its commands in flight at once (scsi_exec_multi())
+ * @target:	target id
+ * @lun:	LUN
+ * @ret:	0 while the LUN is still being brought up, else why it left:
+ *		-ENOENT no (block) LUN, -ENOMEDIUM removable without medium,
+ *		-ERANGE a capacity or block size that cannot be used,
+ *		other -ve failed
+ * @info:	what was found
+ * @cmd:	the command of the current step
+ * @buf:	its data buffer
+ */
+struct scsi_probe {
+	unsigned int target;
+	unsigned int lun;
+	int ret;
+	struct scsi_lun_info info;
+	struct scsi_cmd cmd;
+	u8 buf[SCSI_PROBE_BUF];
+};
+
+/* Set up the command of @p for a step; false: @p takes no part in it */
+typedef bool (*scsi_step_fn)(struct scsi_probe *p);
+
+/**
+ * scsi_step() - one step of bringing up LUNs (or asking targets): the
+ * commands @setup makes go to the host together, UNIT ATTENTIONs are sent
+ * again (up to SCSI_UA_TRIES times)
+ * @host:	the SCSI host
+ * @probes:	the LUNs; those with ret set take no part
+ * @n:		how many
+ * @setup:	sets up the command of a probe, false if it takes no part
+ * @rets:	each probe's result of the step, -ESRCH if it took no part
+ */
+void scsi_step(struct udevice *host, struct scsi_probe *probes, int n,
+	       scsi_step_fn setup, int *rets);
+
+/**
+ * scsi_probe_cmd() - set up the command of @p, with @len bytes of its
+ * buffer for data in (0: none), the buffer cleared
+ * @p:		the probe
+ * @len:	data length, at most SCSI_PROBE_BUF
+ */
+void scsi_probe_cmd(struct scsi_probe *p, unsigned int len);
+
+/**
+ * scsi_probe_chunk() - bring up the LUNs of @probes together, bind a block
+ * device for each that comes up, count them in the host's scsi_uc_priv
+ * @host:	the SCSI host
+ * @probes:	target and LUN of each set, the rest zero
+ * @n:		how many
+ * @rets:	room for @n results
+ * @verbose:	say why a LUN failed to come up
+ */
+void scsi_probe_chunk(struct udevice *host, struct scsi_probe *probes, int n,
+		      int *rets, bool verbose);
 
 /**
  * struct scsi_failure - why a command failed, kept after the command

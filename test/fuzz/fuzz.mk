@@ -27,7 +27,7 @@ SRC_vring := drivers/virtio/virtio_ring.c
 # every scheme of the loader (boot map, El Torito, ECKD...); not the
 # board's memory policy (the harness has its own) nor the jump
 SRC_zipl := $(filter-out boot/zipl_mem.c boot/zipl_s390.c,$(wildcard boot/zipl*.c))
-SRC_scsi := drivers/scsi/scsi_scan.c drivers/scsi/scsi_blk.c \
+SRC_scsi := drivers/scsi/scsi_scan.c drivers/scsi/scsi_probe.c drivers/scsi/scsi_blk.c \
 	drivers/scsi/scsi_cmd.c drivers/scsi/scsi-uclass.c \
 	drivers/scsi/scsi_lib.c drivers/block/blk-uclass.c \
 	drivers/core/device.c drivers/core/device-remove.c \
