@@ -33,6 +33,10 @@ SRC_scsi := drivers/scsi/scsi_scan.c drivers/scsi/scsi_probe.c drivers/scsi/scsi
 	drivers/core/device.c drivers/core/device-remove.c \
 	drivers/core/uclass.c drivers/core/lists.c drivers/core/root.c \
 	disk/part.c disk/part_dos.c disk/part_efi.c lib/strto.c lib/ctype.c
+SRC_vscsi := drivers/virtio/virtio_scsi.c drivers/virtio/virtio_ring.c \
+	drivers/virtio/virtio-uclass.c drivers/scsi/scsi-uclass.c \
+	drivers/core/device.c drivers/core/device-remove.c \
+	drivers/core/uclass.c drivers/core/lists.c drivers/core/root.c
 
 # fuzz_cli.c includes the interpreter to reset its state
 DEPS_cli := common/cli_hush_exec.c
@@ -48,7 +52,7 @@ SUPPORT := test/fuzz/fuzz_support.c lib/time.c lib/crc32.c
 SUPPORT_OBJS := $(patsubst %.c,$(FO)/obj/%.o,$(SUPPORT))
 
 # Targets whose sources have landed
-ALL_TARGETS := part fdt cli vring zipl scsi
+ALL_TARGETS := part fdt cli vring zipl scsi vscsi
 TARGETS ?= $(ALL_TARGETS)
 
 # The firmware's console functions with U-Boot's signatures (putc(c),
