@@ -250,7 +250,9 @@ static int virtio_scsi_check(struct virtio_scsi_priv *priv,
 	memset(cmd->sense_buf, 0, sizeof(cmd->sense_buf));
 	if (priv->failed)
 		return -EIO;
-	if (cmd->cmdlen > priv->cdb_size || !cmd->cmdlen)
+	/* The CDB is cmd->cmd[], whatever the device would take */
+	if (!cmd->cmdlen || cmd->cmdlen > priv->cdb_size ||
+	    cmd->cmdlen > sizeof(cmd->cmd))
 		return -EINVAL;
 	if (cmd->target > priv->max_target || cmd->lun > priv->max_lun) {
 		cmd->contr_stat = SCSI_SEL_TIME_OUT;
