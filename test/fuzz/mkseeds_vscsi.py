@@ -33,10 +33,12 @@ def head(transport=TRANSPORT, fail=0, **cfg):
     return bytes([transport, fail]) + config(**cfg)
 
 
-def cmd(dma=FROM_DEV, opcode=0x28, datalen=2, cdb=1, target=0, lun=0):
-    """One command: datalen class 2 is 512 bytes, cdb class 1 is 10 bytes."""
+def cmd(dma=FROM_DEV, opcode=0x28, datalen=2, cdb=1, target=0, lun=0,
+        extra=b''):
+    """One command: datalen class 2 is 512 bytes, cdb class 1 is 10 bytes
+    (class 3: the length is the first byte of @extra)."""
     c0 = dma | cdb << 3 | datalen << 5
-    return bytes([c0, opcode, target, lun & 0xff, lun >> 8])
+    return bytes([c0, opcode, target, lun & 0xff, lun >> 8]) + extra
 
 
 def good(j=0):
@@ -79,6 +81,9 @@ def main():
         'short-used-len': head() + exec1(read, answer(OK, used=2 | 5 << 3)),
         'zero-used-len': head() + exec1(read, answer(OK, used=1)),
         'used-len-past-chain': head() + exec1(read, answer(OK, used=4)),
+        # a CDB longer than scsi_cmd.cmd[] (16) but not than cdb_size (32):
+        # refused, not padded from what follows cmd[] (a finding)
+        'cmdlen-past-cmd': head() + exec1(cmd(cdb=3, extra=b'\x1c'), good()),
         'wrong-id': head() + exec1(read, bytes([6, 9, 0, 0])) +
         exec1(read, good()),
         # the device never answers: timeout, reset, the next one works
