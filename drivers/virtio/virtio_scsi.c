@@ -608,14 +608,18 @@ static int virtio_scsi_probe(struct udevice *dev)
 static int virtio_scsi_remove(struct udevice *dev)
 {
 	struct virtio_scsi_priv *priv = dev_get_priv(dev);
-	int ret;
 
-	/* Stop the device before its rings go away */
-	ret = virtio_reset(dev);
+	/*
+	 * Stop the device before its rings go away. One stuck in reset is
+	 * given up on, and the removal still succeeds: an error would leave
+	 * the host active with its rings and slots freed.
+	 */
+	if (virtio_reset(dev))
+		virtio_add_status(dev, VIRTIO_CONFIG_S_FAILED);
 	virtio_del_vqs(dev);
 	free(priv->slots);
 
-	return ret;
+	return 0;
 }
 
 static const struct scsi_ops virtio_scsi_ops = {
