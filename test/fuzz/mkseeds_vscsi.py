@@ -96,6 +96,9 @@ def main():
             good(0)),
         'bus-reset': head() + b'\2' + good() * 4,
         'reprobe': head() + b'\3' + exec1(read, good()),
+        # the second reset (the host's removal) sticks: the removal must
+        # still succeed, not leave a host whose state is freed (a finding)
+        'remove-reset-stuck': head(fail=2) + b'\3' + exec1(read, good()),
         'bad-config-zero': head(num_queues=0, max_target=0, max_lun=0,
                                 cdb_size=0, sense_size=0) + exec1(read),
         'bad-config-huge': head(transport=0x01 | (4 << 3),
