@@ -588,6 +588,7 @@ static int virtio_scsi_probe(struct udevice *dev)
 		if (!priv->nslots || !priv->slots) {
 			ret = priv->nslots ? -ENOMEM : -EINVAL;
 			why = "request queue too small";
+			free(priv->slots);	/* calloc(0, ...) may give one */
 			virtio_del_vqs(dev);
 		}
 	}
