@@ -99,6 +99,9 @@ def main():
         # the second reset (the host's removal) sticks: the removal must
         # still succeed, not leave a host whose state is freed (a finding)
         'remove-reset-stuck': head(fail=2) + b'\3' + exec1(read, good()),
+        # 2-entry queues: no room for a command, refused at probe without
+        # a leak (a finding)
+        'queue-too-small': head(transport=0x03 | (1 << 3)) + exec1(read),
         'bad-config-zero': head(num_queues=0, max_target=0, max_lun=0,
                                 cdb_size=0, sense_size=0) + exec1(read),
         'bad-config-huge': head(transport=0x01 | (4 << 3),
