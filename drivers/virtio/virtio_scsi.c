@@ -239,15 +239,21 @@ static int virtio_scsi_response_err(u8 response)
 	}
 }
 
-/* Check @cmd before it goes to the device; clear what exec reports */
-static int virtio_scsi_check(struct virtio_scsi_priv *priv,
-			     struct scsi_cmd *cmd)
+/* Clear what exec reports in @cmd: nothing transferred, no status yet */
+static void virtio_scsi_clear_result(struct scsi_cmd *cmd)
 {
 	cmd->status = S_ILLEGAL;
 	cmd->contr_stat = 0;
 	cmd->trans_bytes = 0;
 	cmd->sensedatalen = 0;
 	memset(cmd->sense_buf, 0, sizeof(cmd->sense_buf));
+}
+
+/* Check @cmd before it goes to the device; clear what exec reports */
+static int virtio_scsi_check(struct virtio_scsi_priv *priv,
+			     struct scsi_cmd *cmd)
+{
+	virtio_scsi_clear_result(cmd);
 	if (priv->failed)
 		return -EIO;
 	/* The CDB is cmd->cmd[], whatever the device would take */
@@ -278,6 +284,8 @@ static int virtio_scsi_submit(struct udevice *dev,
 	bool data_out = has_data && cmd->dma_dir == DMA_TO_DEVICE;
 	int ret;
 
+	/* A try again (BUSY, RESET) reports only what this one gets */
+	virtio_scsi_clear_result(cmd);
 	memset(&slot->req, 0, sizeof(slot->req));
 	virtio_scsi_encode_lun(slot->req.lun, cmd->target, cmd->lun);
 	slot->req.tag = cpu_to_virtio64(dev, ++priv->tag);
