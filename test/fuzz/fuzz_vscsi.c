@@ -932,6 +932,10 @@ static void check_cmd(unsigned int k, int r)
 		fail(__LINE__);
 	if (!r && (f->state != DONE || f->expect))
 		fail(__LINE__);
+	/* No response (or a bad one): nothing transferred, no sense */
+	if ((f->state != DONE || !f->exact) &&
+	    (c->trans_bytes || c->sensedatalen))
+		fail(__LINE__);
 	if (f->state != DONE)
 		return;
 	if (f->expect == -EBUSY ? !r : r != f->expect)
@@ -965,9 +969,11 @@ static void run_cmds(struct udevice *host, unsigned int n, bool multi)
 	}
 	for (k = 0; k < n; k++) {
 		if (fuzz_verbose())
-			printf("cmd %u: %d, state %d, status %#x, trans %lu, sense %lu\n",
+			printf("cmd %u: %d, state %d, status %#x, trans %lu, sense %lu (expected %d: %#x, %lu, %lu)\n",
 			       k, rets[k], cmds[k].state, arr[k].status,
-			       arr[k].trans_bytes, arr[k].sensedatalen);
+			       arr[k].trans_bytes, arr[k].sensedatalen,
+			       cmds[k].expect, cmds[k].status, cmds[k].trans,
+			       cmds[k].senselen);
 		check_cmd(k, rets[k]);
 		if (!first)
 			first = rets[k];

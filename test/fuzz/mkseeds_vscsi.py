@@ -94,6 +94,10 @@ def main():
              cmd(target=2), cmd(dma=NONE, opcode=0, datalen=0)],
             good(4), answer(BUSY, j=1), good(2), good(0), good(0),
             good(0)),
+        # status BUSY with sense, then GOOD: the retry's result only, not
+        # the first try's sense (a finding)
+        'busy-sense-then-good': head() + exec1(read, answer(OK, 0x08, 2),
+                                               good()),
         'bus-reset': head() + b'\2' + good() * 4,
         'reprobe': head() + b'\3' + exec1(read, good()),
         # the second reset (the host's removal) sticks: the removal must
