@@ -17,9 +17,10 @@
  * kernel's parameter area and starts the kernel at 0x10000.
  *
  * -t cdl or -t ldl writes the ECKD scheme of a DASD image instead
- * (cylinder/head/record pointers on the geometry QEMU's firmware guesses:
- * 15 heads, 12 records of 4096 bytes a track), with the IPL1/IPL2/VOL1
- * records (CDL) or the LNX1 label and boot info (LDL) in blocks 0-2.
+ * (cylinder/head/record pointers on a DASD's geometry: 15 heads, 12
+ * records of 4096 bytes a track, 49 of 512), with the IPL1/IPL2/VOL1
+ * records (CDL) or the LNX1 label and boot info (LDL) in blocks 0-2, the
+ * image a whole number of cylinders.
  *
  * Everything goes to free blocks: after block 0 when the image has no
  * partition table, else into the largest gap between the DOS/GPT
@@ -606,6 +607,18 @@ int main(int argc, char **argv)
 	if (!size)
 		die("%s: empty: give a size with -s", out);
 	size = (size + blksz - 1) / blksz * blksz;
+	if (scheme != SCHEME_SCSI) {
+		/*
+		 * Whole cylinders: QEMU gives a virtio-blk disk the sectors
+		 * per track it is told (secs=12) only when the disk is a
+		 * whole number of heads * secs * block size; else it rounds
+		 * them down to a multiple of the block size (12 -> 8) and its
+		 * firmware misplaces every block past the first track
+		 */
+		uint64_t cyl = (uint64_t)ECKD_HEADS * eckd_secs() * blksz;
+
+		size = (size + cyl - 1) / cyl * cyl;
+	}
 	image_blocks = size / blksz;
 	image = calloc(1, size);
 	if (!image || pread(fd, image, st.st_size, 0) != st.st_size)

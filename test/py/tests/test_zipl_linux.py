@@ -183,6 +183,24 @@ def test_linux_eckd(board, console_log, images, scheme):
     assert cmdline == f'{CONSOLE} eckd={scheme}'
 
 
+@pytest.mark.parametrize('scheme', ['cdl', 'ldl'])
+def test_linux_eckd_qemu_firmware(board, console_log, images, scheme):
+    """QEMU's own firmware boots mkzipl's ECKD images too, given the DASD
+    geometry (15 heads, 12 records of 4096 bytes a track) on the device.
+    It reads the geometry from the device, and QEMU keeps secs=12 only on
+    a disk of whole cylinders (else it rounds it down to 8): mkzipl sizes
+    ECKD images so."""
+    path = images[scheme]
+    cyl = 15 * 12 * 4096
+    assert path.stat().st_size % cyl == 0
+    geometry = {'cyls': path.stat().st_size // cyl, 'heads': 15, 'secs': 12}
+    cmdline, out, _ = boot(board, console_log,
+                           [Disk(path, ro=True, bs=4096, bootindex=1,
+                                 props=geometry)], firmware=False)
+    assert cmdline == f'{CONSOLE} eckd={scheme}'
+    assert 'Using ECKD scheme (block size  4096)' in out
+
+
 def test_linux_scsi_bootindex_lun(board, console_log, images):
     """Two bootable LUNs; the IPL parameter block (QEMU SCSI type) names
     target 1: it boots, not the first LUN in scan order."""
