@@ -11,7 +11,8 @@
  *   byte 0: the transport: bit 0 VERSION_1 offered (else legacy), bit 1 the
  *	device takes the cdb_size and sense_size the driver writes, bit 2
  *	only two queues (no request queue), bits 3-6 queue size (0-8: 1 << n,
- *	9: 0, 10: 100, else 16)
+ *	9: 0, 10: 100, else 16), bit 7 every other feature bit offered
+ *	(else the device-type ones, INDIRECT_DESC, EVENT_IDX, IOMMU_PLATFORM)
  *   byte 1: bits 0-3: the n-th reset leaves the device stuck (status not
  *	0), bits 4-7: the n-th FEATURES_OK is refused (0: never)
  *   bytes 2-37: struct virtio_scsi_config (little-endian)
@@ -25,8 +26,10 @@
  *	cmdlen 6, 10, 16 or the next byte, bits 5-7 datalen: 0, a byte,
  *	512, 16 * a byte, 4096, two bytes (at most 8192), 18, 8 MiB + 1
  *	without a buffer), opcode, target, LUN (two bytes), then the bytes
- *	cmdlen or datalen asked for. Data buffers are allocated to datalen
- *	exactly, the commands of a batch are one array: ASan sees an overrun.
+ *	cmdlen or datalen asked for (a cmdlen of 1 becomes 2: CDB byte 1 is
+ *	the command's number in the batch, how the device tells them
+ *	apart). Data buffers are allocated to datalen exactly, the commands
+ *	of a batch are one array: ASan sees an overrun.
  *   While the driver waits (the ring's poll hook) the device takes the new
  *   chains of the available ring and acts on one byte a (a & 7):
  *	0, 7: nothing this time (the fuzz timer runs 100 ms a reading: a wait
@@ -49,10 +52,13 @@
  * twice at once; after each call every command reports what its last
  * completion said (result, status, trans_bytes <= datalen, sense copied
  * and cut to sense_buf), a non-OK response or a lost request never
- * reports success, no field the caller set is changed, no byte of a data
- * buffer the device did not write, and no request is left with the
- * device unless it was reset; the negotiated features are ones the driver
- * can use; the driver writes no read-only config field; no hang, no leak.
+ * reports success, nor a transfer or sense; no field the caller set
+ * changes, nor a byte of a data buffer but where the device wrote; no
+ * request is left with the device unless it was reset; the negotiated
+ * features are ones the driver can use; the driver writes no read-only
+ * config field; no hang, no leak. The SCSI uclass's scan at probe is the
+ * scsi target's: here it does nothing. FUZZ_VERBOSE=1 prints each
+ * command's result and which invariant broke.
  */
 
 #include <common.h>
@@ -79,6 +85,7 @@
 #define F_VERSION_1	0x01
 #define F_WRITABLE	0x02
 #define F_TWO_QUEUES	0x04
+#define F_ALL_FEATURES	0x80
 
 #define CFG_OFF(f)	offsetof(struct virtio_scsi_config, f)
 
@@ -178,10 +185,10 @@ static struct {
 	unsigned int qsize, nqueues;
 	unsigned int resets, features_oks, polls;
 	bool hang;
-	struct fz_queue q[NQUEUES];
 	/* bus reset: TMFs seen, answered well, failed or lost */
 	unsigned int tmf_sent, tmf_good;
 	bool tmf_bad;
+	struct fz_queue q[NQUEUES];	/* last: not cleared (big) */
 } dev;
 
 static u32 cfg32(unsigned int off)
@@ -200,14 +207,27 @@ static u16 cfg16(unsigned int off)
 	return le16_to_cpu(v);
 }
 
-static u8 fill(unsigned int k, size_t i)
-{
-	return (u8)(0xa5 ^ (i * 7) ^ (k << 4));
-}
+/*
+ * Byte patterns, compared with memcmp(): loops in the harness would cost
+ * the fuzzer features and time on every input. Where a buffer went is
+ * checked by its address, so one fill byte for every caller's buffer
+ * does; sense data changes from byte to byte, so a copy from the wrong
+ * offset shows.
+ */
+#define FILL		0xa5	/* the caller's data buffers */
+#define DIN		0x5a	/* what the device writes into them */
+#define MAX_DATA	8192
 
-static u8 din_byte(size_t i)
+static u8 fill_pat[MAX_DATA];
+static u8 sense_pat[128 + VIRTIO_SCSI_SENSE_SIZE];
+
+static void init_patterns(void)
 {
-	return (u8)~(0xa5 ^ (i * 7));
+	unsigned int i;
+
+	memset(fill_pat, FILL, sizeof(fill_pat));
+	for (i = 0; i < sizeof(sense_pat); i++)
+		sense_pat[i] = 0x70 + i * 13;
 }
 
 static void dev_lose_all(void)
@@ -282,9 +302,8 @@ static void check_request(struct chain *c, u8 *seg[], u32 len[], bool w[],
 		if (w[1] || seg[1] != cmd->pdata || len[1] != cmd->datalen)
 			fail(__LINE__);
 		/* The device reads it all: as the caller wrote it */
-		for (k = 0; k < len[1]; k++)
-			if (seg[1][k] != fill(req->cdb[1], k))
-				fail(__LINE__);
+		if (memcmp(seg[1], fill_pat, len[1]))
+			fail(__LINE__);
 		i = 2;
 	}
 	if (!w[i] || len[i] != RESP_HDR + sense_size)
@@ -497,10 +516,8 @@ static void complete(struct fz_queue *q, unsigned int j, u32 len)
 static void write_data(struct chain *c, size_t n)
 {
 	struct fz_cmd *f = &cmds[c->cmd];
-	size_t i;
 
-	for (i = 0; i < n; i++)
-		c->din[i] = din_byte(i);
+	memset(c->din, DIN, n);
 	f->written = max(f->written, n);
 }
 
@@ -526,7 +543,7 @@ static void answer_fields(struct fz_queue *q, unsigned int j, bool le)
 	struct chain *c = &q->pend[j];
 	struct virtio_scsi_cmd_resp *resp = (void *)c->resp;
 	u8 r0 = next(), r1 = next(), r2 = next(), r3 = next(), r4 = next();
-	u32 nsense, sense_len, resid, data, len, i;
+	u32 nsense, sense_len, resid, data, len;
 	ulong datalen;
 
 	if (c->cmd < 0) {
@@ -566,8 +583,7 @@ static void answer_fields(struct fz_queue *q, unsigned int j, bool le)
 		resp->status_qualifier = 0;
 		resp->status = r1;
 		resp->response = r0;
-		for (i = 0; i < nsense; i++)
-			resp->sense[i] = (u8)(0x70 + i * 13 + r2);
+		memcpy(resp->sense, sense_pat + (r2 & 0x7f), nsense);
 		if (c->din)
 			write_data(c, data);
 	}
@@ -754,8 +770,10 @@ static int fz_find_vqs(struct udevice *udev, unsigned int nvqs,
 		}
 		vq->poll = fz_poll;
 		vqs[i] = vq;
-		memset(&dev.q[i], 0, sizeof(dev.q[i]));
 		dev.q[i].vq = vq;
+		dev.q[i].last_avail = 0;
+		dev.q[i].used_idx = 0;
+		dev.q[i].npend = 0;
 	}
 	return 0;
 }
@@ -864,7 +882,7 @@ static void make_cmd(unsigned int k, struct scsi_cmd *cmd)
 		break;
 	case 5:
 		datalen = next();
-		datalen = (datalen | next() << 8) % 8193;
+		datalen = (datalen | next() << 8) % (MAX_DATA + 1);
 		break;
 	case 6:
 		datalen = 18;
@@ -880,8 +898,7 @@ static void make_cmd(unsigned int k, struct scsi_cmd *cmd)
 		f->data = malloc(datalen);
 		if (!f->data)
 			fail(__LINE__);
-		for (i = 0; i < datalen; i++)
-			f->data[i] = fill(k, i);
+		memset(f->data, FILL, datalen);
 		cmd->pdata = f->data;
 	}
 	/* What the driver must overwrite: it looks like a success */
@@ -904,7 +921,6 @@ static void check_cmd(unsigned int k, int r)
 {
 	struct fz_cmd *f = &cmds[k];
 	struct scsi_cmd *c = f->cmd, *o = &f->orig;
-	size_t i;
 
 	if (r && r != -ENODEV && r != -EBUSY && r != -ETIMEDOUT &&
 	    r != -EIO && r != -EINVAL)
@@ -923,10 +939,9 @@ static void check_cmd(unsigned int k, int r)
 	    memcmp(c->sensecmd, o->sensecmd, sizeof(c->sensecmd)))
 		fail(__LINE__);
 	/* The data buffer: changed only where the device wrote */
-	if (f->data)
-		for (i = f->written; i < c->datalen; i++)
-			if (f->data[i] != fill(k, i))
-				fail(__LINE__);
+	if (f->data && f->written < c->datalen &&
+	    memcmp(f->data + f->written, fill_pat, c->datalen - f->written))
+		fail(__LINE__);
 	/* A request the device still holds, with no reset: it may write */
 	if (f->state == IN_FLIGHT)
 		fail(__LINE__);
@@ -1020,13 +1035,19 @@ const char *__asan_default_options(void)
 int LLVMFuzzerTestOneInput(const u8 *data, size_t size)
 {
 	struct udevice *udev, *host;
-	unsigned int ops = 0, qs;
+	unsigned int ops = 0, qs, i;
 	int ret;
 
 	if (size < 2 + sizeof(dev.config) || size > 4096)
 		return 0;
 	fuzz_reset(0);
-	memset(&dev, 0, sizeof(dev));
+	if (!fill_pat[0])
+		init_patterns();
+	memset(&dev, 0, offsetof(typeof(dev), q));
+	for (i = 0; i < NQUEUES; i++) {
+		dev.q[i].vq = NULL;
+		dev.q[i].npend = 0;
+	}
 	dev.flags = data[0];
 	dev.fail = data[1];
 	memcpy(dev.config0, data + 2, sizeof(dev.config0));
@@ -1040,6 +1061,8 @@ int LLVMFuzzerTestOneInput(const u8 *data, size_t size)
 		      BIT_ULL(VIRTIO_RING_F_INDIRECT_DESC) |
 		      BIT_ULL(VIRTIO_RING_F_EVENT_IDX) |
 		      BIT_ULL(VIRTIO_F_IOMMU_PLATFORM);
+	if (dev.flags & F_ALL_FEATURES)
+		dev.offered = ~BIT_ULL(VIRTIO_F_VERSION_1);
 	if (dev.flags & F_VERSION_1)
 		dev.offered |= BIT_ULL(VIRTIO_F_VERSION_1);
 	dev.nqueues = dev.flags & F_TWO_QUEUES ? 2 : 3;
