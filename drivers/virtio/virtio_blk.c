@@ -443,16 +443,20 @@ err:
 static int virtio_blk_remove(struct udevice *dev)
 {
 	struct virtio_blk_priv *priv = dev_get_priv(dev);
-	int ret;
 
-	/* Stop the device before its rings go away */
-	ret = virtio_reset(dev);
+	/*
+	 * Stop the device before its rings go away. One stuck in reset is
+	 * given up on, and the removal still succeeds: an error would leave
+	 * the disk active with its rings and requests freed.
+	 */
+	if (virtio_reset(dev))
+		virtio_add_status(dev, VIRTIO_CONFIG_S_FAILED);
 	virtio_del_vqs(dev);
 	free(priv->reqs);
 	free(priv->sgs);
 	free(priv->sg_ptrs);
 
-	return ret;
+	return 0;
 }
 
 static const struct blk_ops virtio_blk_ops = {

@@ -299,6 +299,24 @@ static int virtio_blk_reset_stuck(struct unit_test_state *uts)
 }
 UNIT_TEST(virtio_blk_reset_stuck, 0, virtio);
 
+/*
+ * A disk whose reset sticks when it is removed: given up on, the removal
+ * still succeeds (an error left it active with its rings freed)
+ */
+static int virtio_blk_remove_stuck(struct unit_test_state *uts)
+{
+	struct udevice *udev, *bdev;
+
+	ut_assertok(vb_add("mem:65536", NULL, &udev, &bdev));
+	ut_assertok(vb_roundtrip(uts, bdev, 0, 4, 31));
+	ut_assertok(sandbox_virtio_arm_fault(udev, "reset-stuck"));
+	ut_assertok(device_remove(bdev, DM_REMOVE_NORMAL));
+	ut_assert(!device_active(bdev));
+
+	return vsb_ut_remove(uts, udev);
+}
+UNIT_TEST(virtio_blk_remove_stuck, 0, virtio);
+
 /* Capacity 0: the disk comes up empty and refuses every block */
 static int virtio_blk_capacity_0(struct unit_test_state *uts)
 {
