@@ -21,7 +21,6 @@
 #include <zipl.h>
 #include <u-boot/crc.h>
 #ifdef CONFIG_S390
-#include <asm/sclp.h>
 #include <s390/iplb.h>
 #endif
 
@@ -51,63 +50,14 @@ static int zipl_parse_entry(const char *str, int *entryp)
 	return 0;
 }
 
-#ifdef CONFIG_S390
-/*
- * Without an IPL parameter block (no device has a bootindex) the
- * machine's loadparm (-machine loadparm=N) is in Read SCP Info.
- */
-static void zipl_sclp_loadparm(char *lp)
-{
-	struct read_info_sccb *sccb;
-	int i, end = 0;
-
-	lp[0] = 0;
-	sccb = memalign(SCCB_SIZE, sizeof(*sccb));
-	if (!sccb)
-		return;
-	memset(sccb, 0, sizeof(*sccb));
-	sccb->header.length = cpu_to_be16(sizeof(*sccb));
-	if (!sclp_service_call(SCLP_CMDW_READ_SCP_INFO, sccb) &&
-	    be16_to_cpu(sccb->header.response_code) ==
-	    SCLP_RC_NORMAL_READ_COMPLETION) {
-		/* EBCDIC digits; anything else makes it no entry number */
-		for (i = 0; i < IPLB_LOADPARM_LEN; i++) {
-			u8 c = sccb->loadparm[i];
-
-			if (c >= 0xf0 && c <= 0xf9)
-				lp[i] = '0' + c - 0xf0;
-			else if (c == 0x40 || !c)
-				lp[i] = ' ';
-			else
-				lp[i] = '?';
-			if (lp[i] != ' ')
-				end = i + 1;
-		}
-		lp[end] = 0;
-	}
-	free(sccb);
-}
-#endif
-
 /* The entry the machine's loadparm asks for, or 0 */
 static int zipl_default_entry(void)
 {
 #ifdef CONFIG_S390
-	struct ipl_parameter_block *iplb;
 	char lp[IPLB_LOADPARM_LEN + 1];
 	unsigned long val;
-	int n;
 
-	iplb = malloc(sizeof(*iplb));
-	if (!iplb)
-		return 0;
-	n = s390_iplb_read(iplb, 1);
-	lp[0] = 0;
-	if (n > 0)
-		s390_iplb_loadparm(iplb, lp);
-	else
-		zipl_sclp_loadparm(lp);
-	free(iplb);
+	s390_machine_loadparm(lp);
 	if (lp[0] && !strict_strtoul(lp, 10, &val) &&
 	    val < ZIPL_MAX_ENTRIES)
 		return val;

@@ -1,6 +1,11 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
-/* The IPL parameter blocks QEMU gives the firmware. */
+/*
+ * The IPL parameter blocks QEMU gives the firmware, the machine's load
+ * parameter and what QEMU's boot menu options ask.
+ */
 #include <common.h>
+#include <malloc.h>
+#include <asm/sclp.h>
 #include <s390/iplb.h>
 
 #define DIAG308_STORE		6
@@ -78,14 +83,63 @@ static char ebcdic_to_ascii(u8 c)
 	return '?';
 }
 
-void s390_iplb_loadparm(const struct ipl_parameter_block *iplb, char *buf)
+/* An 8-character EBCDIC load parameter in ASCII, blanks trimmed */
+static void loadparm_to_ascii(const u8 *lp, char *buf)
 {
 	int i, end = 0;
 
 	for (i = 0; i < IPLB_LOADPARM_LEN; i++) {
-		buf[i] = ebcdic_to_ascii(iplb->loadparm[i]);
+		buf[i] = ebcdic_to_ascii(lp[i]);
 		if (buf[i] != ' ')
 			end = i + 1;
 	}
 	buf[end] = 0;
+}
+
+void s390_iplb_loadparm(const struct ipl_parameter_block *iplb, char *buf)
+{
+	loadparm_to_ascii(iplb->loadparm, buf);
+}
+
+void s390_machine_loadparm(char *buf)
+{
+	struct ipl_parameter_block *iplb;
+	struct read_info_sccb *sccb;
+
+	buf[0] = 0;
+	iplb = malloc(sizeof(*iplb));
+	if (iplb && s390_iplb_read(iplb, 1) > 0) {
+		s390_iplb_loadparm(iplb, buf);
+		free(iplb);
+		return;
+	}
+	free(iplb);
+	/* No IPL parameter block (no bootindex): -machine loadparm= */
+	sccb = memalign(SCCB_SIZE, sizeof(*sccb));
+	if (!sccb)
+		return;
+	memset(sccb, 0, sizeof(*sccb));
+	sccb->header.length = cpu_to_be16(sizeof(*sccb));
+	if (!sclp_service_call(SCLP_CMDW_READ_SCP_INFO, sccb) &&
+	    be16_to_cpu(sccb->header.response_code) ==
+	    SCLP_RC_NORMAL_READ_COMPLETION)
+		loadparm_to_ascii(sccb->loadparm, buf);
+	free(sccb);
+}
+
+int s390_boot_menu_delay(void)
+{
+	const struct qemu_ipl_parameters *q = qipl();
+	char lp[IPLB_LOADPARM_LEN + 1];
+	u32 ms;
+
+	s390_machine_loadparm(lp);
+	if (!strcmp(lp, "PROMPT"))
+		return -1;
+	if (!(q->qipl_flags & QIPL_FLAG_BM_OPTS_CMD))
+		return -ENOENT;
+	ms = be32_to_cpu(q->boot_menu_timeout);
+	if (!ms)
+		return -1;
+	return min_t(u32, DIV_ROUND_UP(ms, 1000), 3600);
 }

@@ -5,13 +5,18 @@
  * subsystem has, in subchannel-id order (set 0 first), which is the
  * order `virtio scan` numbers their disks in, then a virtio-pci
  * transport for each virtio zPCI function. RAM size from the SCLP.
+ * QEMU's boot menu options (-boot menu=on, loadparm PROMPT) set
+ * bootdelay, so that a bootable disk still lets one reach the prompt.
  */
 #include <common.h>
 #include <dm.h>
+#include <env.h>
 #include <init.h>
 #include <mapmem.h>
+#include <vsprintf.h>
 #include <asm/sclp.h>
 #include <s390/css.h>
+#include <s390/iplb.h>
 #include <s390/virtio_ccw.h>
 #include <s390/virtio_zpci.h>
 #include <s390/zpci.h>
@@ -57,6 +62,17 @@ int board_init(void)
 	if (IS_ENABLED(CONFIG_VIRTIO_ZPCI))
 		zpci_scan(board_bind_zpci, NULL);
 	return 0;
+}
+
+int board_late_init(void)
+{
+	int delay = s390_boot_menu_delay();
+	char buf[12];
+
+	if (delay == -ENOENT)
+		return 0;
+	snprintf(buf, sizeof(buf), "%d", delay);
+	return env_set("bootdelay", buf);
 }
 
 int board_get_mem_banks(struct mem_bank *banks, int max)

@@ -80,6 +80,8 @@ struct qemu_ipl_parameters {
 _Static_assert(sizeof(struct qemu_ipl_parameters) == 28, "qipl");
 
 #define QIPL_ADDRESS		0xcc
+#define QIPL_FLAG_BM_OPTS_CMD	0x80	/* -boot menu=on */
+#define QIPL_FLAG_BM_OPTS_ZIPL	0x40	/* no -boot menu: zipl's own */
 #define IPLB_MAX_CHAIN		8
 
 /**
@@ -98,6 +100,24 @@ int s390_iplb_read(struct ipl_parameter_block *iplbs, int max);
  * @buf: 9 bytes: the 8 characters, blanks trimmed, and a NUL
  */
 void s390_iplb_loadparm(const struct ipl_parameter_block *iplb, char *buf);
+
+/**
+ * s390_machine_loadparm() - the machine's load parameter in ASCII: the
+ * IPL parameter block's, or without one (no device has a bootindex) the
+ * one in SCLP Read SCP Info (-machine loadparm=)
+ * @buf: 9 bytes: up to 8 characters, blanks trimmed, and a NUL
+ */
+void s390_machine_loadparm(char *buf);
+
+/**
+ * s390_boot_menu_delay() - what QEMU's boot menu options ask of autoboot,
+ * as s390-ccw.img reads them: loadparm PROMPT, or -boot menu=on without
+ * a splash-time, waits at the prompt; -boot menu=on,splash-time=MS counts
+ * down MS (in whole seconds) first
+ * Return: -1 (no autoboot), the seconds to count down, or -ENOENT if the
+ *	machine asks for no menu
+ */
+int s390_boot_menu_delay(void);
 
 struct blk_desc;
 

@@ -201,6 +201,29 @@ def test_iplb(make_console, tmp_path):
         assert 'Target: 3 LUN: 5' in info_entries(con)[int(m.group(1))]
 
 
+@pytest.mark.parametrize('extra, delay', [
+    (['-boot', 'menu=on'], '-1'),
+    (['-boot', 'menu=on,splash-time=2500'], '3'),
+    (['-machine', 'loadparm=PROMPT'], '-1'),
+    ([], '0'),
+], ids=['menu', 'splash-time', 'loadparm-prompt', 'none'])
+def test_boot_menu_sets_bootdelay(make_console, tmp_path, extra, delay):
+    """QEMU's boot menu options, read as s390-ccw.img reads them, set
+    bootdelay, so that a bootable disk still lets one reach the prompt:
+    -boot menu=on or loadparm PROMPT wait at the prompt (no autoboot),
+    splash-time counts down its seconds (rounded up); without them the
+    board's bootdelay 0 boots at once (bootcmd `zipl boot` runs and fails
+    on a disk without a boot map)."""
+    make_image(tmp_path / 'a.img', MIB, seed=65)
+    con = make_console([Disk(tmp_path / 'a.img', bootindex=1)], extra)
+    assert con.run_command('echo $bootdelay') == delay
+    ran = 'zipl' in con.boot_output
+    assert ran == (delay == '0'), con.boot_output
+    # the countdown's first number (the harness ate "...stop autoboot")
+    m = re.search(r'^:\s+(\d+) ', con.boot_output, re.M)
+    assert (m.group(1) if m else '-1') == delay, con.boot_output
+
+
 def test_virtio_info_marks_ipl_device(make_console, tmp_path):
     """`virtio info` marks the disk the IPL parameter block names: with
     bootindex on the second disk that one, not the first; a LUN named by
