@@ -2,12 +2,14 @@
 /*
  * Unit tests of the device-free SCSI helpers: sense decoding into one
  * line, the READ/WRITE(10) or (16) choice and CDB bytes, REPORT LUNS
- * entries and lists (including one longer than the buffer it came in).
+ * entries and lists (including one longer than the buffer it came in),
+ * why a command failed in words (scsi_cmd.c).
  */
 
 #include <common.h>
 #include <scsi.h>
 #include <test/ut.h>
+#include "../../../drivers/scsi/scsi_internal.h"
 
 static int scsi_sense_fixed(struct unit_test_state *uts)
 {
@@ -190,3 +192,77 @@ static int scsi_report_luns(struct unit_test_state *uts)
 	return 0;
 }
 UNIT_TEST(scsi_report_luns, 0, scsi);
+
+/* Why a command failed, in words: the sense first, then the host's view */
+static int scsi_failure_words(struct unit_test_state *uts)
+{
+	struct scsi_failure fail;
+	struct scsi_cmd cmd;
+	char why[96];
+
+	memset(&cmd, 0, sizeof(cmd));
+	cmd.status = S_CHECK_COND;
+	cmd.sense_buf[0] = 0x70;
+	cmd.sense_buf[2] = SENSE_MEDIUM_ERROR;
+	cmd.sense_buf[7] = 10;
+	cmd.sense_buf[12] = 0x11;
+	cmd.sensedatalen = 18;
+	scsi_failure_set(&fail, &cmd, -EIO);
+	ut_asserteq_str("MEDIUM ERROR, asc 0x11 ascq 0x00 (unrecovered read error)",
+			scsi_failure_str(&fail, 0, why, sizeof(why)));
+
+	memset(&cmd, 0, sizeof(cmd));
+	cmd.status = S_ILLEGAL;
+	cmd.contr_stat = SCSI_SEL_TIME_OUT;
+	scsi_failure_set(&fail, &cmd, -ENODEV);
+	ut_asserteq_str("target 4 is gone",
+			scsi_failure_str(&fail, 4, why, sizeof(why)));
+
+	cmd.contr_stat = SCSI_UNEXP_DIS;
+	scsi_failure_set(&fail, &cmd, -EIO);
+	ut_asserteq_str("the path to target 2 failed (transport failure)",
+			scsi_failure_str(&fail, 2, why, sizeof(why)));
+
+	cmd.contr_stat = 0;
+	scsi_failure_set(&fail, &cmd, -EIO);
+	ut_asserteq_str("the SCSI host failed the command",
+			scsi_failure_str(&fail, 2, why, sizeof(why)));
+
+	scsi_failure_set(&fail, &cmd, -ETIMEDOUT);
+	ut_asserteq_str("the device did not answer in time",
+			scsi_failure_str(&fail, 2, why, sizeof(why)));
+
+	scsi_failure_set(&fail, &cmd, -EBUSY);
+	ut_asserteq_str("the device stayed busy",
+			scsi_failure_str(&fail, 2, why, sizeof(why)));
+
+	/* Good status, but fewer bytes than asked: the block layer's -EIO */
+	cmd.status = S_GOOD;
+	cmd.datalen = 4096;
+	cmd.trans_bytes = 512;
+	scsi_failure_set(&fail, &cmd, -EIO);
+	ut_asserteq_str("the device moved fewer bytes than asked",
+			scsi_failure_str(&fail, 2, why, sizeof(why)));
+
+	/* A status without sense data (RESERVATION CONFLICT) */
+	cmd.status = 0x18;
+	scsi_failure_set(&fail, &cmd, -EIO);
+	ut_asserteq_str("SCSI status 0x18",
+			scsi_failure_str(&fail, 2, why, sizeof(why)));
+
+	/* CHECK CONDITION whose sense does not decode */
+	cmd.status = S_CHECK_COND;
+	cmd.sensedatalen = 0;
+	scsi_failure_set(&fail, &cmd, -EIO);
+	ut_asserteq_str("SCSI status 0x02",
+			scsi_failure_str(&fail, 2, why, sizeof(why)));
+
+	cmd.status = S_GOOD;
+	cmd.trans_bytes = cmd.datalen;
+	scsi_failure_set(&fail, &cmd, -ENOMEM);
+	ut_asserteq_str("error -12",
+			scsi_failure_str(&fail, 2, why, sizeof(why)));
+
+	return 0;
+}
+UNIT_TEST(scsi_failure_words, 0, scsi);
