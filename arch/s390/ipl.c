@@ -101,30 +101,46 @@ void s390_iplb_loadparm(const struct ipl_parameter_block *iplb, char *buf)
 	loadparm_to_ascii(iplb->loadparm, buf);
 }
 
-void s390_machine_loadparm(char *buf)
+/* Read the machine's load parameter into @buf; false if it cannot be */
+static bool machine_loadparm_read(char *buf)
 {
 	struct ipl_parameter_block *iplb;
 	struct read_info_sccb *sccb;
+	bool ok = false;
 
 	buf[0] = 0;
 	iplb = malloc(sizeof(*iplb));
 	if (iplb && s390_iplb_read(iplb, 1) > 0) {
 		s390_iplb_loadparm(iplb, buf);
 		free(iplb);
-		return;
+		return true;
 	}
 	free(iplb);
 	/* No IPL parameter block (no bootindex): -machine loadparm= */
 	sccb = memalign(SCCB_SIZE, sizeof(*sccb));
 	if (!sccb)
-		return;
+		return false;
 	memset(sccb, 0, sizeof(*sccb));
 	sccb->header.length = cpu_to_be16(sizeof(*sccb));
 	if (!sclp_service_call(SCLP_CMDW_READ_SCP_INFO, sccb) &&
 	    be16_to_cpu(sccb->header.response_code) ==
-	    SCLP_RC_NORMAL_READ_COMPLETION)
+	    SCLP_RC_NORMAL_READ_COMPLETION) {
 		loadparm_to_ascii(sccb->loadparm, buf);
+		ok = true;
+	}
 	free(sccb);
+	return ok;
+}
+
+void s390_machine_loadparm(char *buf)
+{
+	/* Asked at start-up (the boot menu) and by zipl: read it once */
+	static char cached[IPLB_LOADPARM_LEN + 1];
+	static bool have;
+
+	if (!have)
+		have = machine_loadparm_read(cached);
+	strcpy(buf, have ? cached : "");
 }
 
 int s390_boot_menu_delay(void)
