@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 /*
  * The SCSI disk layer, the block devices of the LUNs (driver "scsi_blk",
- * bound by the scan: scsi_scan.c).
+ * bound by the scan: scsi_probe.c).
  *
  * Reads and writes use READ/WRITE(10) or (16) (scsi_setup_rw()), cut to
  * the host's max_bytes_per_req and the LUN's maximum transfer length.

@@ -1,8 +1,9 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
 /*
  * What the SCSI disk layer's files share (drivers/scsi/ only): the plat of
- * a scsi_blk device, which the scan fills in when it binds one, and
- * running one command to a LUN (scsi_cmd.c).
+ * a scsi_blk device, which bring-up fills in when it binds one; running
+ * one command to a LUN and saying why it failed (scsi_cmd.c); the LUNs
+ * being brought up and the steps that do it (scsi_probe.c).
  */
 #ifndef _SCSI_INTERNAL_H
 #define _SCSI_INTERNAL_H
