@@ -75,7 +75,7 @@ static void do_scsi_info(void)
 			printf("%s: not available\n", dev->name);
 			continue;
 		}
-		printf("%s: targets 0-%lu, LUNs probed without REPORT LUNS 0-%lu, %lu bytes per command\n",
+		printf("%s: targets 0-%lu, LUNs from REPORT LUNS (0-%lu if refused), %lu bytes per command\n",
 		       dev->name, plat->max_id - 1, plat->max_lun - 1,
 		       plat->max_bytes_per_req);
 		scsi_print_scan(dev);

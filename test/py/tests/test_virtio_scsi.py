@@ -254,6 +254,12 @@ def test_scsi_64_luns(make_console, tmp_path):
     pat = (r'^(\S+): (\d+) targets, (\d+) LUNs, 0 failed, (\d+) '
            r'commands in (\d+)\.(\d+) ms \(partition tables '
            r'(\d+)\.(\d+) ms\)$')
+    # The host's limits: QEMU's and the sandbox's max_target 255; LUNs
+    # from REPORT LUNS, min(max_lun, 8) probed where it is refused
+    first = con.run_command('scsi info').splitlines()[0]
+    assert re.fullmatch(r'\S+: targets 0-255, LUNs from REPORT LUNS '
+                        r'\(0-7 if refused\), \d+ bytes per command', first), \
+        first
     # The first scan (with each LUN's UNIT ATTENTION), then a rescan
     for cmd in ('scsi info', 'scsi scan'):
         out = con.run_command(cmd)
