@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 /*
- * Common start-up after the arch code: driver model, the board's
- * devices, console, environment, then the shell. Each step's failure is
+ * Common start-up after the arch code: driver model with the devices the
+ * board declares and the device tree describes, the board, console,
+ * environment, PCI enumeration, then the shell. Each step's failure is
  * reported on the console (or kept for it) and start-up continues where
  * it can: a firmware that reaches its prompt can be debugged.
  */
@@ -10,11 +11,18 @@
 #include <console.h>
 #include <dm.h>
 #include <env.h>
+#include <fdtdec.h>
 #include <init.h>
+#include <pci.h>
 #include <version.h>
 #ifdef CONFIG_SANDBOX
 #include <asm/state.h>
 #endif
+
+__weak int board_init(void)
+{
+	return 0;
+}
 
 __weak int board_late_init(void)
 {
@@ -26,7 +34,13 @@ void board_init_r(void)
 	int ret;
 
 	timer_get_boot_us();	/* boot time counts from here */
-	ret = dm_init(false);
+	if (IS_ENABLED(CONFIG_OF_CONTROL)) {
+		ret = fdtdec_setup();
+		if (ret)
+			printf("FDT: no usable device tree (%d)\n", ret);
+	}
+	/* The devices the board declares and those of the device tree */
+	ret = dm_init_and_scan(false);
 	if (ret)
 		printf("Driver model: init failed (%d)\n", ret);
 	ret = board_init();
@@ -38,6 +52,8 @@ void board_init_r(void)
 		printf("Console: no serial device (%d)\n", ret);
 
 	env_init();
+	if (IS_ENABLED(CONFIG_PCI_INIT_R))
+		pci_init();
 	board_late_init();
 #ifdef CONFIG_SANDBOX
 	sandbox_main_loop_init();

@@ -2,6 +2,8 @@
 /*
  * The driver model: what a driver or board file includes.
  *
+ * As U-Boot's, it pulls in <dm/read.h> (dev_read_addr() and friends, for
+ * of_to_plat methods) and <dm/platdata.h> (U_BOOT_DRVINFO()).
  * U-Boot's <dm.h> does not pull in <dm/lists.h> (device_bind_driver())
  * nor <dm/root.h> (dm_root(), dm_init()); ours does, for the board and
  * start-up code. A file meant to build inside U-Boot too includes those,
@@ -14,6 +16,7 @@
 #include <dm/lists.h>
 #include <dm/ofnode.h>
 #include <dm/platdata.h>
+#include <dm/read.h>
 #include <dm/root.h>
 #include <dm/uclass.h>
 

@@ -15,8 +15,9 @@
 void board_init_r(void) __noreturn;
 
 /**
- * board_init() - bind the board's devices under the root device, the
- * serial console first (board/<board>/)
+ * board_init() - the board's set-up once its devices are bound (memory
+ * map, MMU); optional (board/<board>/). The devices come from the
+ * board's U_BOOT_DRVINFO() list, the device tree and the buses.
  */
 int board_init(void);
 

@@ -351,4 +351,10 @@ int pci_bus_find_next_capability(struct udevice *bus, pci_dev_t bdf, u8 start,
  */
 int pci_enumerate(struct udevice *ctlr);
 
+/**
+ * pci_init() - probe every PCI host bridge, which enumerates the buses
+ * below each; a bridge that fails to probe is skipped
+ */
+void pci_init(void);
+
 #endif

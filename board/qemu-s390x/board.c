@@ -1,12 +1,13 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 /*
- * qemu-system-s390x -M s390-ccw-virtio: the SCLP console first, then a
- * virtio-ccw transport for each virtio control unit the channel
- * subsystem has, in subchannel-id order (set 0 first), which is the
- * order `virtio scan` numbers their disks in, then a virtio-pci
- * transport for each virtio zPCI function. RAM size from the SCLP.
- * QEMU's boot menu options (-boot menu=on, loadparm PROMPT) set
- * bootdelay, so that a bootable disk still lets one reach the prompt.
+ * qemu-system-s390x -M s390-ccw-virtio. The board declares the machine's
+ * devices: the SCLP console, the channel subsystem and the zPCI bus; the
+ * buses bind their devices themselves (drivers/s390): a virtio-ccw
+ * transport for each virtio control unit, in subchannel-id order (set 0
+ * first), then a virtio-pci transport for each virtio zPCI function,
+ * which is the order `virtio scan` numbers their disks in. RAM size from
+ * the SCLP. QEMU's boot menu options (-boot menu=on, loadparm PROMPT)
+ * set bootdelay, so that a bootable disk still lets one reach the prompt.
  */
 #include <common.h>
 #include <dm.h>
@@ -15,11 +16,7 @@
 #include <mapmem.h>
 #include <vsprintf.h>
 #include <asm/sclp.h>
-#include <s390/css.h>
 #include <s390/iplb.h>
-#include <s390/virtio_ccw.h>
-#include <s390/virtio_zpci.h>
-#include <s390/zpci.h>
 
 static u64 ram_size;
 
@@ -30,39 +27,22 @@ static u64 board_ram_size(void)
 	return ram_size;
 }
 
-static int board_bind_ccw(const struct css_device *cdev, void *arg)
-{
-	if (cdev->id.cu_type == CSS_CU_TYPE_VIRTIO)
-		virtio_ccw_bind(dm_root(), cdev, NULL);
-	return 0;
-}
+/* Bound in this order by dm_scan_plat() */
+U_BOOT_DRVINFO(sclp_console) = {
+	.name	= "serial_sclp",
+};
 
-static int board_bind_zpci(const struct zpci_function *f, void *arg)
-{
-	if (f->configured)
-		virtio_zpci_bind(dm_root(), f, NULL);
-	return 0;
-}
+#if IS_ENABLED(CONFIG_S390_CSS)
+U_BOOT_DRVINFO(css) = {
+	.name	= "css",
+};
+#endif
 
-int board_init(void)
-{
-	struct udevice *dev;
-	int ret;
-
-	ret = device_bind_driver(dm_root(), "serial_sclp", "sclp-console",
-				 &dev);
-	if (ret)
-		return ret;
-	if (IS_ENABLED(CONFIG_VIRTIO_CCW)) {
-		/* Without MSS only subchannel set 0 is visible: go on */
-		css_init();
-		css_scan(board_bind_ccw, NULL);
-	}
-	/* zPCI functions after the channel devices; none without zpci=on */
-	if (IS_ENABLED(CONFIG_VIRTIO_ZPCI))
-		zpci_scan(board_bind_zpci, NULL);
-	return 0;
-}
+#if IS_ENABLED(CONFIG_VIRTIO_ZPCI)
+U_BOOT_DRVINFO(zpci) = {
+	.name	= "zpci",
+};
+#endif
 
 int board_late_init(void)
 {

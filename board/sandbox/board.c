@@ -1,19 +1,23 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
-/* The sandbox board: a serial port on stdio and the emulated devices. */
+/*
+ * The sandbox board: a serial port on stdio, declared statically (the
+ * sandbox has no device tree), and the emulated devices the command line
+ * asks for (--blk, --scsi, --host), which their emulators bind.
+ */
 #include <common.h>
 #include <dm.h>
 #include <init.h>
 #include <sandbox_host.h>
 #include <virtio_sandbox.h>
 
+U_BOOT_DRVINFO(serial_sandbox) = {
+	.name	= "serial_sandbox",
+};
+
 int board_init(void)
 {
-	struct udevice *dev;
 	int ret;
 
-	ret = device_bind_driver(dm_root(), "serial_sandbox", "serial", &dev);
-	if (ret)
-		return ret;
 	if (IS_ENABLED(CONFIG_VIRTIO_SANDBOX)) {
 		/* The emulated virtio devices of --blk, --scsi and --fault */
 		ret = sandbox_virtio_bind_all();

@@ -170,6 +170,8 @@ fail_child_post_bind:
 	if (drv->unbind)
 		drv->unbind(dev);
 fail_bind:
+	/* A bus's bind may have bound children before it failed */
+	device_chld_unbind(dev, NULL);
 	list_del(&dev->uclass_node);
 fail_uclass_bind:
 	if (parent)

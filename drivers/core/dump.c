@@ -145,6 +145,10 @@ void dm_dump_driver_compat(void)
 
 void dm_dump_static_driver_info(void)
 {
+	struct driver_info *info;
+
 	printf("Driver                    Address\n");
 	printf("---------------------------------\n");
+	ll_foreach(struct driver_info, info, driver_info)
+		printf("%-25.25s @%08lx\n", info->name, (ulong)info->plat);
 }

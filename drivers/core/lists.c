@@ -1,10 +1,16 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
-/* Finding drivers and uclass drivers in their linker lists. */
+/*
+ * Finding drivers and uclass drivers in their linker lists, and binding
+ * devices by name, by static declaration (U_BOOT_DRVINFO()) and by device
+ * tree node (compatible strings against the drivers' of_match).
+ */
 
 #include <common.h>
 #include <dm.h>
 #include <dm/device-internal.h>
 #include <dm/lists.h>
+#include <dm/platdata.h>
+#include <dm/read.h>
 
 struct driver *lists_driver_lookup_name(const char *name)
 {
@@ -100,4 +106,57 @@ int device_bind_driver(struct udevice *parent, const char *drv_name,
 {
 	return device_bind_driver_to_node(parent, drv_name, dev_name,
 					  ofnode_null(), devp);
+}
+
+int device_bind_by_name(struct udevice *parent, bool pre_reloc_only,
+			const struct driver_info *info, struct udevice **devp)
+{
+	struct driver *drv;
+
+	if (devp)
+		*devp = NULL;
+	drv = lists_driver_lookup_name(info->name);
+	if (!drv)
+		return -ENOENT;
+	if (pre_reloc_only && !(drv->flags & DM_FLAG_PRE_RELOC))
+		return -EPERM;
+
+	return device_bind(parent, drv, info->name, (void *)info->plat,
+			   ofnode_null(), devp);
+}
+
+int lists_bind_drivers(struct udevice *parent, bool pre_reloc_only)
+{
+	struct driver_info *info;
+	int ret, result = 0;
+
+	ll_foreach(struct driver_info, info, driver_info) {
+		ret = device_bind_by_name(parent, pre_reloc_only, info, NULL);
+		if (ret && ret != -EPERM && !result)
+			result = ret;	/* the first error; bind the rest */
+	}
+
+	return result;
+}
+
+int lists_bind_fdt(struct udevice *parent, ofnode node, struct udevice **devp,
+		   struct driver *drv, bool pre_reloc_only)
+{
+	const char *compat;
+	int len, ret;
+
+	if (devp)
+		*devp = NULL;
+	if (!IS_ENABLED(CONFIG_OF_CONTROL) || drv || pre_reloc_only)
+		return -ENOSYS;
+	compat = ofnode_get_property(node, "compatible", &len);
+	if (!compat)
+		return 0;	/* a node without one is not a device */
+	ret = lists_bind_compatible(parent, compat, len,
+				    ofnode_get_name(node), node, devp);
+	/* No driver, or the driver refuses (an empty slot): no device */
+	if (ret == -ENOENT || ret == -ENODEV)
+		return 0;
+
+	return ret;
 }

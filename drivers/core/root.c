@@ -7,6 +7,8 @@
 #include <common.h>
 #include <dm.h>
 #include <dm/device-internal.h>
+#include <dm/lists.h>
+#include <dm/read.h>
 #include <dm/root.h>
 #include <dm/uclass-internal.h>
 
@@ -57,7 +59,41 @@ int dm_uninit(void)
 
 int dm_scan_plat(bool pre_reloc_only)
 {
-	return 0;
+	return lists_bind_drivers(dm_root(), pre_reloc_only);
+}
+
+/* Bind a device for each enabled child of @node, under @parent */
+static int dm_scan_fdt_node(struct udevice *parent, ofnode node,
+			    bool pre_reloc_only)
+{
+	int ret, result = 0;
+
+	for (node = ofnode_first_subnode(node); ofnode_valid(node);
+	     node = ofnode_next_subnode(node)) {
+		if (!ofnode_is_enabled(node))
+			continue;
+		ret = lists_bind_fdt(parent, node, NULL, NULL, pre_reloc_only);
+		if (ret && !result)
+			result = ret;	/* go on with the other nodes */
+	}
+
+	return result;
+}
+
+int dm_scan_fdt_dev(struct udevice *dev)
+{
+	if (!IS_ENABLED(CONFIG_OF_CONTROL) || !dev_has_ofnode(dev))
+		return 0;
+
+	return dm_scan_fdt_node(dev, dev_ofnode(dev), false);
+}
+
+int dm_scan_fdt(bool pre_reloc_only)
+{
+	if (!IS_ENABLED(CONFIG_OF_CONTROL))
+		return 0;
+
+	return dm_scan_fdt_node(dm_root(), ofnode_root(), pre_reloc_only);
 }
 
 /**
@@ -71,16 +107,19 @@ __weak int dm_scan_other(bool pre_reloc_only)
 
 int dm_init_and_scan(bool pre_reloc_only)
 {
-	int ret;
+	int ret, result;
 
 	ret = dm_init(false);
 	if (ret)
 		return ret;
-	ret = dm_scan_plat(pre_reloc_only);
-	if (ret)
-		return ret;
+	/* A device that fails to bind does not keep the others out */
+	result = dm_scan_plat(pre_reloc_only);
+	ret = dm_scan_fdt(pre_reloc_only);
+	if (ret && !result)
+		result = ret;
+	ret = dm_scan_other(pre_reloc_only);
 
-	return dm_scan_other(pre_reloc_only);
+	return result ? result : ret;
 }
 
 int dm_remove_devices_flags(uint flags)

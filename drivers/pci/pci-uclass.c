@@ -628,6 +628,16 @@ int pci_enumerate(struct udevice *ctlr)
 	return ret;
 }
 
+void pci_init(void)
+{
+	struct udevice *bus;
+
+	/* Probing a host bridge enumerates everything below it */
+	for (uclass_first_device(UCLASS_PCI, &bus); bus;
+	     uclass_next_device(&bus))
+		;
+}
+
 static int pci_uclass_pre_probe(struct udevice *bus)
 {
 	struct pci_controller *hose = dev_get_uclass_priv(bus);

@@ -3,11 +3,14 @@
  * Generic PCIe host bridge with an ECAM configuration window
  * ("pci-host-ecam-generic", QEMU's virt machine): each function's 4 KiB
  * configuration space sits at base + (bus << 20 | dev << 15 | fn << 12).
- * The board binds it with struct pci_ecam_plat read from the device tree.
+ * Bound for each "pci-host-ecam-generic" node of the device tree; its
+ * of_to_plat reads the window ("reg"), the bus numbers ("bus-range") and
+ * the memory and I/O windows ("ranges") into struct pci_ecam_plat.
  */
 
 #include <common.h>
 #include <dm.h>
+#include <fdt_support.h>
 #include <pci.h>
 #include <asm/io.h>
 
@@ -77,6 +80,56 @@ static int pci_ecam_write_config(struct udevice *bus, pci_dev_t bdf,
 	return 0;
 }
 
+/* One "ranges" entry: 3 PCI address cells (phys.hi says the space) */
+static void pci_ecam_add_region(struct pci_ecam_plat *plat,
+				const struct fdt_range *range)
+{
+	/* phys.hi: space code in bits 24-25, prefetchable bit 30 */
+	u32 space = (range->child_hi >> 24) & 3;
+	struct pci_region *r;
+
+	if (!space || !range->size)
+		return;		/* configuration space: not a window */
+	r = &plat->regions[plat->region_count++];
+	r->bus_start = range->child;
+	r->phys_start = range->cpu;
+	r->size = range->size;
+	r->flags = space == 1 ? PCI_REGION_IO : PCI_REGION_MEM;
+	if (space == 3)
+		r->flags |= PCI_REGION_MEM64;
+	if (range->child_hi & 0x40000000)
+		r->flags |= PCI_REGION_PREFETCH;
+}
+
+static int pci_ecam_of_to_plat(struct udevice *dev)
+{
+	struct pci_ecam_plat *plat = dev_get_plat(dev);
+	struct fdt_range range;
+	fdt_size_t size;
+	const u8 *busr;
+	int i, len;
+
+	plat->cfg_base = dev_read_addr_size_index(dev, 0, &size);
+	if (plat->cfg_base == FDT_ADDR_T_NONE)
+		return -EINVAL;
+	plat->cfg_size = size;
+	plat->bus_start = 0;
+	plat->bus_end = 0xff;
+	busr = dev_read_prop(dev, "bus-range", &len);
+	if (busr && len >= 8) {
+		plat->bus_start = min_t(u32, get_unaligned_be32(busr), 0xff);
+		plat->bus_end = min_t(u32, get_unaligned_be32(busr + 4), 0xff);
+	}
+	plat->region_count = 0;
+	for (i = 0; plat->region_count < MAX_PCI_REGIONS; i++) {
+		if (fdt_get_range(gd_fdt_blob(), dev_of_offset(dev), i,
+				  &range))
+			break;
+		pci_ecam_add_region(plat, &range);
+	}
+	return 0;
+}
+
 static int pci_ecam_probe(struct udevice *dev)
 {
 	struct pci_ecam_plat *plat = dev_get_plat(dev);
@@ -105,6 +158,11 @@ static int pci_ecam_probe(struct udevice *dev)
 	return 0;
 }
 
+static const struct udevice_id pci_ecam_ids[] = {
+	{ .compatible = "pci-host-ecam-generic" },
+	{ }
+};
+
 static const struct dm_pci_ops pci_ecam_ops = {
 	.read_config = pci_ecam_read_config,
 	.write_config = pci_ecam_write_config,
@@ -113,6 +171,8 @@ static const struct dm_pci_ops pci_ecam_ops = {
 U_BOOT_DRIVER(pci_generic_ecam) = {
 	.name = "pci_generic_ecam",
 	.id = UCLASS_PCI,
+	.of_match = pci_ecam_ids,
+	.of_to_plat = pci_ecam_of_to_plat,
 	.probe = pci_ecam_probe,
 	.priv_auto = sizeof(struct pci_ecam_priv),
 	.plat_auto = sizeof(struct pci_ecam_plat),

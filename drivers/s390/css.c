@@ -1,10 +1,14 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 /*
- * s390 channel subsystem: subchannel discovery and polled channel
- * programs. Every wait is bounded by the clock; I/O interruptions stay
- * disabled and TEST SUBCHANNEL collects the status.
+ * s390 channel subsystem: the bus device that finds the subchannels and
+ * binds their drivers, and polled channel programs. Every wait is bounded
+ * by the clock; I/O interruptions stay disabled and TEST SUBCHANNEL
+ * collects the status.
  */
 #include <common.h>
+#include <dm.h>
+#include <malloc.h>
+#include <vsprintf.h>
 #include <s390/css.h>
 
 #define CSS_CTRL_TIMEOUT_MS	1000
@@ -98,7 +102,7 @@ static int css_chsc(void *area)
 	return cc;
 }
 
-int css_init(void)
+static int css_init(void)
 {
 	struct chsc_sda_area *sda;
 	int ret = -EIO;
@@ -249,7 +253,8 @@ int css_sense_id(u32 schid, struct senseid *id)
 	return css_run(schid, &ccw, CSS_CTRL_TIMEOUT_MS);
 }
 
-int css_scan(int (*fn)(const struct css_device *dev, void *arg), void *arg)
+static int css_scan(int (*fn)(const struct css_device *dev, void *arg),
+		    void *arg)
 {
 	struct css_device dev;
 	struct schib schib;
@@ -276,3 +281,44 @@ int css_scan(int (*fn)(const struct css_device *dev, void *arg), void *arg)
 	}
 	return 0;
 }
+
+/* A child for @cdev if a driver serves its control unit, named by bus id */
+static int css_bind_device(const struct css_device *cdev, void *arg)
+{
+	struct css_driver_entry *entry;
+	struct udevice *dev;
+	char *name;
+
+	ll_foreach(struct css_driver_entry, entry, css_driver_entry) {
+		if (entry->cu_type != cdev->id.cu_type)
+			continue;
+		name = malloc(16);
+		if (!name)
+			return 0;
+		snprintf(name, 16, "0.%x.%04x", CSS_SCHID_SSID(cdev->schid),
+			 cdev->devno);
+		if (device_bind_driver(arg, entry->driver->name, name, &dev)) {
+			free(name);
+			return 0;	/* the other devices may still work */
+		}
+		device_set_name_alloc(dev);
+		*(struct css_device *)dev_get_parent_plat(dev) = *cdev;
+		return 0;
+	}
+	return 0;
+}
+
+/* Subchannel-id order, set 0 first: the order disks are numbered in */
+static int css_bus_bind(struct udevice *bus)
+{
+	/* Without MSS only subchannel set 0 is visible: go on */
+	css_init();
+	return css_scan(css_bind_device, bus);
+}
+
+U_BOOT_DRIVER(s390_css) = {
+	.name			= "css",
+	.id			= UCLASS_SIMPLE_BUS,
+	.bind			= css_bus_bind,
+	.per_child_plat_auto	= sizeof(struct css_device),
+};

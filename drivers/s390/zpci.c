@@ -1,10 +1,14 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 /*
- * zPCI through CLP, PCI LOAD and PCI STORE. Block layouts follow Linux's
- * arch/s390/include/asm/clp.h and pci_clp.h; QEMU implements them in
- * hw/s390x/s390-pci-inst.c (under TCG too).
+ * zPCI through CLP, PCI LOAD and PCI STORE, and the bus device that
+ * lists the functions and binds their drivers. Block layouts follow
+ * Linux's arch/s390/include/asm/clp.h and pci_clp.h; QEMU implements
+ * them in hw/s390x/s390-pci-inst.c (under TCG too).
  */
 #include <common.h>
+#include <dm.h>
+#include <malloc.h>
+#include <vsprintf.h>
 #include <s390/zpci.h>
 
 #define CLP_BLK_SIZE		4096
@@ -139,8 +143,8 @@ static int clp_call(void *block)
 	return rsp->rsp;
 }
 
-int zpci_scan(int (*fn)(const struct zpci_function *f, void *arg),
-	      void *arg)
+static int zpci_scan(int (*fn)(const struct zpci_function *f, void *arg),
+		     void *arg)
 {
 	struct clp_req_list_pci *req;
 	struct clp_rsp_list_pci *rsp;
@@ -294,3 +298,52 @@ int zpci_store(u32 fh, u8 as, u64 offset, u64 val, int len)
 
 	return zpci_pcistg(zpci_request(fh, as, len), offset, data) ? -EIO : 0;
 }
+
+/* A child for a configured function whose vendor a driver serves */
+static int zpci_bind_function(const struct zpci_function *f, void *arg)
+{
+	struct zpci_driver_entry *entry;
+	struct zpci_function fn = *f;
+	bool enabled = false;
+	struct udevice *dev;
+	char *name;
+
+	if (!f->configured)
+		return 0;
+	ll_foreach(struct zpci_driver_entry, entry, zpci_driver_entry) {
+		if (entry->vendor != f->vendor_id)
+			continue;
+		/* A claim reads configuration space: enable first */
+		if (!enabled && zpci_enable(&fn))
+			return 0;
+		enabled = true;
+		if (entry->claim && !entry->claim(&fn))
+			continue;
+		name = malloc(16);
+		if (!name)
+			return 0;
+		snprintf(name, 16, "zpci-%08x", f->fid);
+		if (device_bind_driver(arg, entry->driver->name, name, &dev)) {
+			free(name);
+			return 0;	/* the other functions may still work */
+		}
+		device_set_name_alloc(dev);
+		*(struct zpci_function *)dev_get_parent_plat(dev) = fn;
+		return 0;
+	}
+	return 0;
+}
+
+static int zpci_bus_bind(struct udevice *bus)
+{
+	/* No zPCI (no zpci=on) is a bus without children */
+	zpci_scan(zpci_bind_function, bus);
+	return 0;
+}
+
+U_BOOT_DRIVER(s390_zpci) = {
+	.name			= "zpci",
+	.id			= UCLASS_SIMPLE_BUS,
+	.bind			= zpci_bus_bind,
+	.per_child_plat_auto	= sizeof(struct zpci_function),
+};

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 /*
- * UCLASS_SERIAL: the console's device. serial_init() picks the first
- * serial device; the serial_*() calls below are what common/console.c
+ * UCLASS_SERIAL: the console's device. serial_init() picks the one the
+ * device tree's /chosen/stdout-path names, else the first serial device; the serial_*() calls below are what common/console.c
  * uses. A driver's putc/getc return -EAGAIN while busy or empty; the
  * waits here are bounded so a stuck port cannot hang the firmware.
  */
@@ -18,6 +18,14 @@ int serial_init(void)
 	struct udevice *dev;
 	int ret;
 
+	/* The UART the device tree's /chosen/stdout-path names, if any */
+	if (IS_ENABLED(CONFIG_OF_CONTROL) &&
+	    !uclass_get_device_by_ofnode(UCLASS_SERIAL,
+					 ofnode_get_chosen_node("stdout-path"),
+					 &dev)) {
+		cur_dev = dev;
+		return 0;
+	}
 	ret = uclass_first_device_err(UCLASS_SERIAL, &dev);
 	if (ret)
 		return ret;

@@ -1,7 +1,9 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 /*
- * ARM PrimeCell PL011 UART, the console of QEMU's virt machine. The board
- * binds it with its register base from the device tree (plat). Polled:
+ * ARM PrimeCell PL011 UART, the console of QEMU's virt machine. Bound for
+ * each enabled "arm,pl011" node of the device tree, whose reg gives the
+ * register base (of_to_plat); a board without a tree may bind it with
+ * struct pl01x_serial_plat filled in instead. Polled:
  * the receive FIFO holds what arrives while we are busy, and QEMU holds
  * back further input until there is room, so nothing typed is lost.
  */
@@ -90,6 +92,23 @@ static int pl011_probe(struct udevice *dev)
 	return 0;
 }
 
+static int pl011_of_to_plat(struct udevice *dev)
+{
+	struct pl01x_serial_plat *plat = dev_get_plat(dev);
+	fdt_addr_t addr = dev_read_addr(dev);
+
+	if (addr == FDT_ADDR_T_NONE)
+		return -EINVAL;
+	plat->base = addr;
+	plat->skip_init = dev_read_prop(dev, "skip-init", NULL) != NULL;
+	return 0;
+}
+
+static const struct udevice_id pl011_serial_ids[] = {
+	{ .compatible = "arm,pl011" },
+	{ }
+};
+
 static const struct dm_serial_ops pl011_serial_ops = {
 	.putc = pl011_putc,
 	.getc = pl011_getc,
@@ -99,6 +118,8 @@ static const struct dm_serial_ops pl011_serial_ops = {
 U_BOOT_DRIVER(serial_pl011) = {
 	.name = "serial_pl011",
 	.id = UCLASS_SERIAL,
+	.of_match = pl011_serial_ids,
+	.of_to_plat = pl011_of_to_plat,
 	.probe = pl011_probe,
 	.priv_auto = sizeof(struct pl011_priv),
 	.plat_auto = sizeof(struct pl01x_serial_plat),

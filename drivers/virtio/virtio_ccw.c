@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 /*
  * virtio over s390 channel I/O (virtio-ccw): one UCLASS_VIRTIO device per
- * subchannel whose control unit is 0x3832. Every transport operation is
+ * subchannel whose control unit is 0x3832, bound by the channel-subsystem
+ * bus (drivers/s390/css.c). Every transport operation is
  * a one-CCW channel program run by drivers/s390/css.c; the virtio core
  * never sees a CCW.
  *
@@ -16,7 +17,6 @@
 #include <virtio_types.h>
 #include <virtio.h>
 #include <virtio_ring.h>
-#include <dm/device-internal.h>
 #include <linux/list.h>
 #include <s390/css.h>
 #include <s390/virtio_ccw.h>
@@ -369,9 +369,15 @@ static int virtio_ccw_probe(struct udevice *udev)
 {
 	struct virtio_ccw_plat *plat = dev_get_plat(udev);
 	struct virtio_dev_priv *uc_priv = dev_get_uclass_priv(udev);
+	const struct css_device *cdev = dev_get_parent_plat(udev);
 	struct virtio_ccw_priv *priv = dev_get_priv(udev);
 	int ret;
 
+	if (!cdev)
+		return -ENODEV;
+	plat->schid = cdev->schid;
+	plat->devno = cdev->devno;
+	plat->device = cdev->id.cu_model;
 	/* Disabling the subchannel forgets a revision set before */
 	ret = css_disable(plat->schid);
 	if (!ret)
@@ -396,37 +402,6 @@ static int virtio_ccw_remove(struct udevice *udev)
 	return css_disable(plat->schid);
 }
 
-int virtio_ccw_bind(struct udevice *parent, const struct css_device *cdev,
-		    struct udevice **devp)
-{
-	struct virtio_ccw_plat *plat;
-	struct udevice *dev;
-	char name[16];
-	int ret;
-
-	if (cdev->id.cu_type != CSS_CU_TYPE_VIRTIO)
-		return -ENODEV;
-	ret = device_bind(parent, DM_DRIVER_GET(virtio_ccw), "virtio-ccw",
-			  NULL, ofnode_null(), &dev);
-	if (ret)
-		return ret;
-	plat = dev_get_plat(dev);
-	plat->schid = cdev->schid;
-	plat->devno = cdev->devno;
-	plat->device = cdev->id.cu_model;
-	/* Named by its bus id, as Linux names CCW devices: 0.1.0005 */
-	snprintf(name, sizeof(name), "0.%x.%04x",
-		 CSS_SCHID_SSID(cdev->schid), cdev->devno);
-	ret = device_set_name(dev, name);
-	if (ret) {
-		device_unbind(dev);
-		return ret;
-	}
-	if (devp)
-		*devp = dev;
-	return 0;
-}
-
 static const struct dm_virtio_ops virtio_ccw_ops = {
 	.get_config	= virtio_ccw_get_config,
 	.set_config	= virtio_ccw_set_config,
@@ -449,3 +424,5 @@ U_BOOT_DRIVER(virtio_ccw) = {
 	.priv_auto	= sizeof(struct virtio_ccw_priv),
 	.plat_auto	= sizeof(struct virtio_ccw_plat),
 };
+
+U_BOOT_CSS_DEVICE(virtio_ccw, CSS_CU_TYPE_VIRTIO);

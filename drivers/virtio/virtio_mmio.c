@@ -1,10 +1,11 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 /*
  * virtio over MMIO (virtio 1.x, 4.2), version 1 (legacy: page frame
- * numbers, guest-order configuration) and version 2 (modern). The board
- * binds one device per "virtio,mmio" node of the device tree with its
- * register base (struct virtio_mmio_plat); a slot with device id 0 is
- * empty and fails to probe with -ENODEV, so the uclass skips it.
+ * numbers, guest-order configuration) and version 2 (modern). Bound for
+ * each "virtio,mmio" node of the device tree, whose reg gives the
+ * register base (of_to_plat). QEMU declares 32 slots whatever is plugged
+ * in: the driver refuses to bind a slot whose device id reads 0 (empty),
+ * so that 'dm tree' and the device numbers show only real devices.
  */
 
 #include <common.h>
@@ -296,6 +297,32 @@ static int virtio_mmio_notify(struct udevice *udev, struct virtqueue *vq)
 	return 0;
 }
 
+/* An empty slot (device id 0, or no virtio-mmio registers) is no device */
+static int virtio_mmio_bind(struct udevice *udev)
+{
+	fdt_addr_t addr = dev_read_addr(udev);
+	void *base;
+
+	if (addr == FDT_ADDR_T_NONE)
+		return 0;	/* bound with plat: the probe checks */
+	base = map_physmem(addr, VIRTIO_MMIO_CONFIG, MAP_NOCACHE);
+	if (readl(base + VIRTIO_MMIO_MAGIC_VALUE) != VIRTIO_MMIO_MAGIC ||
+	    !readl(base + VIRTIO_MMIO_DEVICE_ID))
+		return -ENODEV;
+	return 0;
+}
+
+static int virtio_mmio_of_to_plat(struct udevice *udev)
+{
+	struct virtio_mmio_plat *plat = dev_get_plat(udev);
+	fdt_addr_t addr = dev_read_addr(udev);
+
+	if (addr == FDT_ADDR_T_NONE)
+		return -EINVAL;
+	plat->base = addr;
+	return 0;
+}
+
 static int virtio_mmio_probe(struct udevice *udev)
 {
 	struct virtio_dev_priv *uc_priv = dev_get_uclass_priv(udev);
@@ -323,6 +350,11 @@ static int virtio_mmio_probe(struct udevice *udev)
 	return 0;
 }
 
+static const struct udevice_id virtio_mmio_ids[] = {
+	{ .compatible = "virtio,mmio" },
+	{ }
+};
+
 static const struct dm_virtio_ops virtio_mmio_ops = {
 	.get_config	= virtio_mmio_get_config,
 	.set_config	= virtio_mmio_set_config,
@@ -340,7 +372,10 @@ static const struct dm_virtio_ops virtio_mmio_ops = {
 U_BOOT_DRIVER(virtio_mmio) = {
 	.name	= "virtio-mmio",
 	.id	= UCLASS_VIRTIO,
+	.of_match = virtio_mmio_ids,
 	.ops	= &virtio_mmio_ops,
+	.bind	= virtio_mmio_bind,
+	.of_to_plat = virtio_mmio_of_to_plat,
 	.probe	= virtio_mmio_probe,
 	.priv_auto = sizeof(struct virtio_mmio_priv),
 	.plat_auto = sizeof(struct virtio_mmio_plat),

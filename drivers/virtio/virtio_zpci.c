@@ -3,7 +3,8 @@
  * virtio-pci on s390x: the modern virtio-pci transport
  * (virtio_pci_modern.c) over zPCI. This file is only the access layer:
  * configuration space and BARs through PCI LOAD and PCI STORE
- * (drivers/s390/zpci.c). QEMU's virtio-pci devices reach guest memory
+ * (drivers/s390/zpci.c), whose bus binds these drivers for each virtio
+ * function. QEMU's virtio-pci devices reach guest memory
  * without the zPCI IOMMU unless iommu_platform=on, so ring addresses are
  * real addresses as on the other boards. A function without the modern
  * interface (disable-modern=on) gets the legacy transport, its I/O BAR 0
@@ -13,13 +14,12 @@
 #include <dm.h>
 #include <virtio.h>
 #include <virtio_pci.h>
-#include <dm/device-internal.h>
 #include <s390/zpci.h>
-#include <s390/virtio_zpci.h>
 
+/* The function, as the zPCI bus keeps it for its child */
 static struct zpci_function *zpci_fn(struct udevice *udev)
 {
-	return dev_get_plat(udev);
+	return dev_get_parent_plat(udev);
 }
 
 static int zpci_cfg_read(struct udevice *udev, uint offset, u32 *valp,
@@ -149,36 +149,9 @@ static bool zpci_has_modern_caps(const struct zpci_function *f)
 	return false;
 }
 
-int virtio_zpci_bind(struct udevice *parent, const struct zpci_function *f,
-		     struct udevice **devp)
+static bool zpci_is_legacy(const struct zpci_function *f)
 {
-	struct zpci_function fn = *f;
-	const struct driver *drv;
-	struct udevice *dev;
-	char name[20];
-	int ret;
-
-	if (f->vendor_id != VIRTIO_PCI_VENDOR_ID)
-		return -ENODEV;
-	/* The modern interface when the function has one, as on PCI */
-	ret = zpci_enable(&fn);
-	if (ret)
-		return ret;
-	drv = zpci_has_modern_caps(&fn) ? DM_DRIVER_GET(virtio_zpci) :
-	      DM_DRIVER_GET(virtio_zpci_legacy);
-	ret = device_bind(parent, drv, drv->name, NULL, ofnode_null(), &dev);
-	if (ret)
-		return ret;
-	memcpy(dev_get_plat(dev), &fn, sizeof(fn));
-	snprintf(name, sizeof(name), "zpci-%08x", f->fid);
-	ret = device_set_name(dev, name);
-	if (ret) {
-		device_unbind(dev);
-		return ret;
-	}
-	if (devp)
-		*devp = dev;
-	return 0;
+	return !zpci_has_modern_caps(f);
 }
 
 U_BOOT_DRIVER(virtio_zpci_legacy) = {
@@ -187,7 +160,6 @@ U_BOOT_DRIVER(virtio_zpci_legacy) = {
 	.ops		= &virtio_pci_legacy_ops,
 	.probe		= virtio_zpci_legacy_probe,
 	.priv_auto	= sizeof(struct virtio_pci_priv),
-	.plat_auto	= sizeof(struct zpci_function),
 };
 
 U_BOOT_DRIVER(virtio_zpci) = {
@@ -196,5 +168,8 @@ U_BOOT_DRIVER(virtio_zpci) = {
 	.ops		= &virtio_pci_modern_ops,
 	.probe		= virtio_zpci_probe,
 	.priv_auto	= sizeof(struct virtio_pci_priv),
-	.plat_auto	= sizeof(struct zpci_function),
 };
+
+/* The modern interface when the function has one, as on PCI */
+U_BOOT_ZPCI_DEVICE(virtio_zpci, VIRTIO_PCI_VENDOR_ID, zpci_has_modern_caps);
+U_BOOT_ZPCI_DEVICE(virtio_zpci_legacy, VIRTIO_PCI_VENDOR_ID, zpci_is_legacy);

@@ -7,6 +7,7 @@
 #include <dm/uclass-id.h>
 
 struct driver;
+struct driver_info;
 struct uclass_driver;
 struct udevice;
 
@@ -70,5 +71,51 @@ struct driver *lists_driver_lookup_compat(const char *compat,
 int lists_bind_compatible(struct udevice *parent, const char *compat, int len,
 			  const char *name, ofnode node,
 			  struct udevice **devp);
+
+/**
+ * device_bind_by_name() - bind the device a struct driver_info declares
+ * @parent:	parent device
+ * @pre_reloc_only: bind only if the driver has DM_FLAG_PRE_RELOC
+ * @info:	the declaration: driver name (also the device's name) and
+ *		platform data
+ * @devp:	returns the new device (may be NULL)
+ * Return: 0 if OK, -ENOENT if there is no such driver, -EPERM if
+ *	   @pre_reloc_only keeps it out, other -ve on error
+ */
+int device_bind_by_name(struct udevice *parent, bool pre_reloc_only,
+			const struct driver_info *info, struct udevice **devp);
+
+/**
+ * lists_bind_drivers() - bind every U_BOOT_DRVINFO() device under @parent,
+ * in declaration order
+ * @pre_reloc_only: only those whose driver has DM_FLAG_PRE_RELOC
+ *
+ * One that fails to bind does not stop the others.
+ *
+ * Return: 0 if all bound, else the first error
+ */
+int lists_bind_drivers(struct udevice *parent, bool pre_reloc_only);
+
+/**
+ * lists_bind_fdt() - bind a device for a node of the control device tree
+ * @parent:	parent device
+ * @node:	the node; the device is named after it (the name points
+ *		into the tree)
+ * @devp:	returns the new device, NULL if none was bound (may be NULL)
+ * @drv:	must be NULL: the driver is chosen by compatible string
+ * @pre_reloc_only: must be false
+ *
+ * The node's compatible strings are tried in order (see
+ * lists_bind_compatible()). A node without "compatible", one no driver
+ * matches, and one whose driver's bind method refuses it with -ENODEV
+ * (e.g. an empty virtio-mmio slot) get no device; that is not an error.
+ * The caller checks the node's status.
+ *
+ * Return: 0 (with or without a device), -ENOSYS without
+ *	   CONFIG_OF_CONTROL or for @drv / @pre_reloc_only, other -ve if
+ *	   binding failed
+ */
+int lists_bind_fdt(struct udevice *parent, ofnode node, struct udevice **devp,
+		   struct driver *drv, bool pre_reloc_only);
 
 #endif

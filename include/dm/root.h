@@ -28,16 +28,37 @@ int dm_init(bool of_live);
 int dm_uninit(void);
 
 /**
- * dm_scan_plat() - bind the devices declared with U_BOOT_DRVINFO(); virtboot
- * has none (boards bind their devices in board_init())
- * Return: 0
+ * dm_scan_plat() - bind the devices declared with U_BOOT_DRVINFO() under
+ * the root, in declaration order
+ * @pre_reloc_only: only those whose driver has DM_FLAG_PRE_RELOC
+ * Return: 0, or the first error (the other devices are bound anyway)
  */
 int dm_scan_plat(bool pre_reloc_only);
 
 /**
- * dm_init_and_scan() - dm_init(false), then bind the devices the board
- * declares statically
- * Return: 0 if OK, -ve on error
+ * dm_scan_fdt() - bind a device under the root for each enabled node of
+ * the control device tree that a driver matches (lists_bind_fdt()), in
+ * tree order; nodes below are bound by their bus (a simple-bus binds its
+ * children with dm_scan_fdt_dev())
+ * @pre_reloc_only: must be false
+ * Return: 0 (also without a tree), or the first error (the other nodes
+ *	   are bound anyway)
+ */
+int dm_scan_fdt(bool pre_reloc_only);
+
+/**
+ * dm_scan_fdt_dev() - bind a device under @dev for each enabled child of
+ * its device tree node that a driver matches, as dm_scan_fdt() does for
+ * the root; what a bus's bind or post_bind calls
+ * Return: 0 (also when @dev has no node), or the first error
+ */
+int dm_scan_fdt_dev(struct udevice *dev);
+
+/**
+ * dm_init_and_scan() - dm_init(false), then bind the devices of
+ * dm_scan_plat(), dm_scan_fdt() and the weak hook dm_scan_other()
+ * Return: 0 if OK, -ve if the driver model could not start or a device
+ *	   failed to bind (the others are bound)
  */
 int dm_init_and_scan(bool pre_reloc_only);
 

@@ -1,8 +1,10 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
 /*
- * The s390 channel subsystem, as the firmware uses it: find subchannels,
- * enable them, run format-1 channel programs and collect their status by
- * polling (no I/O interruptions). Structure and field names follow the
+ * The s390 channel subsystem, as the firmware uses it: a bus device
+ * ("css", declared by the board) that finds the subchannels and binds a
+ * driver to each device by control-unit type (U_BOOT_CSS_DEVICE()), and
+ * the calls those drivers use to enable subchannels, run format-1 channel
+ * programs and collect their status by polling (no I/O interruptions). Structure and field names follow the
  * z/Architecture Principles of Operation and Linux's drivers/s390/cio.
  * The structures are the CPU's own (big-endian, bit 0 the most
  * significant), so their bit-fields are laid out as the machine reads
@@ -11,8 +13,11 @@
 #ifndef __S390_CSS_H
 #define __S390_CSS_H
 
+#include <linker_lists.h>
 #include <linux/types.h>
 #include <linux/compiler.h>
+
+struct driver;
 
 #define CSS_MAX_SSID		3
 /* Subchannel id word: the "one" bit, the set id and the number */
@@ -172,7 +177,9 @@ _Static_assert(sizeof(struct senseid) == 8, "senseid");
 #define CSS_CU_TYPE_VIRTIO	0x3832
 
 /**
- * struct css_device - an I/O subchannel that has a device
+ * struct css_device - an I/O subchannel that has a device: what the
+ * channel-subsystem bus ("css") keeps for each child (its
+ * dev_get_parent_plat())
  * @schid:	subchannel id word (CSS_SCHID())
  * @devno:	device number (the "0005" of fe.1.0005)
  * @id:		SENSE ID data
@@ -184,20 +191,28 @@ struct css_device {
 };
 
 /**
- * css_init() - enable the multiple-subchannel-set facility (CHSC), so
- * that subchannel sets 1-3 become visible
- * Return: 0, or -EIO if the machine refused (only set 0 is then seen)
+ * struct css_driver_entry - the driver for the devices of a control-unit
+ * type: the channel-subsystem bus binds it for each such subchannel
+ * @driver:	the driver
+ * @cu_type:	the SENSE ID control-unit type it serves (0x3832: virtio)
  */
-int css_init(void);
+struct css_driver_entry {
+	struct driver *driver;
+	u16 cu_type;
+};
 
 /**
- * css_scan() - find every I/O subchannel with a device, in every set
- * @fn:	called for each device in subchannel-id order; a nonzero return
- *	stops the scan and is returned
- * @arg: passed to @fn
- * Return: 0, or what @fn returned
+ * U_BOOT_CSS_DEVICE() - let U_BOOT_DRIVER(@__name) take the subchannels
+ * whose control unit is of type @__cu_type; the devices are named by
+ * bus id (0.1.0005) and find their subchannel in dev_get_parent_plat()
+ * (struct css_device)
  */
-int css_scan(int (*fn)(const struct css_device *dev, void *arg), void *arg);
+#define U_BOOT_CSS_DEVICE(__name, __cu_type)				\
+	extern struct driver _u_boot_list_2_driver_2_##__name;		\
+	ll_entry_declare(struct css_driver_entry, __name, css_driver_entry) = { \
+		.driver = &_u_boot_list_2_driver_2_##__name,		\
+		.cu_type = __cu_type,					\
+	}
 
 /**
  * css_enable() - enable a subchannel (MODIFY SUBCHANNEL with pmcw.ena)

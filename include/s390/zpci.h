@@ -3,18 +3,24 @@
  * zPCI: PCI functions of an s390 machine, found and enabled with CALL
  * LOGICAL PROCESSOR (CLP) and reached with PCI LOAD and PCI STORE, one
  * register-sized access at a time; there is no memory-mapped PCI space.
- * QEMU needs the CPU feature: -cpu qemu,zpci=on.
+ * QEMU needs the CPU feature: -cpu qemu,zpci=on. The zPCI bus device
+ * ("zpci", declared by the board) lists the functions and binds a driver
+ * to each configured one (U_BOOT_ZPCI_DEVICE()).
  */
 #ifndef __S390_ZPCI_H
 #define __S390_ZPCI_H
 
+#include <linker_lists.h>
 #include <linux/types.h>
+
+struct driver;
 
 #define ZPCI_CONFIG_SPACE	15	/* PCI LOAD/STORE address space */
 #define ZPCI_NUM_BARS		6
 
 /**
- * struct zpci_function - one PCI function
+ * struct zpci_function - one PCI function: what the zPCI bus keeps for
+ * each child (its dev_get_parent_plat())
  * @fid:	function id (stable, from the machine configuration)
  * @fh:		function handle (changes when the function is enabled)
  * @vendor_id:	PCI vendor id
@@ -33,13 +39,31 @@ struct zpci_function {
 };
 
 /**
- * zpci_scan() - list the PCI functions (CLP LIST PCI)
- * @fn:	called for each function; a nonzero return stops the scan
- * @arg: passed to @fn
- * Return: 0, what @fn returned, -ENODEV without zPCI, or -EIO
+ * struct zpci_driver_entry - a driver for zPCI functions of a vendor
+ * @driver:	the driver
+ * @vendor:	the PCI vendor id it serves
+ * @claim:	optional: whether it takes this (enabled) function, when
+ *		several drivers serve the vendor
  */
-int zpci_scan(int (*fn)(const struct zpci_function *f, void *arg),
-	      void *arg);
+struct zpci_driver_entry {
+	struct driver *driver;
+	u16 vendor;
+	bool (*claim)(const struct zpci_function *f);
+};
+
+/**
+ * U_BOOT_ZPCI_DEVICE() - let U_BOOT_DRIVER(@__name) take the configured
+ * functions of vendor @__vendor that @__claim (NULL: all) accepts; the
+ * bus enables each function first, names the device zpci-<fid> and keeps
+ * the function in its dev_get_parent_plat()
+ */
+#define U_BOOT_ZPCI_DEVICE(__name, __vendor, __claim)			\
+	extern struct driver _u_boot_list_2_driver_2_##__name;		\
+	ll_entry_declare(struct zpci_driver_entry, __name, zpci_driver_entry) = { \
+		.driver = &_u_boot_list_2_driver_2_##__name,		\
+		.vendor = __vendor,					\
+		.claim = __claim,					\
+	}
 
 /**
  * zpci_enable() - enable a function (CLP SET PCI FN) and learn its BARs
