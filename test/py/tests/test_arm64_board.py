@@ -189,6 +189,35 @@ def test_dm_tree_matches_dtb(rig):
     assert len(mmio_nodes) == 32
 
 
+TREE_NAME = re.compile(r' (.{10})  [ \d]{2}\d  \[ [+ ] \]   (.{20})  '
+                       r'((?:\|   |    )*)[|`]-- (\S.*)')
+
+
+def test_dm_tree_hierarchy(rig):
+    """Devices hang from what found them: the device tree's nodes under
+    the root (virtio-mmio, the PCIe host, the PL011), each PCI function
+    under its bus (the one behind the root port under the port), each
+    disk under its transport."""
+    rig.run_command('virtio scan')
+    paths, stack = [], []
+    for line in rig.run_command('dm tree').splitlines()[3:]:
+        m = TREE_NAME.fullmatch(line.rstrip())
+        assert m, f'bad dm tree line {line!r}'
+        depth = len(m.group(3)) // 4 + 1
+        stack[depth - 1:] = [m.group(2).rstrip()]
+        paths.append(list(stack))
+    top = [p[0] for p in paths if len(p) == 1]
+    assert sorted(top) == ['pci_generic_ecam', 'serial_pl011',
+                           'simple_bus', 'virtio-mmio']
+    disks = [p for p in paths if p[-1] == 'virtio-blk']
+    assert ['virtio-mmio', 'virtio-blk'] in disks
+    assert ['pci_generic_ecam', 'virtio-pci.m', 'virtio-blk'] in disks
+    assert ['pci_generic_ecam', 'virtio-pci.l', 'virtio-blk'] in disks
+    assert ['pci_generic_ecam', 'pci_bridge_drv', 'virtio-pci.m',
+            'virtio-blk'] in disks
+    assert len(disks) == len(RIG)
+
+
 def test_pci_matches_qemu(rig):
     """`pci *` lists exactly the functions QEMU's `info pci` has."""
     info = rig.rig['monitor'].command('info pci')

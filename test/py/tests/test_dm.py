@@ -120,9 +120,29 @@ def test_dm_compat(console):
         assert 'simple_bus            simple-bus' in lines
 
 
-def test_dm_static(console):
-    assert lines_of(console, 'dm static') == [
-        'Driver                    Address', '-' * 33]
+STATIC_LINE = re.compile(r'(\S+) +@([0-9a-f]{8,})')
+
+
+def test_dm_static(console, tree):
+    """The devices the board declares (U_BOOT_DRVINFO): U-Boot's layout,
+    and they are the first children of the root, in the same order, each
+    named after its driver (dm_scan_plat() binds them first)."""
+    lines = lines_of(console, 'dm static')
+    assert lines[:2] == ['Driver                    Address', '-' * 33]
+    static = []
+    for line in lines[2:]:
+        m = STATIC_LINE.fullmatch(line)
+        assert m and line.index('@') == 26, f'bad dm static line {line!r}'
+        static.append(m.group(1))
+    top = [d for d in parse_tree(tree) if d[0] == 1]
+    assert [(d[4], d[5]) for d in top[:len(static)]] == \
+        [(name, name) for name in static]
+    board = console.board_info.name
+    want = {'sandbox': ['serial_sandbox'],
+            'qemu-s390x': ['serial_sclp', 'css', 'zpci'],
+            'qemu-arm64': []}
+    if board in want:
+        assert static == want[board]
 
 
 @pytest.mark.parametrize('cmd', ['dm', 'dm nosuch', 'dm tree extra'])

@@ -101,6 +101,58 @@ def test_subchannel_set_1(make_console, tmp_path):
     assert '0.0.0007' in tree and '0.1.0005' in tree, tree
 
 
+TREE_NAME = re.compile(r' (.{10})  [ \d]{2}\d  \[ [+ ] \]   (.{20})  '
+                       r'((?:\|   |    )*)[|`]-- (\S.*)')
+
+
+def dm_tree(con):
+    """`dm tree` below the root as [(depth, class, driver, name)]."""
+    out = con.run_command('dm tree').splitlines()
+    rows = []
+    for line in out[3:]:
+        m = TREE_NAME.fullmatch(line.rstrip())
+        assert m, f'bad dm tree line {line!r}'
+        rows.append((len(m.group(3)) // 4 + 1, m.group(1).rstrip(),
+                     m.group(2).rstrip(), m.group(4)))
+    return rows
+
+
+def test_dm_tree_buses(make_console, tmp_path):
+    """The devices hang from their buses: root -> css -> bus id
+    (virtio-ccw) -> virtio-scsi -> LUN, root -> zpci -> function ->
+    virtio-blk; the console and the two buses are the board's, nothing
+    else sits under the root."""
+    for name in ('lun', 'ccw', 'pci'):
+        make_image(tmp_path / f'{name}.img', MIB, seed=60)
+    # The controller is on the command line first: 0.0.0000
+    con = make_console([Disk(tmp_path / 'lun.img', kind='scsi'),
+                        Disk(tmp_path / 'ccw.img'),
+                        Disk(tmp_path / 'pci.img', transport='pci')])
+    con.run_command('virtio scan')
+    rows = dm_tree(con)
+    top = [r for r in rows if r[0] == 1]
+    assert top == [(1, 'serial', 'serial_sclp', 'serial_sclp'),
+                   (1, 'simple_bus', 'css', 'css'),
+                   (1, 'simple_bus', 'zpci', 'zpci')], rows
+    # Each device with its ancestors: (class, driver) from the root down
+    paths, stack = [], []
+    for depth, cls, drv, name in rows:
+        stack[depth - 1:] = [(cls, drv, name)]
+        paths.append([(c, d) for c, d, _ in stack])
+    assert [('simple_bus', 'css'), ('virtio', 'virtio-ccw'),
+            ('scsi', 'virtio-scsi'), ('blk', 'scsi_blk')] in paths, rows
+    assert [('simple_bus', 'css'), ('virtio', 'virtio-ccw'),
+            ('blk', 'virtio-blk')] in paths, rows
+    assert [('simple_bus', 'zpci'), ('virtio', 'virtio-zpci'),
+            ('blk', 'virtio-blk')] in paths, rows
+    # Transports only under their bus; ccw named by bus id, in order
+    ccw = [r[3] for r in rows if r[2] == 'virtio-ccw']
+    assert all(r[0] == 2 for r in rows if r[1] == 'virtio'), rows
+    assert all(re.fullmatch(r'0\.0\.[0-9a-f]{4}', n) for n in ccw), ccw
+    assert ccw == sorted(ccw) and len(ccw) >= 2
+    assert [r[3] for r in rows if r[2] == 'virtio-zpci'] == ['zpci-00000000']
+
+
 def test_block_size_4096_and_readonly(make_console, tmp_path):
     """4096-byte logical blocks; a read-only disk refuses writes with one
     line and the shell goes on."""
