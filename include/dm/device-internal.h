@@ -11,6 +11,7 @@
 #include <linux/types.h>
 
 struct driver;
+struct driver_info;
 struct udevice;
 
 /**
@@ -44,6 +45,19 @@ int device_bind_with_driver_data(struct udevice *parent,
 				 const struct driver *drv, const char *name,
 				 ulong driver_data, ofnode node,
 				 struct udevice **devp);
+
+/**
+ * device_bind_by_name() - bind the device a struct driver_info declares
+ * @parent:	parent device
+ * @pre_reloc_only: bind only if the driver has DM_FLAG_PRE_RELOC
+ * @info:	the declaration: driver name (also the device's name) and
+ *		platform data
+ * @devp:	returns the new device (may be NULL)
+ * Return: 0 if OK, -ENOENT if there is no such driver, -EPERM if
+ *	   @pre_reloc_only keeps it out, other -ve on error
+ */
+int device_bind_by_name(struct udevice *parent, bool pre_reloc_only,
+			const struct driver_info *info, struct udevice **devp);
 
 /**
  * device_of_to_plat() - allocate the device's data and read its device

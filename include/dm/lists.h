@@ -7,7 +7,6 @@
 #include <dm/uclass-id.h>
 
 struct driver;
-struct driver_info;
 struct uclass_driver;
 struct udevice;
 
@@ -71,19 +70,6 @@ struct driver *lists_driver_lookup_compat(const char *compat,
 int lists_bind_compatible(struct udevice *parent, const char *compat, int len,
 			  const char *name, ofnode node,
 			  struct udevice **devp);
-
-/**
- * device_bind_by_name() - bind the device a struct driver_info declares
- * @parent:	parent device
- * @pre_reloc_only: bind only if the driver has DM_FLAG_PRE_RELOC
- * @info:	the declaration: driver name (also the device's name) and
- *		platform data
- * @devp:	returns the new device (may be NULL)
- * Return: 0 if OK, -ENOENT if there is no such driver, -EPERM if
- *	   @pre_reloc_only keeps it out, other -ve on error
- */
-int device_bind_by_name(struct udevice *parent, bool pre_reloc_only,
-			const struct driver_info *info, struct udevice **devp);
 
 /**
  * lists_bind_drivers() - bind every U_BOOT_DRVINFO() device under @parent,
