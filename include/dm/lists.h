@@ -12,12 +12,14 @@ struct udevice;
 
 /**
  * lists_driver_lookup_name() - the driver named @name
+ * @name:	driver name (struct driver .name)
  * Return: the driver, or NULL
  */
 struct driver *lists_driver_lookup_name(const char *name);
 
 /**
  * lists_uclass_lookup() - the uclass driver of uclass @id
+ * @id:		the uclass
  * Return: the uclass driver, or NULL
  */
 struct uclass_driver *lists_uclass_lookup(enum uclass_id id);
@@ -35,6 +37,12 @@ int device_bind_driver(struct udevice *parent, const char *drv_name,
 
 /**
  * device_bind_driver_to_node() - device_bind_driver() for a device tree node
+ * @parent:	parent device
+ * @drv_name:	driver name (struct driver .name)
+ * @dev_name:	name of the new device (not copied)
+ * @node:	the node, kept as the device's ofnode
+ * @devp:	returns the new device (may be NULL)
+ * Return: 0 if OK, -ENOENT if there is no such driver, other -ve on error
  */
 int device_bind_driver_to_node(struct udevice *parent, const char *drv_name,
 			       const char *dev_name, ofnode node,
@@ -42,7 +50,8 @@ int device_bind_driver_to_node(struct udevice *parent, const char *drv_name,
 
 /**
  * lists_driver_lookup_compat() - (virtboot) the driver whose of_match lists
- * @compat
+ * a compatible string
+ * @compat:	the string
  * @idp:	returns the matching of_match entry (may be NULL)
  * Return: the driver, or NULL
  */
@@ -74,6 +83,7 @@ int lists_bind_compatible(struct udevice *parent, const char *compat, int len,
 /**
  * lists_bind_drivers() - bind every U_BOOT_DRVINFO() device under @parent,
  * in declaration order
+ * @parent:	parent device (the root)
  * @pre_reloc_only: only those whose driver has DM_FLAG_PRE_RELOC
  *
  * One that fails to bind does not stop the others.

@@ -39,6 +39,7 @@ struct driver_info {
 
 /**
  * U_BOOT_DRVINFO() - declare a device for dm_scan_plat() to bind
+ * @__name:	the entry's name (a C identifier, unique in the program)
  *
  *	U_BOOT_DRVINFO(console) = { .name = "serial_sandbox" };
  *

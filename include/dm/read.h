@@ -26,6 +26,8 @@ const char *ofnode_get_name(ofnode node);
 
 /**
  * ofnode_get_property() - a property's value
+ * @node:	the node
+ * @propname:	the property's name
  * @lenp:	if not NULL, set to the value's length (or an error)
  * Return: the value (not aligned), or NULL if absent
  */
@@ -51,6 +53,8 @@ ofnode ofnode_get_chosen_node(const char *propname);
 /**
  * ofnode_get_addr_size_index() - a node's @index'th "reg" entry as a CPU
  * address (translated through every parent bus's "ranges")
+ * @node:	the node
+ * @index:	which entry (0 for the first)
  * @size:	if not NULL, set to the entry's size
  * Return: the address, or FDT_ADDR_T_NONE
  */

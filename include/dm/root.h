@@ -50,6 +50,7 @@ int dm_scan_fdt(bool pre_reloc_only);
  * dm_scan_fdt_dev() - bind a device under @dev for each enabled child of
  * its device tree node that a driver matches, as dm_scan_fdt() does for
  * the root; what a bus's bind or post_bind calls
+ * @dev:	the bus device
  * Return: 0 (also when @dev has no node), or the first error
  */
 int dm_scan_fdt_dev(struct udevice *dev);
@@ -57,6 +58,8 @@ int dm_scan_fdt_dev(struct udevice *dev);
 /**
  * dm_init_and_scan() - dm_init(false), then bind the devices of
  * dm_scan_plat(), dm_scan_fdt() and the weak hook dm_scan_other()
+ * @pre_reloc_only: only the devices whose driver has DM_FLAG_PRE_RELOC
+ *		(must be false with a device tree)
  * Return: 0 if OK, -ve if the driver model could not start or a device
  *	   failed to bind (the others are bound)
  */
@@ -64,13 +67,16 @@ int dm_init_and_scan(bool pre_reloc_only);
 
 /**
  * dm_remove_devices_flags() - remove the devices whose drivers match
- * @flags (DM_REMOVE_ACTIVE_DMA before starting an OS, ...)
+ * the flags
+ * @flags:	DM_REMOVE_ACTIVE_DMA before starting an OS, ...
  * Return: 0 if OK, -ve on error
  */
 int dm_remove_devices_flags(uint flags);
 
 /**
  * dm_get_stats() - count the devices and the uclasses that exist
+ * @device_countp: returns the number of devices, the root included
+ * @uclass_countp: returns the number of uclasses
  */
 void dm_get_stats(int *device_countp, int *uclass_countp);
 

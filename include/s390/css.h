@@ -206,6 +206,8 @@ struct css_driver_entry {
  * whose control unit is of type @__cu_type; the devices are named by
  * bus id (0.1.0005) and find their subchannel in dev_get_parent_plat()
  * (struct css_device)
+ * @__name:	the driver, as named in U_BOOT_DRIVER()
+ * @__cu_type:	the SENSE ID control-unit type
  */
 #define U_BOOT_CSS_DEVICE(__name, __cu_type)				\
 	extern struct driver _u_boot_list_2_driver_2_##__name;		\

@@ -56,6 +56,9 @@ struct zpci_driver_entry {
  * functions of vendor @__vendor that @__claim (NULL: all) accepts; the
  * bus enables each function first, names the device zpci-<fid> and keeps
  * the function in its dev_get_parent_plat()
+ * @__name:	the driver, as named in U_BOOT_DRIVER()
+ * @__vendor:	PCI vendor id
+ * @__claim:	bool (*)(const struct zpci_function *), or NULL
  */
 #define U_BOOT_ZPCI_DEVICE(__name, __vendor, __claim)			\
 	extern struct driver _u_boot_list_2_driver_2_##__name;		\
@@ -79,12 +82,18 @@ int zpci_enable(struct zpci_function *f);
  * @as: address space: BAR number or ZPCI_CONFIG_SPACE
  * @offset: offset in the address space, aligned to @len
  * @val: returns the value (PCI's little-endian order already undone)
+ * @len: access size in bytes
  * Return: 0 or -EIO
  */
 int zpci_load(u32 fh, u8 as, u64 offset, u64 *val, int len);
 
 /**
  * zpci_store() - PCI STORE: write @len (1, 2, 4 or 8) bytes of @val
+ * @fh: enabled function handle
+ * @as: address space: BAR number or ZPCI_CONFIG_SPACE
+ * @offset: offset in the address space, aligned to @len
+ * @val: the value (in PCI's little-endian order once stored)
+ * @len: access size in bytes
  * Return: 0 or -EIO
  */
 int zpci_store(u32 fh, u8 as, u64 offset, u64 val, int len);
