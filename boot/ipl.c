@@ -28,21 +28,21 @@ bool ipl_iplb_matches(const struct ipl_parameter_block *iplb,
 	    virtio_get_bus_addr(virtio_get_transport(desc->bdev), &addr))
 		return false;
 	switch (iplb->pbt) {
+	case IPL_PBT_QEMU_SCSI:
 	case IPL_PBT_CCW:
 		/*
-		 * Any disk on the device: a bootindex on a virtio-scsi-ccw
-		 * controller gives a CCW block naming the controller, and
-		 * QEMU's firmware then boots one of its LUNs.
+		 * A CCW block names any disk on the device: a bootindex on a
+		 * virtio-scsi-ccw controller gives one, and QEMU's firmware
+		 * then boots one of its LUNs. A SCSI block names one LUN,
+		 * its controller where a CCW block names the device.
 		 */
+		if (iplb->pbt == IPL_PBT_QEMU_SCSI &&
+		    (desc->target != be16_to_cpu(iplb->scsi.target) ||
+		     desc->lun != be32_to_cpu(iplb->scsi.lun)))
+			return false;
 		return addr.kind == VIRTIO_BUS_CCW &&
 		       addr.ccw.devno == be16_to_cpu(iplb->ccw.devno) &&
 		       addr.ccw.ssid == (iplb->ccw.ssid & 3);
-	case IPL_PBT_QEMU_SCSI:
-		return addr.kind == VIRTIO_BUS_CCW &&
-		       addr.ccw.devno == be16_to_cpu(iplb->scsi.devno) &&
-		       addr.ccw.ssid == (iplb->scsi.ssid & 3) &&
-		       desc->target == be16_to_cpu(iplb->scsi.target) &&
-		       desc->lun == be32_to_cpu(iplb->scsi.lun);
 	case IPL_PBT_PCI:
 		return addr.kind == VIRTIO_BUS_PCI &&
 		       addr.pci.fid == be32_to_cpu(iplb->pci.fid);
@@ -71,6 +71,7 @@ void ipl_order_build(struct ipl_order *order,
 		     struct ipl_parameter_block *iplbs, int niplb)
 {
 	struct udevice *bdev;
+	struct uclass *uc;
 	int i;
 
 	memset(order, 0, sizeof(*order));
@@ -78,9 +79,12 @@ void ipl_order_build(struct ipl_order *order,
 	order->niplb = iplbs ? niplb : 0;
 	/* i == niplb: the disks no block names, in scan order */
 	for (i = 0; i <= order->niplb; i++) {
-		uclass_foreach_dev_probe(UCLASS_BLK, bdev) {
+		uclass_id_foreach_dev(UCLASS_BLK, bdev, uc) {
 			struct blk_desc *desc = dev_get_uclass_plat(bdev);
 
+			/* one that failed to probe has nothing to boot */
+			if (!device_active(bdev))
+				continue;
 			if (i < order->niplb) {
 				if (ipl_iplb_matches(&iplbs[i], desc))
 					ipl_order_add(order, desc, BIT(i));
@@ -97,7 +101,7 @@ int ipl_order_read(struct ipl_order *order)
 	int n = 0;
 
 	if (IS_ENABLED(CONFIG_S390)) {
-		iplbs = malloc(IPLB_MAX_CHAIN * sizeof(*iplbs));
+		iplbs = memalign(IPLB_SIZE, IPLB_MAX_CHAIN * sizeof(*iplbs));
 		n = iplbs ? s390_iplb_read(iplbs, IPLB_MAX_CHAIN) : -ENOMEM;
 	}
 	if (n <= 0) {
@@ -112,7 +116,6 @@ void ipl_order_free(struct ipl_order *order)
 {
 	free(order->iplbs);
 	order->iplbs = NULL;
-	order->niplb = 0;
 }
 
 int ipl_order_iplb(const struct ipl_order *order, struct blk_desc *desc)
