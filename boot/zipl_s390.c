@@ -11,15 +11,11 @@
 
 #include <common.h>
 #include <blk.h>
-#include <dm.h>
+#include <virtio.h>
 #include <zipl.h>
+#include <asm/diag.h>
 #include <asm/lowcore.h>
 #include <s390/iplb.h>
-#include <s390/virtio_ccw.h>
-
-#define DIAG308_LOAD_NORMAL	1
-#define DIAG308_SET		5
-#define DIAG308_RC_OK		0x0001
 
 /*
  * Length of a CCW IPL parameter block (Linux's struct ipl_pb0_ccw and
@@ -27,16 +23,6 @@
  */
 #define IPLB_CCW_LEN		200
 #define IPLB_VERSION		0
-
-static ulong diag308(ulong subcode, void *addr)
-{
-	register ulong r2 asm("2") = (ulong)addr;
-	register ulong r3 asm("3") = subcode;
-
-	asm volatile("diag %[r2],%[r3],0x308"
-		     : [r3] "+d" (r3) : [r2] "d" (r2) : "memory", "cc");
-	return r3;
-}
 
 /* Absolute low addresses, hidden from the compiler's NULL checks */
 static inline void *abs_ptr(ulong addr)
@@ -47,26 +33,18 @@ static inline void *abs_ptr(ulong addr)
 	return p;
 }
 
-static const struct virtio_ccw_plat *zipl_ccw_of(struct blk_desc *desc)
-{
-	struct udevice *dev;
-
-	for (dev = desc->bdev; dev; dev = dev_get_parent(dev)) {
-		if (dev->driver && !strcmp(dev->driver->name, "virtio-ccw"))
-			return dev_get_plat(dev);
-	}
-	return NULL;
-}
-
 int zipl_jump(struct blk_desc *desc, const struct zipl_plan *plan)
 {
-	const struct virtio_ccw_plat *ccw = zipl_ccw_of(desc);
+	struct virtio_bus_addr addr;
 	struct ipl_parameter_block *iplb;
 	ulong rc;
 
 	/* A zPCI disk has no subchannel: the kernel gets no IPL device */
-	if (!ccw)
+	if (virtio_get_bus_addr(virtio_get_transport(desc->bdev), &addr) ||
+	    addr.kind != VIRTIO_BUS_CCW) {
+		addr.ccw.schid = 0;
 		goto jump;
+	}
 	iplb = memalign(IPLB_SIZE, IPLB_SIZE);
 	if (!iplb)
 		return -ENOMEM;
@@ -75,8 +53,8 @@ int zipl_jump(struct blk_desc *desc, const struct zipl_plan *plan)
 	iplb->version = IPLB_VERSION;
 	iplb->blk0_len = cpu_to_be32(IPLB_CCW_LEN - 8);
 	iplb->pbt = IPL_PBT_CCW;
-	iplb->ccw.ssid = (ccw->schid >> 17) & 3;
-	iplb->ccw.devno = cpu_to_be16(ccw->devno);
+	iplb->ccw.ssid = addr.ccw.ssid;
+	iplb->ccw.devno = cpu_to_be16(addr.ccw.devno);
 	rc = diag308(DIAG308_SET, iplb);
 	free(iplb);
 	if (rc != DIAG308_RC_OK)
@@ -84,7 +62,7 @@ int zipl_jump(struct blk_desc *desc, const struct zipl_plan *plan)
 
 jump:
 	*(volatile u64 *)abs_ptr(0) = plan->psw;
-	*(volatile u32 *)abs_ptr(LC_SUBCHANNEL_ID) = ccw ? ccw->schid : 0;
+	*(volatile u32 *)abs_ptr(LC_SUBCHANNEL_ID) = addr.ccw.schid;
 	*(volatile u32 *)abs_ptr(LC_IO_INT_PARM) = 0;
 	*(volatile u32 *)abs_ptr(LC_IO_INT_WORD) = 0;
 	diag308(DIAG308_LOAD_NORMAL, NULL);

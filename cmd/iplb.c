@@ -2,7 +2,7 @@
 /*
  * iplb: the boot devices QEMU named in its IPL parameter blocks, in
  * bootindex order (only the first on QEMU before 9.2), each with the
- * `virtio` device number of its disk when virtboot has it.
+ * interface and number of the first disk it names, as boot/ipl.c maps it.
  */
 #include <common.h>
 #include <blk.h>
@@ -10,9 +10,11 @@
 #include <virtio.h>
 #include <s390/iplb.h>
 
-static void iplb_print(int i, const struct ipl_parameter_block *iplb)
+static void iplb_print(const struct ipl_order *order, int i)
 {
+	const struct ipl_parameter_block *iplb = &order->iplbs[i];
 	char lp[IPLB_LOADPARM_LEN + 1] = "";
+	struct blk_desc *desc;
 
 	if (iplb->flags & IPLB_FLAGS_LP_VALID)
 		s390_iplb_loadparm(iplb, lp);
@@ -36,37 +38,31 @@ static void iplb_print(int i, const struct ipl_parameter_block *iplb)
 		break;
 	}
 	printf("%s%s", *lp ? " loadparm " : "", lp);
-	i = s390_iplb_virtio_devnum(iplb);
-	if (i >= 0)
-		printf(" (virtio %d)", i);
+	desc = ipl_order_first(order, i);
+	if (desc)
+		printf(" (%s %d)", blk_get_uclass_name(desc->uclass_id),
+		       desc->devnum);
 	printf("\n");
 }
 
 static int do_iplb(struct cmd_tbl *cmdtp, int flag, int argc,
 		   char *const argv[])
 {
-	struct ipl_parameter_block *iplbs;
+	struct ipl_order order;
 	int i, n;
 
-	iplbs = memalign(8, IPLB_MAX_CHAIN * sizeof(*iplbs));
-	if (!iplbs) {
-		printf("iplb: out of memory\n");
-		return CMD_RET_FAILURE;
-	}
-	n = s390_iplb_read(iplbs, IPLB_MAX_CHAIN);
 	/* find the disks, to name the one each block points at */
-	if (n > 0 && IS_ENABLED(CONFIG_VIRTIO))
+	if (IS_ENABLED(CONFIG_VIRTIO))
 		virtio_init();
-	if (n <= 0) {
-		free(iplbs);
-		printf("iplb: %s\n", n ? "the machine refused to store it" :
+	n = ipl_order_read(&order);
+	if (n <= 0)
+		printf("iplb: %s\n", n == -ENOMEM ? "out of memory" :
+		       n ? "the machine refused to store it" :
 		       "no IPL parameter block (no device has a bootindex)");
-		return CMD_RET_FAILURE;
-	}
 	for (i = 0; i < n; i++)
-		iplb_print(i, &iplbs[i]);
-	free(iplbs);
-	return CMD_RET_SUCCESS;
+		iplb_print(&order, i);
+	ipl_order_free(&order);
+	return n > 0 ? CMD_RET_SUCCESS : CMD_RET_FAILURE;
 }
 
 U_BOOT_CMD(iplb, 1, 1, do_iplb,

@@ -78,32 +78,15 @@ static int virtio_scan(bool verbose)
 	return err;
 }
 
-/* The IPL parameter blocks, on s390; *@iplbs is NULL if there are none */
-static int virtio_read_iplbs(struct ipl_parameter_block **iplbs)
-{
-	int n = 0;
-
-	*iplbs = NULL;
-	if (!IS_ENABLED(CONFIG_S390))
-		return 0;
-	*iplbs = memalign(8, IPLB_MAX_CHAIN * sizeof(**iplbs));
-	if (*iplbs)
-		n = s390_iplb_read(*iplbs, IPLB_MAX_CHAIN);
-	if (n <= 0) {
-		free(*iplbs);
-		*iplbs = NULL;
-		return 0;
-	}
-	return n;
-}
-
 static void virtio_list_devices(void)
 {
 	int max = blk_find_max_devnum(UCLASS_VIRTIO);
-	struct ipl_parameter_block *iplbs;
-	int devnum, niplb, i;
+	struct ipl_order order;
+	int devnum, i;
 
-	niplb = virtio_read_iplbs(&iplbs);
+	/* The boot order, to mark the devices the IPL blocks name */
+	if (IS_ENABLED(CONFIG_S390_IPL))
+		ipl_order_read(&order);
 
 	for (devnum = 0; devnum <= max; devnum++) {
 		struct blk_desc *desc;
@@ -135,15 +118,12 @@ static void virtio_list_devices(void)
 			printf("            Target: %u LUN: %u\n", target, lun);
 		}
 		/* The first block naming it: its place in the boot order */
-		for (i = 0; i < niplb; i++) {
-			if (s390_iplb_matches(&iplbs[i], desc)) {
-				printf("            IPL device: yes (iplb %d)\n",
-				       i);
-				break;
-			}
-		}
+		i = IS_ENABLED(CONFIG_S390_IPL) ? ipl_order_iplb(&order, desc) : -1;
+		if (i >= 0)
+			printf("            IPL device: yes (iplb %d)\n", i);
 	}
-	free(iplbs);
+	if (IS_ENABLED(CONFIG_S390_IPL))
+		ipl_order_free(&order);
 }
 
 static int do_virtio(struct cmd_tbl *cmdtp, int flag, int argc,

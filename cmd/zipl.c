@@ -8,8 +8,9 @@
  *
  * Device numbers are hex as in U-Boot; the entry is decimal, as a
  * loadparm is. Without an entry: the loadparm of the IPL parameter block
- * or, without one, of Read SCP Info (qemu-s390x), else entry 0. Without a device, 'zipl boot' tries the
- * device the IPL parameter block names, then every virtio disk in order.
+ * or, without one, of Read SCP Info (qemu-s390x), else entry 0. Without
+ * a device, 'zipl boot' tries the devices in the IPL order (boot/ipl.c):
+ * those the IPL parameter blocks name, then every other disk.
  */
 
 #include <common.h>
@@ -19,10 +20,8 @@
 #include <part.h>
 #include <virtio.h>
 #include <zipl.h>
-#include <u-boot/crc.h>
-#ifdef CONFIG_S390
 #include <s390/iplb.h>
-#endif
+#include <u-boot/crc.h>
 
 #define MIB		(1024 * 1024)
 
@@ -53,15 +52,15 @@ static int zipl_parse_entry(const char *str, int *entryp)
 /* The entry the machine's loadparm asks for, or 0 */
 static int zipl_default_entry(void)
 {
-#ifdef CONFIG_S390
 	char lp[IPLB_LOADPARM_LEN + 1];
 	unsigned long val;
 
+	if (!IS_ENABLED(CONFIG_S390))
+		return 0;
 	s390_machine_loadparm(lp);
 	if (lp[0] && !strict_strtoul(lp, 10, &val) &&
 	    val < ZIPL_MAX_ENTRIES)
 		return val;
-#endif
 	return 0;
 }
 
@@ -250,85 +249,50 @@ static int do_zipl_load(struct cmd_tbl *cmdtp, int flag, int argc,
 	return ret ? CMD_RET_FAILURE : CMD_RET_SUCCESS;
 }
 
-/* The order to try the virtio disks in: IPL parameter block's first */
-static int zipl_boot_order(struct blk_desc **order, int max)
-{
-	struct blk_desc *desc;
-	int n = 0, i, j, last;
-
-	virtio_init();
-	last = blk_find_max_devnum(UCLASS_VIRTIO);
-#ifdef CONFIG_S390
-	{
-		struct ipl_parameter_block *iplbs;
-		int niplb;
-
-		iplbs = malloc(IPLB_MAX_CHAIN * sizeof(*iplbs));
-		niplb = iplbs ? s390_iplb_read(iplbs, IPLB_MAX_CHAIN) : 0;
-		for (j = 0; j < niplb; j++) {
-			for (i = 0; i <= last && n < max; i++) {
-				desc = blk_get_devnum_by_uclass_id(UCLASS_VIRTIO,
-								   i);
-				if (desc && s390_iplb_matches(&iplbs[j], desc))
-					order[n++] = desc;
-			}
-		}
-		free(iplbs);
-	}
-#endif
-	for (i = 0; i <= last && n < max; i++) {
-		desc = blk_get_devnum_by_uclass_id(UCLASS_VIRTIO, i);
-		if (!desc || desc->type == DEV_TYPE_UNKNOWN)
-			continue;
-		for (j = 0; j < n && order[j] != desc; j++)
-			;
-		if (j == n)
-			order[n++] = desc;
-	}
-	return n;
-}
-
-#define ZIPL_MAX_BOOT_DEVS	32
-
 static int do_zipl_boot(struct cmd_tbl *cmdtp, int flag, int argc,
 			char *const argv[])
 {
-	struct blk_desc *order[ZIPL_MAX_BOOT_DEVS];
+	struct ipl_order order = { 0 };
 	struct zipl_plan *plan;
-	int entry = -1, n, i, ret = -ENODEV;
+	int entry = -1, i, ret = -ENODEV;
 
 	if (argc == 2 || argc > 4)
 		return CMD_RET_USAGE;
 	if (argc == 4 && zipl_parse_entry(argv[3], &entry))
 		return CMD_RET_FAILURE;
 	if (argc >= 3) {
-		order[0] = zipl_get_dev(argv[1], argv[2]);
-		if (!order[0])
+		order.devs[0].desc = zipl_get_dev(argv[1], argv[2]);
+		if (!order.devs[0].desc)
 			return CMD_RET_FAILURE;
-		n = 1;
+		order.count = 1;
 	} else {
-		n = zipl_boot_order(order, ARRAY_SIZE(order));
-		if (!n) {
+		/* The IPL device first, then every other disk */
+		if (IS_ENABLED(CONFIG_VIRTIO))
+			virtio_init();
+		ipl_order_read(&order);
+		if (!order.count) {
 			printf("zipl: no disk to boot from\n");
-			return CMD_RET_FAILURE;
+			goto out;
 		}
 	}
 	plan = malloc(sizeof(*plan));
 	if (!plan) {
 		printf("zipl: out of memory\n");
-		return CMD_RET_FAILURE;
+		goto out;
 	}
-	for (i = 0; i < n; i++) {
-		ret = zipl_load_dev(order[i], entry, plan, false);
+	for (i = 0; i < order.count; i++) {
+		ret = zipl_load_dev(order.devs[i].desc, entry, plan, false);
 		if (!ret)
-			ret = zipl_start(order[i], plan);
+			ret = zipl_start(order.devs[i].desc, plan);
 		/* Only a board that cannot IPL stops here */
 		if (ret == -ENOSYS)
 			break;
 	}
 	free(plan);
-	if (n > 1 && ret != -ENOSYS)
+	if (order.count > 1 && ret != -ENOSYS)
 		printf("zipl: no device could be booted\n");
+out:
+	ipl_order_free(&order);
 	return CMD_RET_FAILURE;
 }
 
@@ -337,7 +301,7 @@ U_BOOT_CMD_WITH_SUBCMDS(zipl, "s390 IPL from a zipl boot map",
 	"zipl load <interface> <dev> [entry] - load an entry (decimal, default:\n"
 	"    the loadparm, else 0) and show where each component went\n"
 	"zipl boot [<interface> <dev> [entry]] - load and start; without a\n"
-	"    device: the IPL device first, then every virtio disk in turn",
+	"    device: the IPL device first, then every other disk in turn",
 	U_BOOT_SUBCMD_MKENT(info, 3, 1, do_zipl_info),
 	U_BOOT_SUBCMD_MKENT(load, 4, 1, do_zipl_load),
 	U_BOOT_SUBCMD_MKENT(boot, 4, 0, do_zipl_boot));

@@ -170,10 +170,48 @@ struct dm_virtio_ops {
 #define virtio_get_ops(dev)	((struct dm_virtio_ops *)(dev)->driver->ops)
 
 /**
+ * enum virtio_bus_kind - which bus a transport sits on, as far as it says
+ * @VIRTIO_BUS_NONE:	the transport does not say (virtio-mmio, PCI
+ *			behind an ECAM host, sandbox)
+ * @VIRTIO_BUS_CCW:	a channel subsystem subchannel (virtio-ccw)
+ * @VIRTIO_BUS_PCI:	a zPCI function (virtio-pci on s390x)
+ */
+enum virtio_bus_kind {
+	VIRTIO_BUS_NONE,
+	VIRTIO_BUS_CCW,
+	VIRTIO_BUS_PCI,
+};
+
+/**
+ * struct virtio_bus_addr - where a transport sits, in the terms an s390
+ * IPL parameter block names a device by
+ * @kind:	which member of the union holds
+ * @ccw:	@kind VIRTIO_BUS_CCW
+ * @ccw.schid:	subchannel id word
+ * @ccw.devno:	device number
+ * @ccw.ssid:	subchannel set
+ * @pci:	@kind VIRTIO_BUS_PCI
+ * @pci.fid:	zPCI function id
+ */
+struct virtio_bus_addr {
+	enum virtio_bus_kind kind;
+	union {
+		struct {
+			u32 schid;
+			u16 devno;
+			u8 ssid;
+		} ccw;
+		struct {
+			u32 fid;
+		} pci;
+	};
+};
+
+/**
  * struct virtio_dev_priv - uclass data of a transport device
  *
- * The transport fills in @device, @vendor and @transport in its probe;
- * the uclass the rest.
+ * The transport fills in @device, @vendor, @transport and @bus_addr in
+ * its probe; the uclass the rest.
  *
  * @vqs:		the virtqueues of the device
  * @vdev:		the virtio device bound on the transport (child)
@@ -190,6 +228,7 @@ struct dm_virtio_ops {
  *			"sandbox", "pci-legacy", "pci-modern", "mmio", "ccw"
  * @fail_reason:	why the device failed to come up or was given up,
  *			for the command that reports it (NULL: see the errno)
+ * @bus_addr:		where the transport sits (virtio_get_bus_addr())
  */
 struct virtio_dev_priv {
 	struct list_head vqs;
@@ -204,6 +243,7 @@ struct virtio_dev_priv {
 	u32 feature_table_size_legacy;
 	const char *transport;
 	const char *fail_reason;
+	struct virtio_bus_addr bus_addr;
 };
 
 /**
@@ -356,6 +396,18 @@ int virtio_init(void);
  * Return: the UCLASS_VIRTIO device, or NULL if @dev is not below one
  */
 struct udevice *virtio_get_transport(struct udevice *dev);
+
+/**
+ * virtio_get_bus_addr() - where a (probed) transport sits on its bus
+ * @udev:	the transport device (virtio_get_transport())
+ * @addr:	returns the address
+ *
+ * So that code above the transports (the s390 IPL service) can name a
+ * device without reading a transport driver's private data.
+ * Return: 0, or -ENODEV if @udev is not a probed transport or its
+ *	transport does not say
+ */
+int virtio_get_bus_addr(struct udevice *udev, struct virtio_bus_addr *addr);
 
 /**
  * virtio_restart() - take a device back to a clean state after a failure

@@ -6,11 +6,10 @@
 #include <common.h>
 #include <cpu_func.h>
 #include <init.h>
+#include <asm/diag.h>
 #include <asm/lowcore.h>
 #include <asm/sclp.h>
 
-/* DIAGNOSE 0x308 subcode: re-IPL with clear, as Linux's reboot does */
-#define DIAG308_LOAD_CLEAR	3
 #define SIGP_STOP		5
 /* A disabled wait at an address ending in 0xfff is the "quiesce" code */
 #define WAIT_CODE_QUIESCE	0xfff
@@ -64,10 +63,8 @@ void cpu_relax(void)
 
 void reset_cpu(void)
 {
-	register ulong r2 asm("2") = 0;
-	register ulong r3 asm("3") = DIAG308_LOAD_CLEAR;
-
-	asm volatile("diag %0,%1,0x308" : : "d" (r2), "d" (r3) : "memory");
+	/* re-IPL with clear, as Linux's reboot does */
+	diag308(DIAG308_LOAD_CLEAR, NULL);
 	s390_disabled_wait(0x308);
 }
 

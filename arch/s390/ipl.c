@@ -5,22 +5,9 @@
  */
 #include <common.h>
 #include <malloc.h>
+#include <asm/diag.h>
 #include <asm/sclp.h>
 #include <s390/iplb.h>
-
-#define DIAG308_STORE		6
-#define DIAG308_RC_OK		0x0001
-#define DIAG308_RC_NO_CONF	0x0102
-
-static int diag308_store(struct ipl_parameter_block *iplb)
-{
-	register ulong r2 asm("2") = (ulong)iplb;
-	register ulong r3 asm("3") = DIAG308_STORE;
-
-	asm volatile("diag %[r2],%[r3],0x308"
-		     : [r3] "+d" (r3) : [r2] "d" (r2) : "memory", "cc");
-	return r3;
-}
 
 static const struct qemu_ipl_parameters *qipl(void)
 {
@@ -35,27 +22,15 @@ int s390_iplb_read(struct ipl_parameter_block *iplbs, int max)
 {
 	const struct qemu_ipl_parameters *q = qipl();
 	const struct ipl_parameter_block *chain;
-	struct ipl_parameter_block *page;
 	int n, i, rc, len;
 
 	if (max < 1)
 		return 0;
-	/* DIAGNOSE 0x308 wants a page-aligned block */
-	page = memalign(IPLB_SIZE, IPLB_SIZE);
-	if (!page)
-		return -ENOMEM;
-	memset(page, 0, IPLB_SIZE);
-	rc = diag308_store(page);
-	if (rc == DIAG308_RC_NO_CONF) {
-		free(page);
+	rc = diag308(DIAG308_STORE, iplbs);
+	if (rc == DIAG308_RC_NO_CONF)
 		return 0;
-	}
-	if (rc != DIAG308_RC_OK) {
-		free(page);
+	if (rc != DIAG308_RC_OK)
 		return -EIO;
-	}
-	memcpy(&iplbs[0], page, IPLB_SIZE);
-	free(page);
 
 	n = 1;
 	len = be16_to_cpu(q->chain_len);
@@ -109,7 +84,7 @@ static bool machine_loadparm_read(char *buf)
 	bool ok = false;
 
 	buf[0] = 0;
-	iplb = malloc(sizeof(*iplb));
+	iplb = memalign(IPLB_SIZE, sizeof(*iplb));
 	if (iplb && s390_iplb_read(iplb, 1) > 0) {
 		s390_iplb_loadparm(iplb, buf);
 		free(iplb);

@@ -201,6 +201,19 @@ struct udevice *virtio_get_transport(struct udevice *dev)
 	return NULL;
 }
 
+int virtio_get_bus_addr(struct udevice *udev, struct virtio_bus_addr *addr)
+{
+	struct virtio_dev_priv *uc_priv = NULL;
+
+	if (udev && device_get_uclass_id(udev) == UCLASS_VIRTIO)
+		uc_priv = dev_get_uclass_priv(udev);
+	if (!uc_priv || !uc_priv->bus_addr.kind)
+		return -ENODEV;
+	*addr = uc_priv->bus_addr;
+
+	return 0;
+}
+
 /* Reset, ACKNOWLEDGE, DRIVER: the start of every initialisation */
 static int virtio_start_init(struct udevice *vdev)
 {

@@ -391,6 +391,10 @@ static int virtio_ccw_probe(struct udevice *udev)
 	uc_priv->device = plat->device;
 	uc_priv->vendor = VIRTIO_VENDOR_QEMU;
 	uc_priv->transport = "ccw";
+	uc_priv->bus_addr.kind = VIRTIO_BUS_CCW;
+	uc_priv->bus_addr.ccw.schid = plat->schid;
+	uc_priv->bus_addr.ccw.devno = plat->devno;
+	uc_priv->bus_addr.ccw.ssid = CSS_SCHID_SSID(plat->schid);
 	return 0;
 }
 

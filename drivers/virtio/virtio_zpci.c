@@ -88,6 +88,7 @@ static const struct virtio_pci_access zpci_access = {
 static int virtio_zpci_prepare(struct udevice *udev, u32 *subsystem,
 				u32 *revision)
 {
+	struct virtio_dev_priv *uc_priv = dev_get_uclass_priv(udev);
 	struct virtio_pci_priv *priv = dev_get_priv(udev);
 	int ret;
 
@@ -95,6 +96,8 @@ static int virtio_zpci_prepare(struct udevice *udev, u32 *subsystem,
 	if (ret)
 		return ret;
 	priv->acc = &zpci_access;
+	uc_priv->bus_addr.kind = VIRTIO_BUS_PCI;
+	uc_priv->bus_addr.pci.fid = zpci_fn(udev)->fid;
 	ret = zpci_cfg_read(udev, 0x2e, subsystem, 2);	/* PCI_SUBSYSTEM_ID */
 	if (!ret)
 		ret = zpci_cfg_read(udev, 0x08, revision, 1);	/* PCI_REVISION_ID */

@@ -65,6 +65,12 @@ struct ipl_parameter_block {
 _Static_assert(sizeof(struct ipl_parameter_block) == IPLB_SIZE, "iplb");
 _Static_assert(__builtin_offsetof(struct ipl_parameter_block, ccw.devno) == 0x6e,
 	       "iplb ccw devno");
+/* A SCSI block names its controller where a CCW block names a device */
+_Static_assert(__builtin_offsetof(struct ipl_parameter_block, scsi.devno) ==
+	       __builtin_offsetof(struct ipl_parameter_block, ccw.devno) &&
+	       __builtin_offsetof(struct ipl_parameter_block, scsi.ssid) ==
+	       __builtin_offsetof(struct ipl_parameter_block, ccw.ssid),
+	       "iplb scsi devno");
 
 /** struct qemu_ipl_parameters - QEMU's own IPL data at absolute 0xcc */
 struct qemu_ipl_parameters {
@@ -87,7 +93,8 @@ _Static_assert(sizeof(struct qemu_ipl_parameters) == 28, "qipl");
 /**
  * s390_iplb_read() - the machine's boot devices, in QEMU's bootindex
  * order: the block DIAGNOSE 0x308 stores, then the chained ones
- * @iplbs: room for @max blocks
+ * @iplbs: room for @max blocks, page-aligned (DIAGNOSE 0x308 stores
+ *	the first block there)
  * @max: size of @iplbs
  * Return: number of blocks (0 if the machine has no IPL block, i.e.
  *	no device has a bootindex), or -EIO
@@ -121,27 +128,99 @@ int s390_boot_menu_delay(void);
 
 struct blk_desc;
 
+/* Candidates an IPL order holds at most */
+#define IPL_ORDER_MAX		32
+
 /**
- * s390_iplb_matches() - whether @iplb names the virtio disk @desc
+ * struct ipl_dev - one boot candidate
+ * @desc:	its block device
+ * @named:	bit i set if IPL parameter block i names it (0: a disk the
+ *		blocks do not name, tried after those they do)
+ */
+struct ipl_dev {
+	struct blk_desc *desc;
+	u32 named;
+};
+
+/**
+ * struct ipl_order - the devices to boot from, in the order to try them
+ * @iplbs:	the IPL parameter blocks (chain order), or NULL
+ * @niplb:	number of @iplbs
+ * @count:	number of @devs
+ * @devs:	the candidates: first the devices the blocks name, block by
+ *		block (a block naming several, e.g. the LUNs of a virtio-scsi
+ *		controller, gives them in scan order), then every other disk
+ *		in scan order; each device once
+ */
+struct ipl_order {
+	struct ipl_parameter_block *iplbs;
+	int niplb;
+	int count;
+	struct ipl_dev devs[IPL_ORDER_MAX];
+};
+
+/**
+ * ipl_iplb_matches() - whether @iplb names the block device @desc
  * @iplb: the block
  * @desc: a block device
  *
- * The one test `iplb`, `virtio info` and `zipl boot` use, so that the
- * device they show is the device that boots. A CCW block matches every
- * disk on that virtio-ccw device, the LUNs of a virtio-scsi controller
- * included (a bootindex on the controller names it so); a QEMU SCSI
- * block matches the LUN of that target and LUN on that controller.
+ * By the address of the virtio transport under @desc
+ * (virtio_get_bus_addr()): a CCW block names every disk on that
+ * virtio-ccw device, the LUNs of a virtio-scsi controller included (a
+ * bootindex on the controller names it so); a QEMU SCSI block the disk
+ * of that target and LUN on that controller; a PCI block the disks of
+ * that zPCI function.
  * Return: true if it does
  */
-bool s390_iplb_matches(const struct ipl_parameter_block *iplb,
-		       struct blk_desc *desc);
+bool ipl_iplb_matches(const struct ipl_parameter_block *iplb,
+		      struct blk_desc *desc);
 
 /**
- * s390_iplb_virtio_devnum() - the `virtio` device number of the first
- * disk @iplb names
- * @iplb: the block
- * Return: the device number, or -1 if no disk found so far matches
+ * ipl_order_build() - the boot order for an IPL parameter block chain
+ * @order: filled in
+ * @iplbs: the blocks, in chain order (malloc()ed: @order owns them
+ *	   after this call, ipl_order_free() frees them), or NULL
+ * @niplb: number of @iplbs
+ *
+ * Maps each block to the block devices it names, over every block device
+ * bound now (all interfaces), then adds the other disks. The policy
+ * alone, without DIAGNOSE 0x308, so that the sandbox can test it.
  */
-int s390_iplb_virtio_devnum(const struct ipl_parameter_block *iplb);
+void ipl_order_build(struct ipl_order *order,
+		     struct ipl_parameter_block *iplbs, int niplb);
+
+/**
+ * ipl_order_read() - the machine's boot order: its IPL parameter blocks
+ * (s390_iplb_read(); none on other boards) through ipl_order_build()
+ * @order: filled in, even on error (then without blocks)
+ *
+ * Over the devices bound and probed now: probe them first
+ * (virtio_init()). Free with ipl_order_free().
+ * Return: number of blocks (0: none, only the disks in scan order),
+ *	-ENOMEM, or -EIO if the machine refused to store the block
+ */
+int ipl_order_read(struct ipl_order *order);
+
+/**
+ * ipl_order_free() - free what ipl_order_build() took
+ * @order: the order
+ */
+void ipl_order_free(struct ipl_order *order);
+
+/**
+ * ipl_order_iplb() - which block names @desc first
+ * @order: the order
+ * @desc: a block device
+ * Return: the index of the first block naming @desc, or -1
+ */
+int ipl_order_iplb(const struct ipl_order *order, struct blk_desc *desc);
+
+/**
+ * ipl_order_first() - the first device block @i names
+ * @order: the order
+ * @i: index of the block
+ * Return: the device, or NULL if the block names none bound now
+ */
+struct blk_desc *ipl_order_first(const struct ipl_order *order, int i);
 
 #endif
