@@ -31,6 +31,8 @@ usage: relr.py elf|payload|stub IN_ELF OUT
 
 import struct
 import sys
+import subprocess
+import tempfile
 import zlib
 
 R_390_RELATIVE = 12
@@ -166,6 +168,27 @@ def write_elf(elf, loads, dst, max_size=0):
     open(dst, 'wb').write(out)
 
 
+def deflate(raw):
+    """Raw DEFLATE of raw, by zopfli (Debian's zopfli package): its
+    encoder searches harder than zlib's level 9 and wrote a stream 3.7%
+    smaller for this firmware (59,020 bytes against 61,276), which the
+    stub inflates unchanged. The round trip is checked here."""
+    # zopfli reads only a regular file (it asks for the size first)
+    with tempfile.NamedTemporaryFile(suffix='.bin') as f:
+        f.write(raw)
+        f.flush()
+        try:
+            run = subprocess.run(['zopfli', '--deflate', '-c', f.name],
+                                 stdout=subprocess.PIPE, check=True)
+        except (OSError, subprocess.CalledProcessError) as e:
+            raise SystemExit(f'relr.py: zopfli failed ({e}); '
+                             'scripts/setup installs it')
+    if zlib.decompress(run.stdout, -15) != raw:
+        raise SystemExit('relr.py: zopfli wrote a stream that does not '
+                         'inflate to the firmware')
+    return run.stdout
+
+
 def write_payload(elf, loads, dst):
     """The loaded bytes from address 0, raw DEFLATE; its memory size
     (with .bss) in dst.memsz for the stub's link."""
@@ -174,8 +197,7 @@ def write_payload(elf, loads, dst):
         if ph[5]:
             flat += b'\0' * (ph[3] - len(flat))
             flat += elf.data[ph[2]:ph[2] + ph[5]]
-    comp = zlib.compressobj(9, zlib.DEFLATED, -15, 9)
-    data = comp.compress(bytes(flat)) + comp.flush()
+    data = deflate(bytes(flat))
     open(dst, 'wb').write(data)
     open(dst + '.memsz', 'w').write(f'{check_size(loads):#x}\n')
 
