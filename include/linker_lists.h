@@ -37,12 +37,12 @@
 
 /** ll_ptr_start() - first element of the pointer array of a list */
 #define ll_ptr_start(_type, _list)					\
-	({ extern _type *const __start_vb_list_##_list[] __attribute__((weak)); \
+	({ extern _type *const __start_vb_list_##_list[] __weak; \
 	   (_type *const *)__start_vb_list_##_list; })
 
 /** ll_ptr_end() - one past the last element of the pointer array */
 #define ll_ptr_end(_type, _list)					\
-	({ extern _type *const __stop_vb_list_##_list[] __attribute__((weak)); \
+	({ extern _type *const __stop_vb_list_##_list[] __weak; \
 	   (_type *const *)__stop_vb_list_##_list; })
 
 /** ll_entry_count() - the number of entries in a list */
