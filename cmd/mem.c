@@ -371,8 +371,10 @@ static int do_mem_cmp(struct cmd_tbl *cmdtp, int flag, int argc,
 		u64 word2 = mem_read((u8 *)buf2 + ngood * size, size);
 
 		if (word1 != word2) {
-			/* U-Boot's "%#0*llx" with width @size: 0x, then the
-			 * digits zero-padded to @size - 2 of them */
+			/*
+			 * U-Boot's "%#0*llx" with width @size: 0x, then the
+			 * digits zero-padded to @size - 2 of them
+			 */
 			int digits = max(size - 2, 0);
 
 			printf("%s at 0x%08lx (0x%0*llx) != %s at 0x%08lx (0x%0*llx)\n",

@@ -389,9 +389,8 @@ static int do_pci(struct cmd_tbl *cmdtp, int flag, int argc,
 		argc--;
 		brief = false;
 	}
-	if (argc > 2) {
+	if (argc > 2)
 		return CMD_RET_USAGE;
-	}
 	if (argc > 1 && argv[1][0] == '*') {
 		struct uclass *uc;
 

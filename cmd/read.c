@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 /*
  * 'read' and 'write': move blocks between memory and a block device or
- * one of its partitions, as U-Boot's cmd/read.c. Block numbers are
+ * one of its partitions, as U-Boot's read command. Block numbers are
  * relative to the partition; all numbers are hex. Nothing is printed on
  * success; a failure prints one line.
  */

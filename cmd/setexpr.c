@@ -98,12 +98,24 @@ static int do_setexpr(struct cmd_tbl *cmdtp, int flag, int argc,
 		if (get_arg(argv[4], size, &b))
 			return CMD_RET_FAILURE;
 		switch (argv[3][0]) {
-		case '&': value = a & b; break;
-		case '|': value = a | b; break;
-		case '^': value = a ^ b; break;
-		case '+': value = a + b; break;
-		case '-': value = a - b; break;
-		case '*': value = a * b; break;
+		case '&':
+			value = a & b;
+			break;
+		case '|':
+			value = a | b;
+			break;
+		case '^':
+			value = a ^ b;
+			break;
+		case '+':
+			value = a + b;
+			break;
+		case '-':
+			value = a - b;
+			break;
+		case '*':
+			value = a * b;
+			break;
 		default:
 			if (!b) {
 				puts("setexpr: division by zero\n");

@@ -35,7 +35,7 @@ int run_command_list(const char *cmd, int len, int flag)
 
 	buf = strndup(cmd, len);
 	if (!buf) {
-		puts("run_command_list: out of memory\n");
+		printf("%s: out of memory\n", __func__);
 		return 1;
 	}
 	ret = cli_hush_run(buf, flag, NULL);

@@ -52,6 +52,8 @@ int cli_readline_into_buffer(const char *const prompt, char *buffer,
 
 /**
  * run_command_repeatable() - run a command line, noting if it can repeat
+ * @cmd:	the command line
+ * @flag:	CMD_FLAG_* bits passed to each command
  * Return: 1 if it succeeded and every command in it is repeatable, 0 if
  *	   it succeeded, -1 if it failed
  */

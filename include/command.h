@@ -85,6 +85,7 @@ int cmd_never_repeatable(struct cmd_tbl *cmdtp, int flag, int argc,
 
 /**
  * find_cmd() - look a command up by name (an unambiguous prefix works)
+ * @cmd:	the name typed
  * Return: the command, or NULL
  */
 struct cmd_tbl *find_cmd(const char *cmd);
@@ -98,6 +99,11 @@ int cmd_usage(const struct cmd_tbl *cmdtp);
 
 /**
  * cmd_process() - run one parsed command line
+ * @flag:	CMD_FLAG_* bits passed to the command
+ * @argc:	number of words in @argv, the name included
+ * @argv:	the words; argv[0] names the command
+ * @repeatable:	cleared if the command cannot be repeated by an empty line
+ * @ticks:	if not NULL, set to the time the command took (get_timer())
  * Return: CMD_RET_SUCCESS or CMD_RET_FAILURE (usage errors are printed
  *	   and reported as failure)
  */
@@ -106,6 +112,8 @@ enum command_ret_t cmd_process(int flag, int argc, char *const argv[],
 
 /**
  * run_command() - parse and run a command string through the shell
+ * @cmd:	the command string
+ * @flag:	CMD_FLAG_* bits passed to each command
  * Return: 0 on success, non-zero if the (last) command failed
  */
 int run_command(const char *cmd, int flag);

@@ -24,7 +24,7 @@
 /* env_set_default() flag: overwrite every variable (env default -f) */
 #define H_FORCE		0x0002
 
-/**
+/*
  * board_env_extra - the board's additions to the default environment:
  * "name=value\0" strings ended by an empty one
  */
@@ -93,6 +93,7 @@ int env_set_default_vars(int nvars, char *const vars[], int flags);
 
 /**
  * env_get_default() - the default value of a variable
+ * @name:	the variable
  * Return: the value (static storage), or NULL if it has none
  */
 const char *env_get_default(const char *name);
@@ -109,6 +110,7 @@ int env_foreach(int (*func)(const char *name, const char *value, void *priv),
 /**
  * env_used_bytes() - size of the environment exported as "name=value\n"
  * lines plus a terminating NUL, as U-Boot's 'printenv' reports it
+ * Return: the size in bytes
  */
 int env_used_bytes(void);
 
@@ -118,6 +120,8 @@ int env_max_bytes(void);
 /**
  * env_name_valid() - a usable variable name: not empty, no '=' and no
  * white space
+ * @name:	the name to check
+ * Return: true if @name can be set
  */
 bool env_name_valid(const char *name);
 

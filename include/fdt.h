@@ -80,6 +80,8 @@ int fdt_next_node(const void *fdt, int offset, int *depth);
 
 /**
  * fdt_get_name() - a node's name (with its unit address: "pl011@9000000")
+ * @fdt:	the blob
+ * @node:	the node's offset
  * @lenp:	if not NULL, set to the name's length
  * Return: the name (the root's is ""), or NULL if @node is not a node
  */
@@ -87,6 +89,9 @@ const char *fdt_get_name(const void *fdt, int node, int *lenp);
 
 /**
  * fdt_getprop() - find a property of a node
+ * @fdt:	the blob
+ * @node:	the node's offset
+ * @name:	the property's name
  * @lenp:	if not NULL, set to the value's length, or to the error
  * Return: the value (not aligned), or NULL if absent or malformed
  */
@@ -95,6 +100,8 @@ const void *fdt_getprop(const void *fdt, int node, const char *name,
 
 /**
  * fdt_first_property_offset() - the first property of a node
+ * @fdt:	the blob
+ * @node:	the node's offset
  * Return: a property offset, -ENOENT if none, -EINVAL if malformed
  */
 int fdt_first_property_offset(const void *fdt, int node);
@@ -104,6 +111,8 @@ int fdt_next_property_offset(const void *fdt, int offset);
 
 /**
  * fdt_getprop_by_offset() - a property's value and name by its offset
+ * @fdt:	the blob
+ * @offset:	the property's offset
  * @namep:	if not NULL, set to the property's name
  * @lenp:	if not NULL, set to the value's length or to the error
  * Return: the value, or NULL if @offset is not a valid property
@@ -113,12 +122,18 @@ const void *fdt_getprop_by_offset(const void *fdt, int offset,
 
 /**
  * fdt_getprop_u32() - read a one-cell property
+ * @fdt:	the blob
+ * @node:	the node's offset
+ * @name:	the property's name
+ * @val:	set to the value (converted from big-endian)
  * Return: 0 with *@val set, -ENOENT if absent, -ERANGE if shorter than 4 bytes
  */
 int fdt_getprop_u32(const void *fdt, int node, const char *name, u32 *val);
 
 /**
  * fdt_first_subnode() - a node's first child
+ * @fdt:	the blob
+ * @node:	the parent's offset
  * Return: the child's offset, -ENOENT if none, -EINVAL if malformed
  */
 int fdt_first_subnode(const void *fdt, int node);
@@ -128,6 +143,8 @@ int fdt_next_subnode(const void *fdt, int node);
 
 /**
  * fdt_subnode_offset() - a child by name
+ * @fdt:	the blob
+ * @parent:	the parent's offset
  * @name:	"name@unit", or "name" which also matches "name@<any unit>"
  * Return: the child's offset, -ENOENT or -EINVAL
  */
@@ -136,12 +153,16 @@ int fdt_subnode_offset(const void *fdt, int parent, const char *name);
 /**
  * fdt_path_offset() - a node by path: "/", "/chosen", "/pcie@10000000",
  *		       or an alias from /aliases ("serial0", "serial0/sub")
+ * @fdt:	the blob
+ * @path:	the path or alias
  * Return: the node's offset, -ENOENT or -EINVAL
  */
 int fdt_path_offset(const void *fdt, const char *path);
 
 /**
  * fdt_parent_offset() - a node's parent
+ * @fdt:	the blob
+ * @node:	the node's offset
  * Return: the parent's offset, -ENOENT for the root, -EINVAL
  */
 int fdt_parent_offset(const void *fdt, int node);
@@ -150,6 +171,7 @@ int fdt_parent_offset(const void *fdt, int node);
  * fdt_stringlist_contains() - is @str one of the strings in @strlist
  * @strlist:	NUL-separated strings (a "compatible" value)
  * @listlen:	its length in bytes
+ * @str:	the string to look for
  * Return: 1 if it is, 0 if not
  */
 int fdt_stringlist_contains(const char *strlist, int listlen,
@@ -157,13 +179,18 @@ int fdt_stringlist_contains(const char *strlist, int listlen,
 
 /**
  * fdt_node_check_compatible() - does a node's "compatible" list @compat
+ * @fdt:	the blob
+ * @node:	the node's offset
+ * @compat:	the compatible string
  * Return: 0 if it does, 1 if it does not (or has no "compatible")
  */
 int fdt_node_check_compatible(const void *fdt, int node, const char *compat);
 
 /**
  * fdt_node_offset_by_compatible() - the next node compatible with @compat
+ * @fdt:	the blob
  * @startoffset: search after this node; -1 searches from the root
+ * @compat:	the compatible string
  * Return: the node's offset, -ENOENT if none is left, -EINVAL
  */
 int fdt_node_offset_by_compatible(const void *fdt, int startoffset,
@@ -171,12 +198,16 @@ int fdt_node_offset_by_compatible(const void *fdt, int startoffset,
 
 /**
  * fdt_node_is_enabled() - a node's "status" is absent, "okay" or "ok"
+ * @fdt:	the blob
+ * @node:	the node's offset
  * Return: true if enabled
  */
 bool fdt_node_is_enabled(const void *fdt, int node);
 
 /**
  * fdt_address_cells() - #address-cells of @node (for its children's reg)
+ * @fdt:	the blob
+ * @node:	the bus node's offset
  * Return: the value, 2 if absent (the spec's default), -EINVAL if out
  *	   of range (1 to FDT_MAX_NCELLS)
  */
@@ -184,6 +215,8 @@ int fdt_address_cells(const void *fdt, int node);
 
 /**
  * fdt_size_cells() - #size-cells of @node
+ * @fdt:	the blob
+ * @node:	the bus node's offset
  * Return: the value, 1 if absent, -EINVAL if out of range (0 to
  *	   FDT_MAX_NCELLS)
  */
@@ -193,6 +226,7 @@ int fdt_size_cells(const void *fdt, int node);
  * fdt_read_cells() - read a number of 1 or 2 big-endian cells
  * @cells:	the cells (any alignment)
  * @n:		how many: 1 or 2 (more: the low 2 are returned)
+ * Return: the number
  */
 u64 fdt_read_cells(const void *cells, int n);
 

@@ -40,6 +40,11 @@ int fdt_translate_address(const void *fdt, int bus, u64 addr, u64 *cpu);
 
 /**
  * fdt_get_reg() - the CPU address and size of a node's @index'th reg entry
+ * @fdt:	the blob
+ * @node:	the node's offset
+ * @index:	which entry of "reg", 0 for the first
+ * @addrp:	set to the CPU physical address
+ * @sizep:	set to the size (may be NULL)
  * Return: 0, -ENOENT if there is no such entry (or it does not
  *	   translate), -EINVAL if the cells are malformed
  */
@@ -47,6 +52,10 @@ int fdt_get_reg(const void *fdt, int node, int index, u64 *addrp, u64 *sizep);
 
 /**
  * fdt_get_range() - the @index'th entry of a bus node's "ranges"
+ * @fdt:	the blob
+ * @node:	the bus node's offset
+ * @index:	which entry, 0 for the first
+ * @range:	set to the entry
  * Return: 0, -ENOENT if there is no such entry, -EINVAL
  */
 int fdt_get_range(const void *fdt, int node, int index,

@@ -46,6 +46,9 @@ struct heap {
 
 /**
  * heap_init() - make @size bytes at @base one free block
+ * @h:		the heap to set up
+ * @base:	start of the region
+ * @size:	its size in bytes
  *
  * The region is trimmed to HEAP_MIN_ALIGN at both ends and to at most
  * 4 GiB - 16 bytes.
@@ -55,6 +58,8 @@ int heap_init(struct heap *h, void *base, size_t size);
 
 /**
  * heap_alloc() - allocate @size bytes aligned to @align
+ * @h:		the heap
+ * @size:	payload bytes wanted
  * @align: 0 or a power of two; up to 16 means 16
  * Return: the payload, or NULL if no free block is large enough, @align
  *	   is not a power of two or the heap is corrupt. A zero @size gets
@@ -64,6 +69,8 @@ void *heap_alloc(struct heap *h, size_t size, size_t align);
 
 /**
  * heap_free() - give a block back; NULL is ignored
+ * @h:		the heap
+ * @ptr:	a payload heap_alloc() or heap_realloc() returned, or NULL
  * Return: 0; -EINVAL if @ptr is not an allocated block of @h (never
  *	   allocated, or already freed); -EFAULT if its header or a
  *	   neighbour's is broken. Refused frees change nothing.
@@ -72,6 +79,9 @@ int heap_free(struct heap *h, void *ptr);
 
 /**
  * heap_realloc() - resize a block, in place when possible
+ * @h:		the heap
+ * @ptr:	the block to resize, or NULL
+ * @size:	the new payload size
  *
  * As C's realloc(): a NULL @ptr allocates, a zero @size frees and
  * returns NULL; when a new block is needed the payload is copied and
@@ -82,12 +92,17 @@ void *heap_realloc(struct heap *h, void *ptr, size_t size);
 
 /**
  * heap_usable_size() - payload bytes of an allocated block
+ * @h:		the heap
+ * @ptr:	an allocated payload
  * Return: at least the size asked for, or 0 if @ptr is not valid
  */
 size_t heap_usable_size(struct heap *h, void *ptr);
 
 /**
  * heap_stats() - bytes allocated and free, headers included
+ * @h:		the heap
+ * @used:	set to the bytes of allocated blocks (may be NULL)
+ * @free:	set to the bytes of free blocks (may be NULL)
  *
  * *@used + *@free is the size of the region. Either pointer may be NULL.
  */
@@ -95,6 +110,7 @@ void heap_stats(struct heap *h, size_t *used, size_t *free);
 
 /**
  * heap_check() - walk every block and verify the heap's invariants
+ * @h:		the heap
  *
  * Headers intact, sizes chaining to the end of the region, no two free
  * blocks side by side, no free block below the hint, totals matching.

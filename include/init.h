@@ -32,6 +32,8 @@ struct mem_bank {
 
 /**
  * board_get_mem_banks() - the machine's RAM banks
+ * @banks:	array to fill
+ * @max:	its number of entries
  * Return: number of banks written to @banks (at most @max)
  */
 int board_get_mem_banks(struct mem_bank *banks, int max);

@@ -18,6 +18,9 @@
 
 /**
  * ll_entry_declare() - declare a list entry of type _type named _name
+ * @_type:	the type of the object (a struct)
+ * @_name:	the entry's name, unique in the list
+ * @_list:	the list's name
  *
  * Expands to the object's declaration so that it can be followed by an
  * initialiser: ll_entry_declare(struct driver, foo, driver) = { ... };
@@ -37,12 +40,12 @@
 
 /** ll_ptr_start() - first element of the pointer array of a list */
 #define ll_ptr_start(_type, _list)					\
-	({ extern _type *const __start_vb_list_##_list[] __attribute__((weak)); \
+	({ extern _type *const __start_vb_list_##_list[] __weak; \
 	   (_type *const *)__start_vb_list_##_list; })
 
 /** ll_ptr_end() - one past the last element of the pointer array */
 #define ll_ptr_end(_type, _list)					\
-	({ extern _type *const __stop_vb_list_##_list[] __attribute__((weak)); \
+	({ extern _type *const __stop_vb_list_##_list[] __weak; \
 	   (_type *const *)__stop_vb_list_##_list; })
 
 /** ll_entry_count() - the number of entries in a list */
@@ -51,7 +54,9 @@
 
 /**
  * ll_foreach() - walk every entry of a list
+ * @_type:	the type of the list's objects
  * @_pos: a (_type *) variable set to each entry in turn
+ * @_list:	the list's name
  */
 #define ll_foreach(_type, _pos, _list)					\
 	for (_type *const *__ll_it = ll_ptr_start(_type, _list);	\

@@ -97,6 +97,7 @@ struct part_driver {
 /**
  * part_init() - find the partition table format of a device and note it
  * in @dev_desc->part_type (PART_TYPE_UNKNOWN if none is recognised)
+ * @dev_desc:	the device
  */
 void part_init(struct blk_desc *dev_desc);
 
@@ -114,6 +115,8 @@ int part_get_info(struct blk_desc *dev_desc, int part,
 
 /**
  * part_get_info_whole_disk() - describe the whole device as a partition
+ * @dev_desc:	the device
+ * @info:	returns the device's size and block size as one partition
  * Return: 0
  */
 int part_get_info_whole_disk(struct blk_desc *dev_desc,
@@ -121,6 +124,9 @@ int part_get_info_whole_disk(struct blk_desc *dev_desc,
 
 /**
  * part_get_info_by_name() - find a partition by name
+ * @dev_desc:	the device
+ * @name:	the partition's name (GPT)
+ * @info:	returns the partition
  * Return: the partition number (>= 1) with @info filled, or -ENOENT
  */
 int part_get_info_by_name(struct blk_desc *dev_desc, const char *name,
@@ -130,6 +136,7 @@ int part_get_info_by_name(struct blk_desc *dev_desc, const char *name,
  * part_print() - print the partition table of a device as U-Boot does:
  * "Partition Map for <IF> device <n>  --   Partition Type: <name>" and
  * the driver's table (or "## Unknown partition table type <n>")
+ * @dev_desc:	the device
  */
 void part_print(struct blk_desc *dev_desc);
 
@@ -154,6 +161,7 @@ int part_validate(struct blk_desc *dev_desc, char *why, int why_len);
  * one line saying what is wrong, an unusable one is not printed but
  * refused with one line ("** <if> <dev>: <why> **"), a device without a
  * known table gets U-Boot's "## Unknown partition table type 0"
+ * @dev_desc:	the device
  * Return: 0 if the table was printed, -ENOENT if there is no known
  *	   table, other -ve if it was refused
  */
@@ -163,6 +171,8 @@ int part_print_checked(struct blk_desc *dev_desc);
  * part_set_generic_name() - the name U-Boot gives a partition without one
  * (DOS): a device-type prefix ("sd" SCSI, "hd" IDE, "xx" others), a letter
  * for the device ('a' + devnum) and the partition number: "xxa1"
+ * @dev_desc:	the device
+ * @part_num:	the partition number
  * @name:	buffer of at least PART_NAME_LEN bytes
  */
 void part_set_generic_name(const struct blk_desc *dev_desc, int part_num,
@@ -171,11 +181,14 @@ void part_set_generic_name(const struct blk_desc *dev_desc, int part_num,
 /**
  * dev_print() - print a block device as U-Boot's 'virtio info' does: the
  * vendor line, "            Type: ..." and "            Capacity: ..."
+ * @dev_desc:	the device
  */
 void dev_print(struct blk_desc *dev_desc);
 
 /**
  * blk_get_dev() - the description of device @dev of interface @ifname
+ * @ifname:	interface name ("virtio", "scsi", "host")
+ * @dev:	device number
  * Return: the description (probed), or NULL
  */
 struct blk_desc *blk_get_dev(const char *ifname, int dev);
@@ -195,6 +208,11 @@ int blk_get_device_by_str(const char *ifname, const char *dev_str,
 /**
  * blk_get_device_part_str() - find a device and partition from
  * "<ifname>" "<devnum>[:<part>]"
+ * @ifname:	interface name ("virtio", "scsi", "host")
+ * @dev_part_str: "<devnum>[:<part>]" in hex; without <part>, the first
+ *		bootable partition, else the first one
+ * @dev_desc:	returns the device
+ * @info:	returns the partition (or the whole device)
  * @allow_whole_dev: accept a device without a partition table (or part 0)
  *		and describe the whole device
  * Return: the partition number (0 for the whole device) if OK; -EINVAL
@@ -208,6 +226,8 @@ int blk_get_device_part_str(const char *ifname, const char *dev_part_str,
 /**
  * part_print_dev_err() - (virtboot) print the one line a command shows
  * when blk_get_device_by_str() or blk_get_device_part_str() failed
+ * @ifname:	the interface name the command was given
+ * @dev_str:	the device string it was given
  * @err:	their return value
  */
 void part_print_dev_err(const char *ifname, const char *dev_str, int err);

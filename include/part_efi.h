@@ -102,6 +102,7 @@ _Static_assert(sizeof(gpt_entry) == GPT_ENTRY_SIZE, "GPT entry");
  * uuid_guid_bin_to_str() - (virtboot) format a GUID as U-Boot's
  * uuid_bin_to_str(..., UUID_STR_FORMAT_GUID) does: the first three fields
  * are little-endian on disk, lower-case hex, 36 characters
+ * @guid:	the GUID as stored on disk
  * @str:	buffer of at least 37 bytes
  */
 void uuid_guid_bin_to_str(const efi_guid_t *guid, char *str);

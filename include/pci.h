@@ -172,6 +172,8 @@ struct pci_child_plat {
 
 /**
  * struct dm_pci_ops - configuration space access of a host bridge
+ * @read_config: read @size bytes at @offset of function @bdf into *@valuep
+ * @write_config: write @value, @size bytes, at @offset of function @bdf
  *
  * @offset is checked by the caller to be aligned to @size and below 4096.
  * read_config returns all ones for a function that is not there.
@@ -206,6 +208,13 @@ struct pci_ecam_plat {
 
 /**
  * struct pci_device_id - a vendor/device/class match, as Linux's
+ * @vendor:	vendor id, or PCI_ANY_ID
+ * @device:	device id, or PCI_ANY_ID
+ * @subvendor:	subsystem vendor id, or PCI_ANY_ID
+ * @subdevice:	subsystem id, or PCI_ANY_ID
+ * @class:	class code << 8 | prog-if
+ * @class_mask:	the bits of @class that must match (0: any class)
+ * @driver_data: for the driver; not used for the match
  * @class/@class_mask compare (class code << 8 | prog-if) under the mask.
  */
 struct pci_device_id {
@@ -245,6 +254,7 @@ struct pci_driver_entry {
 
 /**
  * U_BOOT_PCI_DEVICE() - let a U_BOOT_DRIVER(@__name) claim PCI functions
+ * @__name:	the driver's name in U_BOOT_DRIVER()
  * @__match: a table of struct pci_device_id ending with an empty entry
  */
 #define U_BOOT_PCI_DEVICE(__name, __match)				\
@@ -285,6 +295,10 @@ int dm_pci_write_config32(struct udevice *dev, int offset, u32 value);
 /**
  * pci_bus_read_config() - read configuration space by bus/device/function
  * @bus:	any PCI bus device of the hierarchy (a host bridge or bridge)
+ * @bdf:	bus/device/function (PCI_BDF())
+ * @offset:	register offset, aligned to @size
+ * @valuep:	returns the value
+ * @size:	access size (PCI_SIZE_8/16/32)
  * Return: 0 or a negative error; *@valuep is all ones for no device
  */
 int pci_bus_read_config(const struct udevice *bus, pci_dev_t bdf, int offset,
@@ -296,13 +310,17 @@ int pci_bus_write_config(struct udevice *bus, pci_dev_t bdf, int offset,
 
 /**
  * pci_bus_find_bdf() - the device bound to a bus/device/function
+ * @bdf:	bus/device/function (PCI_BDF())
+ * @devp:	returns the device
  * Return: 0, or -ENODEV if nothing is there
  */
 int pci_bus_find_bdf(pci_dev_t bdf, struct udevice **devp);
 
 /**
  * dm_pci_find_next_capability() - the next capability with id @cap
+ * @dev:	the PCI function
  * @start:	offset of the capability to start after, 0 for the first
+ * @cap:	the capability id (PCI_CAP_ID_*)
  * Return: the capability's offset in configuration space, 0 if none
  */
 int dm_pci_find_next_capability(struct udevice *dev, u8 start, int cap);
@@ -335,12 +353,18 @@ const char *pci_class_str(u8 class);
 /**
  * pci_bus_find_next_capability() - dm_pci_find_next_capability() by
  * bus/device/function, for code that runs before a device is bound
+ * @bus:	the PCI bus the function is on (or any bus of its hierarchy)
+ * @bdf:	the function's bus/device/function
+ * @start:	offset of the capability to start after, 0 for the first
+ * @cap:	the capability id (PCI_CAP_ID_*)
+ * Return: the capability's offset in configuration space, 0 if none
  */
 int pci_bus_find_next_capability(struct udevice *bus, pci_dev_t bdf, u8 start,
 				 int cap);
 
 /**
  * pci_enumerate() - scan the hierarchy below a host bridge
+ * @ctlr:	the host bridge device
  *
  * Numbers the buses, sizes and assigns every BAR from the host bridge's
  * windows (struct pci_controller regions, filled by the host driver),

@@ -12,6 +12,7 @@ struct udevice;
 
 /**
  * struct dm_serial_ops - what a serial driver provides
+ * @setbrg:	set the baud rate (U-Boot's; nothing calls it here)
  * @putc:	send one character; -EAGAIN while the device is busy
  * @puts:	optional: send up to @len characters, return how many were
  *		taken (at least 1) or a negative error
@@ -19,6 +20,7 @@ struct udevice;
  *		-ESHUTDOWN if input has ended for good (sandbox stdin)
  * @pending:	with @input true, the number of characters waiting (or 1);
  *		with @input false, whether output is still being sent
+ * @clear:	drop pending input (U-Boot's; nothing calls it here)
  */
 struct dm_serial_ops {
 	int (*setbrg)(struct udevice *dev, int baudrate);

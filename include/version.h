@@ -20,7 +20,7 @@
 #define CC_VERSION_STRING	"gcc " __VERSION__
 #endif
 
-/**
+/*
  * version_string - "virtboot <version> (<date> - <time>)", printed at
  * start-up and by 'version', and the value of $ver
  */

@@ -20,9 +20,11 @@ int vsprintf(char *buf, const char *fmt, va_list args);
 
 /**
  * simple_strtoul() - parse an unsigned number, U-Boot style
+ * @cp: the string to parse
+ * @endp: set to the first character not parsed (may be NULL)
  * @base: 0 detects "0x" (hex), "0" (octal) or decimal; 16 accepts an
  *	  optional "0x" prefix
- * @endp: set to the first character not parsed (may be NULL)
+ * Return: the number, 0 if there are no digits
  */
 ulong simple_strtoul(const char *cp, char **endp, unsigned int base);
 unsigned long long simple_strtoull(const char *cp, char **endp,
@@ -39,6 +41,9 @@ long strtol(const char *cp, char **endp, int base);
 
 /**
  * strict_strtoul() - parse a whole string as a number
+ * @cp:		the string
+ * @base:	as simple_strtoul()
+ * @res:	set to the value
  * Return: 0, or -EINVAL if the string is empty, has characters left over
  *	   or the value does not fit
  */

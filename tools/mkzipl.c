@@ -129,9 +129,21 @@ static uint64_t parse_num(const char *s, const char *what)
 	if (errno || end == s)
 		die("bad %s '%s'", what, s);
 	switch (*end) {
-	case 'K': case 'k': v <<= 10; end++; break;
-	case 'M': case 'm': v <<= 20; end++; break;
-	case 'G': case 'g': v <<= 30; end++; break;
+	case 'K':
+	case 'k':
+		v <<= 10;
+		end++;
+		break;
+	case 'M':
+	case 'm':
+		v <<= 20;
+		end++;
+		break;
+	case 'G':
+	case 'g':
+		v <<= 30;
+		end++;
+		break;
 	}
 	if (*end)
 		die("bad %s '%s'", what, s);
@@ -487,7 +499,7 @@ static void find_free(uint64_t first)
 	end_block = best + best_len;
 }
 
-static void usage(void)
+static void print_usage(void)
 {
 	fprintf(stderr,
 		"usage: %s -o IMAGE [-b 512|4096] [-s SIZE] [-p FIRST_BLOCK] [-t scsi|cdl|ldl]\n"
@@ -587,11 +599,11 @@ int main(int argc, char **argv)
 			break;
 		}
 		default:
-			usage();
+			print_usage();
 		}
 	}
 	if (!out || optind != argc || !nentries)
-		usage();
+		print_usage();
 	for (n = 0; n < nentries; n++) {
 		if (!entries[n].empty && !entries[n].psw)
 			die("entry %d: -l without -x", n);

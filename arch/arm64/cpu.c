@@ -8,10 +8,8 @@
 #include <cpu_func.h>
 #include <init.h>
 #include <asm/io.h>
+#include <asm/sections.h>
 #include <asm/system.h>
-
-extern char __heap_start[];
-extern char __data_start[];
 
 static enum psci_conduit psci_conduit = PSCI_CONDUIT_HVC;
 static phys_addr_t debug_uart;
@@ -149,7 +147,7 @@ static void raw_printf(const char *fmt, ...)
 		raw_putc(*p);
 }
 
-/* The frame start.S's exception entry builds on the stack. */
+/* The frame exceptions.S's entry builds on the stack. */
 struct arm64_exception_frame {
 	ulong regs[31];
 	ulong elr;
@@ -161,7 +159,6 @@ static const char *const exception_kinds[4] = {
 	"Synchronous Abort", "IRQ", "FIQ", "SError",
 };
 
-void arm64_exception(struct arm64_exception_frame *frame, int vector);
 void arm64_exception(struct arm64_exception_frame *frame, int vector)
 {
 	ulong far;

@@ -37,12 +37,14 @@
 static inline u16 get_unaligned_be16(const void *p)
 {
 	const u8 *b = p;
+
 	return (u16)(b[0] << 8 | b[1]);
 }
 
 static inline u32 get_unaligned_be32(const void *p)
 {
 	const u8 *b = p;
+
 	return (u32)b[0] << 24 | (u32)b[1] << 16 | (u32)b[2] << 8 | b[3];
 }
 
@@ -55,12 +57,14 @@ static inline u64 get_unaligned_be64(const void *p)
 static inline u16 get_unaligned_le16(const void *p)
 {
 	const u8 *b = p;
+
 	return (u16)(b[1] << 8 | b[0]);
 }
 
 static inline u32 get_unaligned_le32(const void *p)
 {
 	const u8 *b = p;
+
 	return (u32)b[3] << 24 | (u32)b[2] << 16 | (u32)b[1] << 8 | b[0];
 }
 
@@ -73,6 +77,7 @@ static inline u64 get_unaligned_le64(const void *p)
 static inline void put_unaligned_be16(u16 v, void *p)
 {
 	u8 *b = p;
+
 	b[0] = v >> 8;
 	b[1] = v;
 }
@@ -80,6 +85,7 @@ static inline void put_unaligned_be16(u16 v, void *p)
 static inline void put_unaligned_be32(u32 v, void *p)
 {
 	u8 *b = p;
+
 	b[0] = v >> 24;
 	b[1] = v >> 16;
 	b[2] = v >> 8;
@@ -95,6 +101,7 @@ static inline void put_unaligned_be64(u64 v, void *p)
 static inline void put_unaligned_le16(u16 v, void *p)
 {
 	u8 *b = p;
+
 	b[0] = v;
 	b[1] = v >> 8;
 }
@@ -102,6 +109,7 @@ static inline void put_unaligned_le16(u16 v, void *p)
 static inline void put_unaligned_le32(u32 v, void *p)
 {
 	u8 *b = p;
+
 	b[0] = v;
 	b[1] = v >> 8;
 	b[2] = v >> 16;

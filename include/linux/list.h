@@ -155,6 +155,10 @@ static inline size_t list_count_nodes(const struct list_head *head)
 /**
  * list_for_each_entry_safe() - walk the elements; the element at @pos may
  * be removed (and freed) in the loop body, @n already holds the next one
+ * @pos:	the element (a pointer to the containing struct)
+ * @n:		another such pointer, for the next element
+ * @head:	the list's head
+ * @member:	the name of the struct list_head in the element
  */
 #define list_for_each_entry_safe(pos, n, head, member)			\
 	for (pos = list_first_entry(head, typeof(*pos), member),	\

@@ -8,6 +8,8 @@
  * crc32() - CRC-32 as zlib computes it (polynomial 0xedb88320, reflected,
  *	     pre- and post-inverted); crc32(0, "123456789", 9) == 0xcbf43926
  * @crc: the CRC of the data before @buf, or 0 to start
+ * @buf:	the data
+ * @len:	its length in bytes
  */
 u32 crc32(u32 crc, const void *buf, size_t len);
 

@@ -68,10 +68,10 @@ UNIT_TEST(cli_cmd_find_tbl, 0, cli);
 
 static int cli_cmd_process(struct unit_test_state *uts)
 {
-	char *ok[] = { "true", NULL };
-	char *bad[] = { "ut_no_such_command", NULL };
-	char *toomany[] = { "version", "x", NULL };
-	char *setenv[] = { "setenv", "ut_c", "1", NULL };
+	char *const ok[] = { "true", NULL };
+	char *const bad[] = { "ut_no_such_command", NULL };
+	char *const toomany[] = { "version", "x", NULL };
+	char *const setenv[] = { "setenv", "ut_c", "1", NULL };
 	int rep;
 
 	rep = 1;

@@ -128,7 +128,7 @@ UNIT_TEST(cli_env_full, 0, cli);
 static int cli_env_defaults(struct unit_test_state *uts)
 {
 	char buf[24];
-	char *vars[] = { "bootdelay", "ut_e" };
+	char *const vars[] = { "bootdelay", "ut_e" };
 
 	snprintf(buf, sizeof(buf), "%lx", (ulong)CONFIG_SYS_LOAD_ADDR);
 	ut_asserteq_str(buf, env_get_default("loadaddr"));

@@ -33,7 +33,7 @@ static int lib_printf_int(struct unit_test_state *uts)
 	check("0", "%d", 0);
 	check("-1", "%d", -1);
 	check("2147483647 -2147483648", "%d %d", 0x7fffffff,
-	      (int)0x80000000);
+	      -0x7fffffff - 1);
 	check("42", "%i", 42);
 	check("4294967295", "%u", 0xffffffffU);
 	check("[   42]", "[%5d]", 42);

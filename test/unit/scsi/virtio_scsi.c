@@ -85,7 +85,7 @@ UNIT_TEST(virtio_scsi_lun_field, 0, scsi);
 
 static int virtio_scsi_scan_basic(struct unit_test_state *uts)
 {
-	const char *specs[] = {
+	const char *const specs[] = {
 		"mem:1048576",
 		"mem:1048576,bs=4096,target=7,lun=3",
 		"mem:2097152,cd,target=2,lun=1",
@@ -197,7 +197,7 @@ UNIT_TEST(virtio_scsi_many_luns, 0, scsi);
 /* REPORT LUNS refused: LUNs 0..7 are probed one by one */
 static int virtio_scsi_no_report_luns(struct unit_test_state *uts)
 {
-	const char *specs[] = {
+	const char *const specs[] = {
 		"mem:4096,noreport,target=1,lun=0",
 		"mem:4096,target=1,lun=7",
 		"mem:4096,target=1,lun=8",
@@ -221,7 +221,7 @@ UNIT_TEST(virtio_scsi_no_report_luns, 0, scsi);
  */
 static int virtio_scsi_inquiry_fails(struct unit_test_state *uts)
 {
-	const char *specs[] = {
+	const char *const specs[] = {
 		"mem:4096,noreport,absent-illegal,target=1,lun=0",
 		"mem:4096,target=1,lun=7",
 	};
@@ -251,8 +251,8 @@ UNIT_TEST(virtio_scsi_inquiry_fails, 0, scsi);
 /* Transfers cut to max_sectors, then to the VPD 0xB0 limit */
 static int virtio_scsi_limits(struct unit_test_state *uts)
 {
-	const char *sectors[] = { "mem:1048576,max_sectors=8" };
-	const char *vpd[] = { "mem:1048576,max_xfer=3" };
+	const char *const sectors[] = { "mem:1048576,max_sectors=8" };
+	const char *const vpd[] = { "mem:1048576,max_xfer=3" };
 	struct udevice *udev, *host, *bdev;
 	struct vsb_scsi_stats *st;
 
@@ -283,7 +283,7 @@ UNIT_TEST(virtio_scsi_limits, 0, scsi);
 /* BUSY is retried; becoming ready is waited for */
 static int virtio_scsi_transient(struct unit_test_state *uts)
 {
-	const char *specs[] = { "mem:65536" };
+	const char *const specs[] = { "mem:65536" };
 	struct udevice *udev, *host, *bdev;
 
 	ut_assertok(vs_add(specs, 1, "becoming-ready,count=3", &udev, &host));
@@ -303,7 +303,7 @@ UNIT_TEST(virtio_scsi_transient, 0, scsi);
 /* MEDIUM ERROR: the read fails and says why; the next one works */
 static int virtio_scsi_medium_error(struct unit_test_state *uts)
 {
-	const char *specs[] = { "mem:65536" };
+	const char *const specs[] = { "mem:65536" };
 	struct udevice *udev, *host, *bdev;
 	char why[96];
 
@@ -327,7 +327,7 @@ UNIT_TEST(virtio_scsi_medium_error, 0, scsi);
 /* A command that never completes times out; the device is reset */
 static int virtio_scsi_timeout(struct unit_test_state *uts)
 {
-	const char *specs[] = { "mem:65536" };
+	const char *const specs[] = { "mem:65536" };
 	struct udevice *udev, *host, *bdev;
 	char why[96];
 
@@ -350,8 +350,8 @@ UNIT_TEST(virtio_scsi_timeout, 0, scsi);
 /* A controller with no LUN at all: probed, nothing found */
 static int virtio_scsi_bad_config(struct unit_test_state *uts)
 {
-	const char *bad[] = { "mem:65536,max_sectors=0" };
-	const char *ok[] = { "mem:65536,max_target=3,target=3" };
+	const char *const bad[] = { "mem:65536,max_sectors=0" };
+	const char *const ok[] = { "mem:65536,max_target=3,target=3" };
 	struct virtio_dev_priv *uc_priv;
 	struct udevice *udev, *host;
 	struct vsb_scsi_stats *st;
@@ -374,7 +374,7 @@ UNIT_TEST(virtio_scsi_bad_config, 0, scsi);
 /* A legacy device: configuration and rings in the CPU's byte order */
 static int virtio_scsi_legacy(struct unit_test_state *uts)
 {
-	const char *specs[] = { "mem:65536,legacy,queue=16,target=9,lun=260" };
+	const char *const specs[] = { "mem:65536,legacy,queue=16,target=9,lun=260" };
 	struct udevice *udev, *host, *bdev;
 	struct virtio_dev_priv *uc_priv;
 
@@ -393,7 +393,7 @@ UNIT_TEST(virtio_scsi_legacy, 0, scsi);
 /* A CD-ROM drive without a disc: listed, with no capacity */
 static int virtio_scsi_no_medium(struct unit_test_state *uts)
 {
-	const char *specs[] = { "mem:65536,cd,nomedium", "mem:65536,lun=1" };
+	const char *const specs[] = { "mem:65536,cd,nomedium", "mem:65536,lun=1" };
 	struct udevice *udev, *host, *bdev;
 	struct blk_desc *desc;
 

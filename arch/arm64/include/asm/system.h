@@ -57,4 +57,13 @@ ulong arm64_ram_base(void);
 /** arm64_ram_end() - the first byte above the firmware's heap */
 ulong arm64_ram_end(void);
 
+struct arm64_exception_frame;
+
+/**
+ * arm64_exception() - report an exception and stop (exceptions.S calls it)
+ * @frame:	the registers exceptions.S saved
+ * @vector:	the kind: 0 synchronous, 1 IRQ, 2 FIQ, 3 SError
+ */
+void arm64_exception(struct arm64_exception_frame *frame, int vector);
+
 #endif
