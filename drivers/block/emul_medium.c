@@ -1,15 +1,58 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 /*
  * The medium behind an emulated sandbox disk (a virtio-blk device or a
- * virtio-scsi LUN): a host file or, for unit tests, memory ("mem:SIZE"),
- * and the option syntax the device specs share.
+ * SCSI LUN): a host file or, for unit tests, memory ("mem:SIZE"); the
+ * buffers of a request as the device sees them; and the option syntax the
+ * device specs share. See include/emul_medium.h.
  */
 
 #include <common.h>
-#include <virtio_sandbox.h>
+#include <emul_medium.h>
+#include <malloc.h>
 #include <asm/os.h>
 
-int vsb_opt_uint(const char *opt, const char *name, u32 *valp)
+static u64 emul_sg_copy(const struct emul_sg *sg, u64 offset, u8 *buf,
+			u64 len, bool to_sg)
+{
+	u64 done = 0;
+	unsigned int i;
+
+	if (offset >= sg->len)
+		return 0;
+	len = min(len, sg->len - offset);
+	offset += sg->off;
+	for (i = 0; i < sg->n && done < len; i++) {
+		struct emul_iov *iov = &sg->iov[i];
+		u64 chunk;
+
+		if (offset >= iov->len) {
+			offset -= iov->len;
+			continue;
+		}
+		chunk = min_t(u64, iov->len - offset, len - done);
+		if (to_sg)
+			memcpy(iov->addr + offset, buf + done, chunk);
+		else
+			memcpy(buf + done, iov->addr + offset, chunk);
+		done += chunk;
+		offset = 0;
+	}
+
+	return done;
+}
+
+u64 emul_sg_read(const struct emul_sg *sg, u64 off, void *buf, u64 len)
+{
+	return emul_sg_copy(sg, off, buf, len, false);
+}
+
+u64 emul_sg_write(const struct emul_sg *sg, u64 off, const void *buf,
+		  u64 len)
+{
+	return emul_sg_copy(sg, off, (u8 *)buf, len, true);
+}
+
+int emul_opt_uint(const char *opt, const char *name, u32 *valp)
 {
 	size_t n = strlen(name);
 	char *end;
@@ -21,7 +64,7 @@ int vsb_opt_uint(const char *opt, const char *name, u32 *valp)
 	return *end ? -EINVAL : 0;
 }
 
-int vsb_medium_open(struct vsb_medium *m, const char *file, bool ro)
+int emul_medium_open(struct emul_medium *m, const char *file, bool ro)
 {
 	s64 size;
 
@@ -51,7 +94,7 @@ int vsb_medium_open(struct vsb_medium *m, const char *file, bool ro)
 	return 0;
 }
 
-void vsb_medium_close(struct vsb_medium *m)
+void emul_medium_close(struct emul_medium *m)
 {
 	if (m->fd >= 0)
 		os_close(m->fd);
@@ -60,15 +103,14 @@ void vsb_medium_close(struct vsb_medium *m)
 	m->mem = NULL;
 }
 
-int vsb_medium_io(struct vsb_medium *m, void *buf,
-		  struct virtio_sandbox_req *req, u64 chain_off, u64 disk_off,
-		  u64 len, bool write)
+int emul_medium_io(struct emul_medium *m, void *buf, const struct emul_sg *sg,
+		   u64 sg_off, u64 disk_off, u64 len, bool write)
 {
 	while (len) {
-		u64 chunk = min_t(u64, len, VSB_MEDIUM_MAX_IO);
+		u64 chunk = min_t(u64, len, EMUL_MEDIUM_MAX_IO);
 
 		if (write) {
-			vsb_req_read(req, chain_off, buf, chunk);
+			emul_sg_read(sg, sg_off, buf, chunk);
 			if (m->mem)
 				memcpy(m->mem + disk_off, buf, chunk);
 			else if (os_pwrite(m->fd, buf, chunk, disk_off) !=
@@ -80,12 +122,20 @@ int vsb_medium_io(struct vsb_medium *m, void *buf,
 			else if (os_pread(m->fd, buf, chunk, disk_off) !=
 				 (ssize_t)chunk)
 				return -EIO;
-			vsb_req_write(req, chain_off, buf, chunk);
+			emul_sg_write(sg, sg_off, buf, chunk);
 		}
-		chain_off += chunk;
+		sg_off += chunk;
 		disk_off += chunk;
 		len -= chunk;
 	}
+
+	return 0;
+}
+
+int emul_medium_flush(struct emul_medium *m)
+{
+	if (m->fd >= 0 && os_fsync(m->fd))
+		return -EIO;
 
 	return 0;
 }
