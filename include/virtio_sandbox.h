@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
 /*
- * The sandbox virtio transport and its emulated devices.
+ * The sandbox virtio transport (drivers/virtio/virtio_sandbox.c) and its
+ * emulated devices (drivers/virtio/emul/).
  *
  * Each transport device (driver "virtio-sandbox") carries one emulated
  * device, a struct virtio_sandbox_dev: the registers a real transport
@@ -15,7 +16,9 @@
 #ifndef __VIRTIO_SANDBOX_H
 #define __VIRTIO_SANDBOX_H
 
+#include <emul_medium.h>
 #include <linker_lists.h>
+#include <scsi_emul.h>
 #include <virtio_ring.h>
 #include <virtio_types.h>
 #include <linux/byteorder.h>
@@ -106,16 +109,6 @@ struct virtio_sandbox_fault {
 };
 
 /**
- * struct virtio_sandbox_iov - one buffer of a chain, as the device sees it
- * @addr:	the buffer (the descriptor's address taken as a host pointer)
- * @len:	its length
- */
-struct virtio_sandbox_iov {
-	u8 *addr;
-	u32 len;
-};
-
-/**
  * struct virtio_sandbox_req - one descriptor chain handed to a model
  * @out:	device-readable buffers, in chain order
  * @nout:	number of @out buffers
@@ -125,9 +118,9 @@ struct virtio_sandbox_iov {
  * @in_len:	bytes in @in
  */
 struct virtio_sandbox_req {
-	struct virtio_sandbox_iov *out;
+	struct emul_iov *out;
 	unsigned int nout;
-	struct virtio_sandbox_iov *in;
+	struct emul_iov *in;
 	unsigned int nin;
 	u64 out_len;
 	u64 in_len;
@@ -328,62 +321,6 @@ u64 vsb_req_read(struct virtio_sandbox_req *req, u64 offset, void *buf,
 u64 vsb_req_write(struct virtio_sandbox_req *req, u64 offset,
 		  const void *buf, u64 len);
 
-#define VSB_MEDIUM_MAX_IO	(1 << 20)	/* bytes per host read or write */
-
-/**
- * struct vsb_medium - what an emulated disk or LUN stores its blocks in
- * @fd:		host file, or -1 for a memory disk
- * @mem:	memory disk
- * @size:	bytes
- */
-struct vsb_medium {
-	int fd;
-	u8 *mem;
-	u64 size;
-};
-
-/**
- * vsb_opt_uint() - parse a device spec option "@name=N" (N as C writes it)
- * @opt:	the option
- * @name:	the option's name
- * @valp:	returns N
- * Return: 0 if OK, -ENOENT if @opt is another option, -EINVAL if N is bad
- */
-int vsb_opt_uint(const char *opt, const char *name, u32 *valp);
-
-/**
- * vsb_medium_open() - open the medium a device spec names
- * @m:		the medium to set up
- * @file:	a host file, or "mem:SIZE" for a zeroed memory disk
- * @ro:		open the file read-only
- * Return: 0 if OK, -EBADF if the file cannot be opened (not -ENOENT: the
- *	   caller reads that as "no such emulator"), -EINVAL for a bad size,
- *	   -ENOMEM
- */
-int vsb_medium_open(struct vsb_medium *m, const char *file, bool ro);
-
-/**
- * vsb_medium_close() - close the file or free the memory of @m
- * @m:		the medium (closing it twice is harmless)
- */
-void vsb_medium_close(struct vsb_medium *m);
-
-/**
- * vsb_medium_io() - move @len bytes between a request's chain and @m
- * @m:		the medium; the caller has checked @disk_off + @len fits
- * @buf:	bounce buffer of VSB_MEDIUM_MAX_IO bytes
- * @req:	the request
- * @chain_off:	offset in the request's readable (write) or writable
- *		(read) part
- * @disk_off:	byte offset on the medium
- * @len:	bytes
- * @write:	from the chain to the medium
- * Return: 0 if OK, -EIO if the host file failed
- */
-int vsb_medium_io(struct vsb_medium *m, void *buf,
-		  struct virtio_sandbox_req *req, u64 chain_off, u64 disk_off,
-		  u64 len, bool write);
-
 /**
  * sandbox_virtio_bind_all() - bind a sandbox transport for every --blk
  * (and the --scsi controller), and arm the --fault specs
@@ -435,43 +372,98 @@ unsigned int vsb_blk_violations(struct virtio_sandbox_dev *vd);
 unsigned int vsb_blk_flushes(struct virtio_sandbox_dev *vd);
 
 /**
- * struct vsb_scsi_stats - what the emulated SCSI controller saw, for tests
- * @cmds:	commands on the request queue
- * @reads:	READ(10) commands
- * @reads16:	READ(16) commands
- * @writes:	WRITE(10/16) commands
- * @report_luns: REPORT LUNS commands
- * @bad_target:	commands answered BAD_TARGET
- * @violations:	transfers longer than max_sectors or the VPD limit
- * @max_xfer_bytes: longest data transfer of one command
- * @tmfs:	task management requests
+ * vsb_scsi_get_stats() - the counters of an emulated SCSI controller: its
+ * SCSI target's
  */
-struct vsb_scsi_stats {
-	unsigned int cmds;
-	unsigned int reads;
-	unsigned int reads16;
-	unsigned int writes;
-	unsigned int report_luns;
-	unsigned int bad_target;
-	unsigned int violations;
-	u64 max_xfer_bytes;
-	unsigned int tmfs;
-};
+struct scsi_emul_stats *vsb_scsi_get_stats(struct virtio_sandbox_dev *vd);
 
-/** vsb_scsi_get_stats() - the counters of an emulated SCSI controller */
-struct vsb_scsi_stats *vsb_scsi_get_stats(struct virtio_sandbox_dev *vd);
+/* The counters' name before the SCSI target moved out (tests use it) */
+#define vsb_scsi_stats scsi_emul_stats
 
-/* Between the transport driver and the device core (virtio_sandbox_dev.c) */
+/* Between the transport driver and the device side (drivers/virtio/emul/) */
 
 /**
- * virtio_sandbox_parse_fault() - parse a --fault spec's fault part,
- * "KIND[,after=N][,count=N]"
- * @fault: returns the fault, not armed
- * @spec: the spec without its device name
- * Return: 0 if OK, -EINVAL if the kind or an option is unknown
+ * virtio_sandbox_create() - make an emulated device
+ * @model:	model name ("blk", ...)
+ * @specs:	the model's option strings
+ * @count:	entries of @specs
+ * @name:	device name for --fault ("blk0"); copied
+ * @vdp:	returns the device, reset, its configuration space filled
+ * Return: 0 if OK, -ENOENT if no model has that name (not in this build),
+ *	   else the model's error (-EINVAL for a bad option...)
  */
-int virtio_sandbox_parse_fault(struct virtio_sandbox_fault *fault,
-			       const char *spec);
+int virtio_sandbox_create(const char *model, const char *const specs[],
+			  int count, const char *name,
+			  struct virtio_sandbox_dev **vdp);
+
+/**
+ * virtio_sandbox_destroy() - free a device and what its model holds
+ * @vd:		the device
+ */
+void virtio_sandbox_destroy(struct virtio_sandbox_dev *vd);
+
+/**
+ * virtio_sandbox_arm() - arm a fault on a device
+ * @vd:		the device
+ * @spec:	"KIND[,after=N][,count=N]"
+ * Return: 0 if OK, -EINVAL for a bad spec, -ENOSPC if too many are armed
+ */
+int virtio_sandbox_arm(struct virtio_sandbox_dev *vd, const char *spec);
+
+/**
+ * virtio_sandbox_config() - read or write the configuration space
+ * @vd:		the device
+ * @offset:	byte offset
+ * @buf:	data
+ * @len:	bytes
+ * @write:	write @buf into the space, else read into @buf
+ * Return: 0 if OK, -EINVAL past the model's configuration space
+ */
+int virtio_sandbox_config(struct virtio_sandbox_dev *vd, unsigned int offset,
+			  void *buf, unsigned int len, bool write);
+
+/**
+ * virtio_sandbox_generation() - read the configuration generation (the
+ * generation fault changes it on every read)
+ * @vd:		the device
+ * @counter:	returns the generation
+ * Return: 0 if OK, -ENOSYS for a legacy device, which has none
+ */
+int virtio_sandbox_generation(struct virtio_sandbox_dev *vd, u32 *counter);
+
+/**
+ * virtio_sandbox_set_status() - the driver writes the status byte: a
+ * device refuses FEATURES_OK for features it did not offer (or when the
+ * features-refused fault fires)
+ * @vd:		the device
+ * @status:	the byte written
+ */
+void virtio_sandbox_set_status(struct virtio_sandbox_dev *vd, u8 status);
+
+/**
+ * virtio_sandbox_reset() - a device reset: queues dropped, features
+ * forgotten, status 0 (unless the reset-stuck fault fires)
+ * @vd:		the device
+ */
+void virtio_sandbox_reset(struct virtio_sandbox_dev *vd);
+
+/**
+ * virtio_sandbox_set_features() - the driver writes the features it
+ * takes (a legacy device keeps the low 32 bits); the configuration space
+ * follows the byte order they choose
+ * @vd:		the device
+ * @features:	the driver's features
+ */
+void virtio_sandbox_set_features(struct virtio_sandbox_dev *vd, u64 features);
+
+/**
+ * virtio_sandbox_queue_size() - the size each queue offers
+ * @vd:		the device
+ * Return: entries; 0 (no queue) or 100 (not a power of 2) when a
+ *	   queue-size fault is armed
+ */
+unsigned int virtio_sandbox_queue_size(struct virtio_sandbox_dev *vd);
+
 
 /**
  * virtio_sandbox_process_queue() - what a device does on a notify: run

@@ -1,9 +1,11 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 /*
  * The sandbox virtio transport: struct dm_virtio_ops over an emulated
- * device in the same process (struct virtio_sandbox_dev). Its registers
- * are plain fields; its queues are real split rings in memory, which the
- * device core (virtio_sandbox_dev.c) processes when the driver notifies.
+ * device in the same process (struct virtio_sandbox_dev, drivers/virtio/
+ * emul/). Each op is a register access the device side carries out; the
+ * queues are real split rings in memory, which the device processes when
+ * the driver notifies. This file also binds a transport for each device
+ * of the --blk, --scsi and --fault options.
  *
  * A legacy device (option "legacy") offers no VERSION_1 and takes its
  * queues as one block in the legacy layout (used ring at the next 4096
@@ -13,7 +15,6 @@
 
 #include <common.h>
 #include <dm.h>
-#include <malloc.h>
 #include <virtio.h>
 #include <virtio_ring.h>
 #include <virtio_sandbox.h>
@@ -34,51 +35,22 @@ struct virtio_sandbox_dev *sandbox_virtio_get_dev(struct udevice *udev)
 	return vsb_dev(udev);
 }
 
-static void vsb_fill_config(struct virtio_sandbox_dev *vd)
-{
-	memset(vd->config, 0, sizeof(vd->config));
-	if (vd->model->fill_config)
-		vd->model->fill_config(vd, vd->config);
-}
-
 static int vsb_get_config(struct udevice *udev, unsigned int offset,
 			  void *buf, unsigned int len)
 {
-	struct virtio_sandbox_dev *vd = vsb_dev(udev);
-
-	if (offset > vd->model->config_len ||
-	    len > vd->model->config_len - offset)
-		return -EINVAL;
-	memcpy(buf, vd->config + offset, len);
-
-	return 0;
+	return virtio_sandbox_config(vsb_dev(udev), offset, buf, len, false);
 }
 
 static int vsb_set_config(struct udevice *udev, unsigned int offset,
 			  const void *buf, unsigned int len)
 {
-	struct virtio_sandbox_dev *vd = vsb_dev(udev);
-
-	if (offset > vd->model->config_len ||
-	    len > vd->model->config_len - offset)
-		return -EINVAL;
-	memcpy(vd->config + offset, buf, len);
-
-	return 0;
+	return virtio_sandbox_config(vsb_dev(udev), offset, (void *)buf, len,
+				     true);
 }
 
 static int vsb_generation(struct udevice *udev, u32 *counter)
 {
-	struct virtio_sandbox_dev *vd = vsb_dev(udev);
-
-	/* Legacy devices have no generation counter */
-	if (vd->legacy)
-		return -ENOSYS;
-	if (virtio_sandbox_fault_fires(vd, VSB_FAULT_GENERATION))
-		vd->generation++;
-	*counter = vd->generation;
-
-	return 0;
+	return virtio_sandbox_generation(vsb_dev(udev), counter);
 }
 
 static int vsb_get_status(struct udevice *udev, u8 *status)
@@ -90,38 +62,14 @@ static int vsb_get_status(struct udevice *udev, u8 *status)
 
 static int vsb_set_status(struct udevice *udev, u8 status)
 {
-	struct virtio_sandbox_dev *vd = vsb_dev(udev);
-	u8 added = status & ~vd->status;
-
-	if ((added & VIRTIO_CONFIG_S_FEATURES_OK) && !vd->legacy) {
-		/* A device refuses features it did not offer */
-		if ((vd->driver_features & ~vd->device_features) ||
-		    virtio_sandbox_fault_fires(vd, VSB_FAULT_FEATURES_REFUSED))
-			status &= ~VIRTIO_CONFIG_S_FEATURES_OK;
-	}
-	vd->status = status;
+	virtio_sandbox_set_status(vsb_dev(udev), status);
 
 	return 0;
 }
 
-static void vsb_reset_dev(struct virtio_sandbox_dev *vd)
-{
-	vd->stats.resets++;
-	virtio_sandbox_reset_queues(vd);
-	vd->driver_features = 0;
-	if (vd->model->reset)
-		vd->model->reset(vd);
-	vsb_fill_config(vd);
-	/* A stuck device keeps a non-zero status */
-	if (virtio_sandbox_fault_fires(vd, VSB_FAULT_RESET_STUCK))
-		vd->status |= VIRTIO_CONFIG_S_NEEDS_RESET;
-	else
-		vd->status = 0;
-}
-
 static int vsb_reset(struct udevice *udev)
 {
-	vsb_reset_dev(vsb_dev(udev));
+	virtio_sandbox_reset(vsb_dev(udev));
 
 	return 0;
 }
@@ -136,14 +84,8 @@ static int vsb_get_features(struct udevice *udev, u64 *features)
 static int vsb_set_features(struct udevice *udev)
 {
 	struct virtio_dev_priv *uc_priv = dev_get_uclass_priv(udev);
-	struct virtio_sandbox_dev *vd = vsb_dev(udev);
 
-	vd->driver_features = uc_priv->features;
-	/* A legacy transport has room for 32 feature bits only */
-	if (vd->legacy)
-		vd->driver_features &= 0xffffffffULL;
-	/* The byte order follows VERSION_1 */
-	vsb_fill_config(vd);
+	virtio_sandbox_set_features(vsb_dev(udev), uc_priv->features);
 
 	return 0;
 }
@@ -170,15 +112,11 @@ static int vsb_find_vqs(struct udevice *udev, unsigned int nvqs,
 			struct virtqueue *vqs[])
 {
 	struct virtio_sandbox_dev *vd = vsb_dev(udev);
-	unsigned int i, num = vd->queue_size;
+	unsigned int i, num = virtio_sandbox_queue_size(vd);
 	int ret;
 
 	if (nvqs > vd->model->num_queues || nvqs > VIRTIO_SANDBOX_MAX_QUEUES)
 		return -ENOENT;
-	if (virtio_sandbox_fault_armed(vd, VSB_FAULT_QUEUE_SIZE_0))
-		num = 0;
-	else if (virtio_sandbox_fault_armed(vd, VSB_FAULT_QUEUE_SIZE_ODD))
-		num = 100;
 	/* Size 0 means the queue does not exist */
 	if (!num)
 		return -ENOENT;
@@ -247,12 +185,7 @@ static int vsb_probe(struct udevice *udev)
 
 static int vsb_unbind(struct udevice *udev)
 {
-	struct virtio_sandbox_dev *vd = vsb_dev(udev);
-
-	virtio_sandbox_reset_queues(vd);
-	if (vd->model->remove)
-		vd->model->remove(vd);
-	free(vd);
+	virtio_sandbox_destroy(vsb_dev(udev));
 	dev_set_plat(udev, NULL);
 
 	return 0;
@@ -280,48 +213,20 @@ U_BOOT_DRIVER(virtio_sandbox) = {
 	.unbind	= vsb_unbind,
 };
 
-static const struct virtio_sandbox_model *vsb_find_model(const char *name)
-{
-	struct virtio_sandbox_model *model;
-
-	ll_foreach(struct virtio_sandbox_model, model, virtio_sandbox_model)
-		if (!strcmp(model->name, name))
-			return model;
-
-	return NULL;
-}
-
 int sandbox_virtio_add(const char *model_name, const char *const specs[],
 		       int count, const char *name, struct udevice **devp)
 {
-	const struct virtio_sandbox_model *model = vsb_find_model(model_name);
 	struct virtio_sandbox_dev *vd;
 	struct udevice *udev;
 	int ret;
 
-	if (!model)
-		return -ENOENT;
-	vd = calloc(1, sizeof(*vd));
-	if (!vd)
-		return -ENOMEM;
-	vd->model = model;
-	vd->queue_size = VIRTIO_SANDBOX_QUEUE_SIZE;
-	snprintf(vd->name, sizeof(vd->name), "%s", name);
-	ret = model->init(vd, specs, count);
-	if (ret) {
-		free(vd);
+	ret = virtio_sandbox_create(model_name, specs, count, name, &vd);
+	if (ret)
 		return ret;
-	}
-	if (!vd->legacy)
-		vd->device_features |= BIT_ULL(VIRTIO_F_VERSION_1);
-	vsb_fill_config(vd);
-
 	ret = device_bind(dm_root(), DM_DRIVER_GET(virtio_sandbox), vd->name,
 			  vd, ofnode_null(), &udev);
 	if (ret) {
-		if (model->remove)
-			model->remove(vd);
-		free(vd);
+		virtio_sandbox_destroy(vd);
 		return ret;
 	}
 	if (devp)
@@ -332,18 +237,7 @@ int sandbox_virtio_add(const char *model_name, const char *const specs[],
 
 int sandbox_virtio_arm_fault(struct udevice *udev, const char *spec)
 {
-	struct virtio_sandbox_dev *vd = vsb_dev(udev);
-	struct virtio_sandbox_fault fault;
-	int ret;
-
-	ret = virtio_sandbox_parse_fault(&fault, spec);
-	if (ret)
-		return ret;
-	if (vd->nfaults == ARRAY_SIZE(vd->faults))
-		return -ENOSPC;
-	vd->faults[vd->nfaults++] = fault;
-
-	return 0;
+	return virtio_sandbox_arm(vsb_dev(udev), spec);
 }
 
 void sandbox_virtio_clear_faults(struct udevice *udev)

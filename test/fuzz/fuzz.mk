@@ -7,7 +7,11 @@
 # clang -fsanitize=fuzzer,address,undefined.
 #
 #   make -f test/fuzz/fuzz.mk [TARGETS="part cli"]   build build/fuzz/<t>/fuzz_<t>
+#   make -f test/fuzz/fuzz.mk show-sources           what each target links
+#   make -f test/fuzz/fuzz.mk list-targets           the targets (an error if
+#                                                    there are none)
 #
+# A target is a harness test/fuzz/fuzz_<t>.c and a FUZZ_<t> line below.
 # Running them: test/fuzz/run-fuzz.sh (make fuzz, make check).
 
 PYTHON ?= /usr/bin/python3
@@ -16,29 +20,71 @@ CFG := $(FO)/config
 AUTOCONF := $(CFG)/include/generated/autoconf.h
 CC := clang
 
-# Target name -> firmware sources (a harness test/fuzz/fuzz_<name>.c each)
-SRC_part := disk/part.c disk/part_dos.c disk/part_efi.c
-SRC_fdt := lib/fdt.c lib/fdt_support.c
-SRC_cli := common/cli.c common/cli_hush.c \
-	common/command.c common/env.c common/version.c cmd/echo.c cmd/test.c \
-	cmd/nvedit.c cmd/help.c cmd/sleep.c cmd/version.c lib/strto.c \
-	lib/ctype.c
-SRC_vring := drivers/virtio/virtio_ring.c
+# --- what each target links, from the build's own lists ------------------
+#
+# The objects of the sandbox configuration come from the Kbuild-style
+# Makefiles scripts/build.mk walks (obj-y, obj-$(CONFIG_FOO), subfolders),
+# filed by what adds them, so that a target names features, not files:
+#   CONFIG_FOO		the objects obj-$(CONFIG_FOO) adds, in any folder
+#   dir:CONFIG_FOO	those of one folder (dir:y: its obj-y objects)
+#   dir/file.o		one object of the build (a harness made for that file)
+# A new or moved file joins the targets that select its feature. NOT_<t>
+# lists the objects the harness of <t> stands in for itself. (The
+# Makefiles may test a symbol with ifdef, not with ifeq ($(CONFIG_FOO),y).)
+
+# The folders of firmware a harness can link (not arch/, board/, test/)
+FW_DIRS := common cmd lib drivers disk boot
+# Left to the host's C library and fuzz_support.c in every target
+FW_HOSTED := lib/string.o lib/vsprintf.o lib/heap.o lib/malloc.o
+
+# A symbol set to y becomes its own name while the Makefiles are read, so
+# that obj-$(CONFIG_FOO) += a.o lands in obj-CONFIG_FOO
+FW_SYMS = $(foreach v,$(filter CONFIG_%,$(.VARIABLES)),$(if $(filter y,$($(v))),$(v)))
+# (a folder's key is dir@COND: a colon would read as a target-specific
+# variable)
+fw_file = $(eval FW_$(2) += $(3))$(eval FW_$(1)@$(2) += $(3))$(eval FW_ALL += $(3))
+# fw_walk(dir): read dir/Makefile, file its objects, walk its subfolders
+fw_walk = $(eval obj-y :=)$(foreach c,$(FW_YSYMS),$(eval obj-$(c) :=))$(eval \
+	include $(1)/Makefile)$(foreach c,y $(FW_YSYMS),$(call fw_file,$(1),$(c),$(addprefix \
+	$(1)/,$(filter %.o,$(obj-$(c))))))$(foreach d,$(patsubst %/,%,$(filter %/,$(obj-y) \
+	$(foreach c,$(FW_YSYMS),$(obj-$(c))))),$(call fw_walk,$(1)/$(d)))
+
+ifeq ($(filter list-targets,$(MAKECMDGOALS)),)
+include $(CFG)/.config
+FW_YSYMS := $(FW_SYMS)
+$(foreach c,$(FW_YSYMS),$(eval $(c) := $(c)))
+$(foreach d,$(FW_DIRS),$(call fw_walk,$(d)))
+endif
+
+# fw_select(target): the sources its selectors name, less FW_HOSTED, the
+# support files and the objects its harness stands in for
+fw_select = $(patsubst %.o,%.c,$(filter-out $(FW_HOSTED) $(SUPPORT_OBJ_NAMES) \
+	$(NOT_$(1)),$(sort $(foreach s,$(FUZZ_$(1)),$(call fw_sel,$(1),$(s))))))
+# fw_sel(target, selector): its objects; one that names nothing is an error
+fw_sel = $(or $(if $(filter %.o,$(2)),$(filter $(2),$(FW_ALL)),$(FW_$(subst \
+	:,@,$(2)))),$(error fuzz target $(1): '$(2)' selects nothing in the \
+	sandbox build))
+
+FUZZ_part := CONFIG_PARTITIONS CONFIG_DOS_PARTITION CONFIG_EFI_PARTITION
+FUZZ_fdt := CONFIG_OF_LIBFDT
+# the shell and the commands that cannot leave it (not boot, reset...)
+FUZZ_cli := common:y cmd:y cmd:CONFIG_CMD_ECHO cmd:CONFIG_CMD_SLEEP \
+	cmd:CONFIG_HUSH_PARSER lib:y
+NOT_cli := common/board_r.o common/console.o common/main.o \
+	common/cli_readline.o common/cli_hush_exec.o cmd/boot.o
+FUZZ_vring := drivers/virtio/virtio_ring.o
 # every scheme of the loader (boot map, El Torito, ECKD...); not the
-# board's memory policy (the harness has its own) nor the jump
-SRC_zipl := $(filter-out boot/zipl_mem.c boot/zipl_s390.c,$(wildcard boot/zipl*.c))
-SRC_scsi := drivers/scsi/scsi_scan.c drivers/scsi/scsi_probe.c drivers/scsi/scsi_blk.c \
-	drivers/scsi/scsi_cmd.c drivers/scsi/scsi-uclass.c \
-	drivers/scsi/scsi_lib.c drivers/block/blk-uclass.c \
-	drivers/core/device.c drivers/core/device-remove.c \
-	drivers/core/uclass.c drivers/core/lists.c drivers/core/root.c \
-	drivers/core/ofnode.c lib/fdt.c lib/fdt_support.c \
-	disk/part.c disk/part_dos.c disk/part_efi.c lib/strto.c lib/ctype.c
-SRC_vscsi := drivers/virtio/virtio_scsi.c drivers/virtio/virtio_ring.c \
-	drivers/virtio/virtio-uclass.c drivers/scsi/scsi-uclass.c \
-	drivers/core/device.c drivers/core/device-remove.c \
-	drivers/core/uclass.c drivers/core/lists.c drivers/core/root.c \
-	drivers/core/ofnode.c lib/fdt.c lib/fdt_support.c
+# board's memory policy (the harness has its own)
+FUZZ_zipl := CONFIG_ZIPL CONFIG_ZIPL_ELTORITO CONFIG_ZIPL_ECKD
+NOT_zipl := boot/zipl_mem.o
+FUZZ_scsi := drivers/scsi:CONFIG_SCSI drivers/block:CONFIG_BLK CONFIG_DM \
+	CONFIG_PARTITIONS CONFIG_DOS_PARTITION CONFIG_EFI_PARTITION lib:y \
+	CONFIG_OF_CONTROL CONFIG_OF_LIBFDT
+# the driver, the virtio core and the SCSI uclass (dm_init_and_scan() reads
+# the FDT: ofnode, libfdt); the harness plays the
+# device and the scan
+FUZZ_vscsi := drivers/virtio:CONFIG_VIRTIO CONFIG_VIRTIO_SCSI \
+	drivers/scsi/scsi-uclass.o CONFIG_DM CONFIG_OF_CONTROL CONFIG_OF_LIBFDT
 
 # fuzz_cli.c includes the interpreter to reset its state
 DEPS_cli := common/cli_hush_exec.c
@@ -52,10 +98,15 @@ CFLAGS_cli := -Dmalloc=fw_malloc -Dcalloc=fw_calloc -Drealloc=fw_realloc \
 # learn inside a CRC, and would spend its time there
 SUPPORT := test/fuzz/fuzz_support.c lib/time.c lib/crc32.c
 SUPPORT_OBJS := $(patsubst %.c,$(FO)/obj/%.o,$(SUPPORT))
+SUPPORT_OBJ_NAMES := $(SUPPORT:.c=.o)
 
-# Targets whose sources have landed
-ALL_TARGETS := part fdt cli vring zipl scsi vscsi
+# A target for each harness test/fuzz/fuzz_<t>.c
+ALL_TARGETS := $(filter-out support,$(patsubst test/fuzz/fuzz_%.c,%,$(wildcard \
+	test/fuzz/fuzz_*.c)))
 TARGETS ?= $(ALL_TARGETS)
+ifeq ($(strip $(ALL_TARGETS)),)
+$(error no fuzz targets: no test/fuzz/fuzz_<target>.c)
+endif
 
 # The firmware's console functions with U-Boot's signatures (putc(c),
 # puts() without a newline) are renamed so that the host's are left
@@ -71,6 +122,21 @@ FUZZ_CFLAGS := -g -O2 -fsanitize=fuzzer,address,undefined \
 
 .PHONY: all
 all: $(foreach t,$(TARGETS),$(FO)/$(t)/fuzz_$(t))
+
+# (once the configuration exists: the first pass makes it, then make
+# starts again)
+ifeq ($(filter list-targets,$(MAKECMDGOALS)),)
+ifdef CONFIG_SANDBOX
+$(foreach t,$(ALL_TARGETS),$(if $(FUZZ_$(t)),,$(error fuzz target $(t): \
+	no FUZZ_$(t) in test/fuzz/fuzz.mk says what it links)))
+$(foreach t,$(ALL_TARGETS),$(eval SRC_$(t) := $(call fw_select,$(t))))
+endif
+endif
+
+# make -f test/fuzz/fuzz.mk show-sources: what each target links
+.PHONY: show-sources
+show-sources:
+	@$(foreach t,$(ALL_TARGETS),echo "$(t): $(SRC_$(t))";)
 
 # The sandbox board's configuration, made the way scripts/build.mk does
 $(CFG)/.config: configs/sandbox_defconfig $(shell find . -name Kconfig -not -path "./build/*")

@@ -37,6 +37,10 @@ while [ $# -gt 0 ]; do
 done
 [ ${#targets[@]} -gt 0 ] ||
 	targets=($(make -s -f test/fuzz/fuzz.mk list-targets))
+if [ ${#targets[@]} -eq 0 ]; then
+	echo "fuzz: no targets (make -f test/fuzz/fuzz.mk list-targets)" >&2
+	exit 1
+fi
 
 make -s -f test/fuzz/fuzz.mk TARGETS="${targets[*]}" || exit 1
 

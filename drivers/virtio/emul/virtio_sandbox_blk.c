@@ -18,7 +18,6 @@
 #include <virtio.h>
 #include <virtio_blk.h>
 #include <virtio_sandbox.h>
-#include <asm/os.h>
 
 /**
  * struct vsb_blk - state of one emulated virtio-blk device
@@ -34,7 +33,7 @@
  * @buf:	bounce buffer for host I/O
  */
 struct vsb_blk {
-	struct vsb_medium medium;
+	struct emul_medium medium;
 	u32 blksz;
 	u32 size_max;
 	u32 seg_max;
@@ -59,13 +58,13 @@ static int vsb_blk_opt(struct virtio_sandbox_dev *vd, struct vsb_blk *blk,
 		blk->flush = false;
 		return 0;
 	}
-	ret = vsb_opt_uint(opt, "bs", &blk->blksz);
+	ret = emul_opt_uint(opt, "bs", &blk->blksz);
 	if (ret != -ENOENT)
 		return ret;
-	ret = vsb_opt_uint(opt, "size_max", &blk->size_max);
+	ret = emul_opt_uint(opt, "size_max", &blk->size_max);
 	if (ret != -ENOENT)
 		return ret;
-	ret = vsb_opt_uint(opt, "seg_max", &blk->seg_max);
+	ret = emul_opt_uint(opt, "seg_max", &blk->seg_max);
 	if (ret != -ENOENT)
 		return ret;
 
@@ -109,12 +108,12 @@ static int vsb_blk_init(struct virtio_sandbox_dev *vd,
 	if (!blk->seg_max)
 		blk->seg_max = vd->queue_size - 2;
 
-	blk->buf = malloc(VSB_MEDIUM_MAX_IO);
+	blk->buf = malloc(EMUL_MEDIUM_MAX_IO);
 	if (!blk->buf) {
 		ret = -ENOMEM;
 		goto err;
 	}
-	ret = vsb_medium_open(&blk->medium, file, blk->ro);
+	ret = emul_medium_open(&blk->medium, file, blk->ro);
 	if (ret)
 		goto err;
 
@@ -144,7 +143,7 @@ static void vsb_blk_remove(struct virtio_sandbox_dev *vd)
 
 	if (!blk)
 		return;
-	vsb_medium_close(&blk->medium);
+	emul_medium_close(&blk->medium);
 	free(blk->buf);
 	free(blk);
 	vd->priv = NULL;
@@ -178,7 +177,7 @@ static void vsb_blk_fill_config(struct virtio_sandbox_dev *vd, u8 *config)
 static bool vsb_blk_segments_ok(struct vsb_blk *blk,
 				struct virtio_sandbox_req *req, bool write)
 {
-	struct virtio_sandbox_iov *iov = write ? req->out : req->in;
+	struct emul_iov *iov = write ? req->out : req->in;
 	unsigned int n = write ? req->nout : req->nin;
 	unsigned int first = write ? 1 : 0;
 	unsigned int last = write ? n : n - 1;
@@ -202,16 +201,21 @@ static u8 vsb_blk_do(struct virtio_sandbox_dev *vd, struct vsb_blk *blk,
 		     u32 *written)
 {
 	bool write = type == VIRTIO_BLK_T_OUT;
+	struct emul_sg data;
 	u64 len, off;
 
 	switch (type) {
 	case VIRTIO_BLK_T_IN:
 	case VIRTIO_BLK_T_OUT:
+		/* After the header, or before the status byte */
 		if (write) {
 			blk->writes++;
 			len = req->out_len - sizeof(struct virtio_blk_outhdr);
+			data = (struct emul_sg){ req->out, req->nout,
+				sizeof(struct virtio_blk_outhdr), len };
 		} else {
 			len = req->in_len - 1;
+			data = (struct emul_sg){ req->in, req->nin, 0, len };
 		}
 		if (!vsb_blk_segments_ok(blk, req, write)) {
 			blk->violations++;
@@ -224,9 +228,8 @@ static u8 vsb_blk_do(struct virtio_sandbox_dev *vd, struct vsb_blk *blk,
 			return VIRTIO_BLK_S_IOERR;
 		if (write && blk->ro)
 			return VIRTIO_BLK_S_IOERR;
-		if (vsb_medium_io(&blk->medium, blk->buf, req,
-				  write ? sizeof(struct virtio_blk_outhdr) : 0,
-				  off, len, write))
+		if (emul_medium_io(&blk->medium, blk->buf, &data, 0, off, len,
+				   write))
 			return VIRTIO_BLK_S_IOERR;
 		if (!write)
 			*written = len;
@@ -235,7 +238,7 @@ static u8 vsb_blk_do(struct virtio_sandbox_dev *vd, struct vsb_blk *blk,
 		if (!blk->flush)
 			return VIRTIO_BLK_S_UNSUPP;
 		blk->flushes++;
-		if (blk->medium.fd >= 0 && os_fsync(blk->medium.fd))
+		if (emul_medium_flush(&blk->medium))
 			return VIRTIO_BLK_S_IOERR;
 		return VIRTIO_BLK_S_OK;
 	case VIRTIO_BLK_T_GET_ID: {

@@ -4,10 +4,15 @@
  * hypervisor does with the split rings the driver set up. It takes heads
  * from the avail ring, walks their descriptor chains in memory, hands them
  * to the device model and puts them on the used ring. Armed faults bend
- * this at fixed points (virtio_sandbox_fault_fires()).
+ * this at fixed points (virtio_sandbox_fault_fires()). The registers a
+ * transport reads and writes (status, features, configuration space,
+ * queue size) behave here too; the transport driver
+ * (drivers/virtio/virtio_sandbox.c) only maps struct dm_virtio_ops onto
+ * them.
  */
 
 #include <common.h>
+#include <malloc.h>
 #include <virtio.h>
 #include <virtio_ring.h>
 #include <virtio_sandbox.h>
@@ -80,8 +85,9 @@ int virtio_sandbox_transport_opt(struct virtio_sandbox_dev *vd,
 	return -EINVAL;
 }
 
-int virtio_sandbox_parse_fault(struct virtio_sandbox_fault *fault,
-			       const char *spec)
+/* A --fault spec's fault part, "KIND[,after=N][,count=N]", not armed */
+static int vsb_parse_fault(struct virtio_sandbox_fault *fault,
+			   const char *spec)
 {
 	char buf[64], *opt, *next;
 	unsigned long val;
@@ -115,6 +121,21 @@ int virtio_sandbox_parse_fault(struct virtio_sandbox_fault *fault,
 		else
 			return -EINVAL;
 	}
+
+	return 0;
+}
+
+int virtio_sandbox_arm(struct virtio_sandbox_dev *vd, const char *spec)
+{
+	struct virtio_sandbox_fault fault;
+	int ret;
+
+	ret = vsb_parse_fault(&fault, spec);
+	if (ret)
+		return ret;
+	if (vd->nfaults == ARRAY_SIZE(vd->faults))
+		return -ENOSPC;
+	vd->faults[vd->nfaults++] = fault;
 
 	return 0;
 }
@@ -155,41 +176,20 @@ bool virtio_sandbox_fault_fires(struct virtio_sandbox_dev *vd,
 	return false;
 }
 
-static u64 vsb_iov_copy(struct virtio_sandbox_iov *iov, unsigned int n,
-			u64 offset, u8 *buf, u64 len, bool to_iov)
-{
-	u64 done = 0;
-	unsigned int i;
-
-	for (i = 0; i < n && done < len; i++) {
-		u64 chunk;
-
-		if (offset >= iov[i].len) {
-			offset -= iov[i].len;
-			continue;
-		}
-		chunk = min_t(u64, iov[i].len - offset, len - done);
-		if (to_iov)
-			memcpy(iov[i].addr + offset, buf + done, chunk);
-		else
-			memcpy(buf + done, iov[i].addr + offset, chunk);
-		done += chunk;
-		offset = 0;
-	}
-
-	return done;
-}
-
 u64 vsb_req_read(struct virtio_sandbox_req *req, u64 offset, void *buf,
 		 u64 len)
 {
-	return vsb_iov_copy(req->out, req->nout, offset, buf, len, false);
+	struct emul_sg sg = { req->out, req->nout, 0, req->out_len };
+
+	return emul_sg_read(&sg, offset, buf, len);
 }
 
 u64 vsb_req_write(struct virtio_sandbox_req *req, u64 offset,
 		  const void *buf, u64 len)
 {
-	return vsb_iov_copy(req->in, req->nin, offset, (u8 *)buf, len, true);
+	struct emul_sg sg = { req->in, req->nin, 0, req->in_len };
+
+	return emul_sg_write(&sg, offset, buf, len);
 }
 
 /*
@@ -282,8 +282,8 @@ static void vsb_push_used(struct virtio_sandbox_dev *vd,
 static void vsb_run_chain(struct virtio_sandbox_dev *vd, unsigned int qi,
 			  u16 head)
 {
-	static struct virtio_sandbox_iov out[VIRTIO_SANDBOX_MAX_IOV];
-	static struct virtio_sandbox_iov in[VIRTIO_SANDBOX_MAX_IOV];
+	static struct emul_iov out[VIRTIO_SANDBOX_MAX_IOV];
+	static struct emul_iov in[VIRTIO_SANDBOX_MAX_IOV];
 	struct virtio_sandbox_queue *q = &vd->queues[qi];
 	struct virtio_sandbox_req req = { .out = out, .in = in };
 	int second, ret;
@@ -373,4 +373,133 @@ int virtio_sandbox_setup_queue(struct virtio_sandbox_dev *vd, unsigned int qi,
 	q->used = used;
 
 	return 0;
+}
+
+static const struct virtio_sandbox_model *vsb_find_model(const char *name)
+{
+	struct virtio_sandbox_model *model;
+
+	ll_foreach(struct virtio_sandbox_model, model, virtio_sandbox_model)
+		if (!strcmp(model->name, name))
+			return model;
+
+	return NULL;
+}
+
+static void vsb_fill_config(struct virtio_sandbox_dev *vd)
+{
+	memset(vd->config, 0, sizeof(vd->config));
+	if (vd->model->fill_config)
+		vd->model->fill_config(vd, vd->config);
+}
+
+int virtio_sandbox_create(const char *model_name, const char *const specs[],
+			  int count, const char *name,
+			  struct virtio_sandbox_dev **vdp)
+{
+	const struct virtio_sandbox_model *model = vsb_find_model(model_name);
+	struct virtio_sandbox_dev *vd;
+	int ret;
+
+	if (!model)
+		return -ENOENT;
+	vd = calloc(1, sizeof(*vd));
+	if (!vd)
+		return -ENOMEM;
+	vd->model = model;
+	vd->queue_size = VIRTIO_SANDBOX_QUEUE_SIZE;
+	snprintf(vd->name, sizeof(vd->name), "%s", name);
+	ret = model->init(vd, specs, count);
+	if (ret) {
+		free(vd);
+		return ret;
+	}
+	if (!vd->legacy)
+		vd->device_features |= BIT_ULL(VIRTIO_F_VERSION_1);
+	vsb_fill_config(vd);
+	*vdp = vd;
+
+	return 0;
+}
+
+void virtio_sandbox_destroy(struct virtio_sandbox_dev *vd)
+{
+	virtio_sandbox_reset_queues(vd);
+	if (vd->model->remove)
+		vd->model->remove(vd);
+	free(vd);
+}
+
+int virtio_sandbox_config(struct virtio_sandbox_dev *vd, unsigned int offset,
+			  void *buf, unsigned int len, bool write)
+{
+	if (offset > vd->model->config_len ||
+	    len > vd->model->config_len - offset)
+		return -EINVAL;
+	if (write)
+		memcpy(vd->config + offset, buf, len);
+	else
+		memcpy(buf, vd->config + offset, len);
+
+	return 0;
+}
+
+int virtio_sandbox_generation(struct virtio_sandbox_dev *vd, u32 *counter)
+{
+	/* Legacy devices have no generation counter */
+	if (vd->legacy)
+		return -ENOSYS;
+	if (virtio_sandbox_fault_fires(vd, VSB_FAULT_GENERATION))
+		vd->generation++;
+	*counter = vd->generation;
+
+	return 0;
+}
+
+void virtio_sandbox_set_status(struct virtio_sandbox_dev *vd, u8 status)
+{
+	u8 added = status & ~vd->status;
+
+	if ((added & VIRTIO_CONFIG_S_FEATURES_OK) && !vd->legacy) {
+		/* A device refuses features it did not offer */
+		if ((vd->driver_features & ~vd->device_features) ||
+		    virtio_sandbox_fault_fires(vd, VSB_FAULT_FEATURES_REFUSED))
+			status &= ~VIRTIO_CONFIG_S_FEATURES_OK;
+	}
+	vd->status = status;
+}
+
+void virtio_sandbox_reset(struct virtio_sandbox_dev *vd)
+{
+	vd->stats.resets++;
+	virtio_sandbox_reset_queues(vd);
+	vd->driver_features = 0;
+	if (vd->model->reset)
+		vd->model->reset(vd);
+	vsb_fill_config(vd);
+	/* A stuck device keeps a non-zero status */
+	if (virtio_sandbox_fault_fires(vd, VSB_FAULT_RESET_STUCK))
+		vd->status |= VIRTIO_CONFIG_S_NEEDS_RESET;
+	else
+		vd->status = 0;
+}
+
+void virtio_sandbox_set_features(struct virtio_sandbox_dev *vd, u64 features)
+{
+	vd->driver_features = features;
+	/* A legacy transport has room for 32 feature bits only */
+	if (vd->legacy)
+		vd->driver_features &= 0xffffffffULL;
+	/* The byte order follows VERSION_1 */
+	vsb_fill_config(vd);
+}
+
+unsigned int virtio_sandbox_queue_size(struct virtio_sandbox_dev *vd)
+{
+	if (virtio_sandbox_fault_armed(vd, VSB_FAULT_QUEUE_SIZE_0))
+		return 0;
+	if (virtio_sandbox_fault_armed(vd, VSB_FAULT_QUEUE_SIZE_ODD))
+		return 100;
+
+	return vd->queue_size;
 }
