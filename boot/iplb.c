@@ -1,13 +1,12 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 /*
- * Which virtio disk an IPL parameter block names. Shared by the commands
- * that show the boot device (iplb, virtio info) and the one that boots
- * it (zipl boot), so that all three agree.
+ * Which disk (virtio-blk, or a virtio-scsi LUN) an IPL parameter block
+ * names. Shared by the commands that show the boot device (iplb, virtio
+ * info) and the one that boots it (zipl boot), so that all three agree.
  */
 #include <common.h>
 #include <blk.h>
 #include <dm.h>
-#include <scsi.h>
 #include <virtio.h>
 #include <s390/css.h>
 #include <s390/iplb.h>
@@ -18,7 +17,6 @@ bool s390_iplb_matches(const struct ipl_parameter_block *iplb,
 {
 	struct udevice *udev = virtio_get_transport(desc->bdev);
 	const struct virtio_ccw_plat *plat;
-	unsigned int target, lun;
 	u16 devno;
 	u8 ssid;
 
@@ -37,11 +35,9 @@ bool s390_iplb_matches(const struct ipl_parameter_block *iplb,
 		ssid = iplb->ccw.ssid & 3;
 		break;
 	case IPL_PBT_QEMU_SCSI:
-		/* blk_desc.lun has 8 bits, LUNs go to 16383 */
-		if (!IS_ENABLED(CONFIG_SCSI) ||
-		    scsi_blk_get_addr(desc->bdev, &target, &lun) ||
-		    target != be16_to_cpu(iplb->scsi.target) ||
-		    lun != be32_to_cpu(iplb->scsi.lun))
+		if (desc->uclass_id != UCLASS_SCSI ||
+		    desc->target != be16_to_cpu(iplb->scsi.target) ||
+		    desc->lun != be32_to_cpu(iplb->scsi.lun))
 			return false;
 		devno = be16_to_cpu(iplb->scsi.devno);
 		ssid = iplb->scsi.ssid & 3;
@@ -52,15 +48,15 @@ bool s390_iplb_matches(const struct ipl_parameter_block *iplb,
 	return plat->devno == devno && CSS_SCHID_SSID(plat->schid) == ssid;
 }
 
-int s390_iplb_virtio_devnum(const struct ipl_parameter_block *iplb)
+int s390_iplb_devnum(const struct ipl_parameter_block *iplb, int uclass_id)
 {
 	int devnum, max;
 
-	max = blk_find_max_devnum(UCLASS_VIRTIO);
+	max = blk_find_max_devnum(uclass_id);
 	for (devnum = 0; devnum <= max; devnum++) {
 		struct blk_desc *desc;
 
-		desc = blk_get_devnum_by_uclass_id(UCLASS_VIRTIO, devnum);
+		desc = blk_get_devnum_by_uclass_id(uclass_id, devnum);
 		if (desc && s390_iplb_matches(iplb, desc))
 			return devnum;
 	}

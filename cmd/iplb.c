@@ -2,7 +2,7 @@
 /*
  * iplb: the boot devices QEMU named in its IPL parameter blocks, in
  * bootindex order (only the first on QEMU before 9.2), each with the
- * `virtio` device number of its disk when virtboot has it.
+ * interface and device number of its disk when virtboot has it.
  */
 #include <common.h>
 #include <blk.h>
@@ -36,9 +36,11 @@ static void iplb_print(int i, const struct ipl_parameter_block *iplb)
 		break;
 	}
 	printf("%s%s", *lp ? " loadparm " : "", lp);
-	i = s390_iplb_virtio_devnum(iplb);
+	i = s390_iplb_devnum(iplb, UCLASS_VIRTIO);
 	if (i >= 0)
 		printf(" (virtio %d)", i);
+	else if ((i = s390_iplb_devnum(iplb, UCLASS_SCSI)) >= 0)
+		printf(" (scsi %d)", i);
 	printf("\n");
 }
 

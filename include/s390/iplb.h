@@ -137,11 +137,12 @@ bool s390_iplb_matches(const struct ipl_parameter_block *iplb,
 		       struct blk_desc *desc);
 
 /**
- * s390_iplb_virtio_devnum() - the `virtio` device number of the first
- * disk @iplb names
+ * s390_iplb_devnum() - the device number of the first disk of an
+ * interface @iplb names
  * @iplb: the block
+ * @uclass_id: the interface (UCLASS_VIRTIO, UCLASS_SCSI)
  * Return: the device number, or -1 if no disk found so far matches
  */
-int s390_iplb_virtio_devnum(const struct ipl_parameter_block *iplb);
+int s390_iplb_devnum(const struct ipl_parameter_block *iplb, int uclass_id);
 
 #endif
