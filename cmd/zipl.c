@@ -251,14 +251,35 @@ static int do_zipl_load(struct cmd_tbl *cmdtp, int flag, int argc,
 	return ret ? CMD_RET_FAILURE : CMD_RET_SUCCESS;
 }
 
-/* The order to try the virtio disks in: IPL parameter block's first */
+/* The disks of both interfaces, virtio-blk first, in scan order */
+static int zipl_disks(struct blk_desc **disks, int max)
+{
+	static const enum uclass_id ifs[] = { UCLASS_VIRTIO, UCLASS_SCSI };
+	struct blk_desc *desc;
+	int n = 0, i, k, last;
+
+	for (k = 0; k < ARRAY_SIZE(ifs); k++) {
+		last = blk_find_max_devnum(ifs[k]);
+		for (i = 0; i <= last && n < max; i++) {
+			desc = blk_get_devnum_by_uclass_id(ifs[k], i);
+			if (desc && desc->type != DEV_TYPE_UNKNOWN)
+				disks[n++] = desc;
+		}
+	}
+	return n;
+}
+
+/* The order to try the disks in: IPL parameter block's first */
 static int zipl_boot_order(struct blk_desc **order, int max)
 {
-	struct blk_desc *desc;
-	int n = 0, i, j, last;
+	struct blk_desc **disks;
+	int n = 0, i, j, ndisks;
 
 	virtio_init();
-	last = blk_find_max_devnum(UCLASS_VIRTIO);
+	disks = malloc(max * sizeof(*disks));
+	if (!disks)
+		return 0;
+	ndisks = zipl_disks(disks, max);
 #ifdef CONFIG_S390
 	{
 		struct ipl_parameter_block *iplbs;
@@ -267,25 +288,21 @@ static int zipl_boot_order(struct blk_desc **order, int max)
 		iplbs = malloc(IPLB_MAX_CHAIN * sizeof(*iplbs));
 		niplb = iplbs ? s390_iplb_read(iplbs, IPLB_MAX_CHAIN) : 0;
 		for (j = 0; j < niplb; j++) {
-			for (i = 0; i <= last && n < max; i++) {
-				desc = blk_get_devnum_by_uclass_id(UCLASS_VIRTIO,
-								   i);
-				if (desc && s390_iplb_matches(&iplbs[j], desc))
-					order[n++] = desc;
+			for (i = 0; i < ndisks && n < max; i++) {
+				if (s390_iplb_matches(&iplbs[j], disks[i]))
+					order[n++] = disks[i];
 			}
 		}
 		free(iplbs);
 	}
 #endif
-	for (i = 0; i <= last && n < max; i++) {
-		desc = blk_get_devnum_by_uclass_id(UCLASS_VIRTIO, i);
-		if (!desc || desc->type == DEV_TYPE_UNKNOWN)
-			continue;
-		for (j = 0; j < n && order[j] != desc; j++)
+	for (i = 0; i < ndisks && n < max; i++) {
+		for (j = 0; j < n && order[j] != disks[i]; j++)
 			;
 		if (j == n)
-			order[n++] = desc;
+			order[n++] = disks[i];
 	}
+	free(disks);
 	return n;
 }
 
