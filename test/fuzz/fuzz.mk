@@ -32,7 +32,8 @@ SRC_scsi := drivers/scsi/scsi_scan.c drivers/scsi/scsi_probe.c drivers/scsi/scsi
 	drivers/scsi/scsi_lib.c drivers/block/blk-uclass.c \
 	drivers/core/device.c drivers/core/device-remove.c \
 	drivers/core/uclass.c drivers/core/lists.c drivers/core/root.c \
-	disk/part.c disk/part_dos.c disk/part_efi.c lib/strto.c lib/ctype.c
+	disk/part.c disk/part_dos.c disk/part_efi.c lib/strto.c lib/ctype.c \
+	lib/errno_str.c
 SRC_vscsi := drivers/virtio/virtio_scsi.c drivers/virtio/virtio_ring.c \
 	drivers/virtio/virtio-uclass.c drivers/scsi/scsi-uclass.c \
 	drivers/core/device.c drivers/core/device-remove.c \

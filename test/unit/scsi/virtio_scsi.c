@@ -327,6 +327,39 @@ static int virtio_scsi_medium_error(struct unit_test_state *uts)
 }
 UNIT_TEST(virtio_scsi_medium_error, 0, scsi);
 
+/*
+ * UNIT ATTENTION for ever (catalogue #28): a read is sent 8 times
+ * (SCSI_UA_TRIES), no more, then fails with the sense in words
+ */
+static int virtio_scsi_ua_retries(struct unit_test_state *uts)
+{
+	const char *specs[] = { "mem:65536" };
+	struct udevice *udev, *host, *bdev;
+	struct scsi_uc_priv *uc_priv;
+	struct vsb_scsi_stats *st;
+	unsigned int cmds, sent;
+
+	ut_assertok(vs_add(specs, 1, NULL, &udev, &host));
+	bdev = vs_lun(host, 0, 0);
+	ut_assertnonnull(bdev);
+	uc_priv = dev_get_uclass_priv(host);
+	st = vsb_scsi_get_stats(sandbox_virtio_get_dev(udev));
+	ut_assertok(sandbox_virtio_arm_fault(udev, "unit-attention"));
+	cmds = uc_priv->cmds;
+	sent = st->cmds;
+	ut_asserteq(-EIO, blk_read(bdev, 0, 1, vs_rbuf));
+	ut_asserteq(8, uc_priv->cmds - cmds);
+	ut_asserteq(8, st->cmds - sent);
+	ut_asserteq_str("UNIT ATTENTION, asc 0x29 ascq 0x00 (power on or reset occurred)",
+			blk_get_fail_reason(bdev));
+	/* Once the device stops, the LUN reads again */
+	sandbox_virtio_clear_faults(udev);
+	ut_asserteq(1, blk_read(bdev, 0, 1, vs_rbuf));
+
+	return vsb_ut_remove(uts, udev);
+}
+UNIT_TEST(virtio_scsi_ua_retries, 0, scsi);
+
 /* A command that never completes times out; the device is reset */
 static int virtio_scsi_timeout(struct unit_test_state *uts)
 {
