@@ -153,7 +153,7 @@ def test_linux_fallback(board, console_log, images):
                             Disk(images['plain'], ro=True, bootindex=1)])
     assert cmdline == f'{CONSOLE} disk=other'
     assert re.search(r'zipl: virtio 1: no zipl boot record', out), out
-    assert 'loading entry 0 from scsi 0' in out
+    assert 'loading entry 0 from virtio 0' in out
 
 
 def test_linux_qemu_firmware(board, console_log, images):
