@@ -3,16 +3,17 @@
  * Sub-commands shared by the block interface commands ('virtio', 'scsi',
  * 'host'), with U-Boot's syntax and output: info, device, part, read,
  * write. Numbers are checked whole: a malformed one, a device that does
- * not exist or a block range past the end of the device gets one line
- * saying so and the command fails.
+ * not exist or a transfer the block layer refuses or fails (a range past
+ * the end, a read-only device, the driver's reason) gets one line saying
+ * so and the command fails.
  */
 
 #include <common.h>
 #include <blk.h>
 #include <command.h>
 #include <mapmem.h>
+#include <errno.h>
 #include <part.h>
-#include <scsi.h>
 
 static int blk_parse_devnum(const char *if_name, const char *str, int *devp)
 {
@@ -40,30 +41,11 @@ static int blk_parse_hex(const char *what, const char *str, u64 *valp)
 	return 0;
 }
 
-/* What a block layer error means, for the one line a failure prints */
-static const char *blk_why(long err)
-{
-	switch (err) {
-	case -ETIMEDOUT:
-		return ": the device did not answer in time";
-	case -EIO:
-		return ": I/O error";
-	case -EOPNOTSUPP:
-		return ": not supported by the device";
-	case -EROFS:
-		return ": the device is read-only";
-	case -ENOMEDIUM:
-		return ": no medium";
-	default:
-		return "";
-	}
-}
-
 static int blk_common_rw(int argc, char *const argv[],
 			 enum uclass_id uclass_id, int devnum, bool write)
 {
 	const char *if_name = blk_get_uclass_name(uclass_id);
-	u64 paddr, blk, cnt;
+	u64 paddr, blk, cnt, bytes;
 	struct blk_desc *desc;
 	void *vaddr;
 	long n;
@@ -82,20 +64,15 @@ static int blk_common_rw(int argc, char *const argv[],
 		printf("ERROR (no %s device %d)\n", if_name, devnum);
 		return CMD_RET_FAILURE;
 	}
-	if (blk > desc->lba || cnt > desc->lba - blk) {
-		printf("ERROR (blocks past the end of the device, which has %llu blocks)\n",
-		       (unsigned long long)desc->lba);
-		return CMD_RET_FAILURE;
-	}
-	if (write && desc->read_only) {
-		printf("ERROR (the device is read-only)\n");
-		return CMD_RET_FAILURE;
-	}
-	vaddr = map_sysmem(paddr, cnt * desc->blksz);
+	/*
+	 * The block layer refuses ranges past the end and writes to a
+	 * read-only device; more than the whole device is never moved
+	 */
+	bytes = min_t(u64, cnt, desc->lba) * desc->blksz;
+	vaddr = map_sysmem(paddr, bytes);
 	if (!vaddr) {
 		printf("ERROR (memory 0x%llx + 0x%llx is outside RAM)\n",
-		       (unsigned long long)paddr,
-		       (unsigned long long)(cnt * desc->blksz));
+		       (unsigned long long)paddr, (unsigned long long)bytes);
 		return CMD_RET_FAILURE;
 	}
 
@@ -105,16 +82,14 @@ static int blk_common_rw(int argc, char *const argv[],
 		n = blk_read(desc->bdev, blk, cnt, vaddr);
 	unmap_sysmem(vaddr);
 	if (n < 0) {
-		char why[96];
+		const char *why = blk_get_fail_reason(desc->bdev);
 
-		/* A SCSI LUN says why, with its decoded sense data */
-		if (IS_ENABLED(CONFIG_SCSI) &&
-		    !scsi_blk_error_str(desc->bdev, why, sizeof(why)))
+		if (why)
 			printf("ERROR (%s failed: %s)\n",
 			       write ? "write" : "read", why);
 		else
-			printf("ERROR (%s failed%s, error %ld)\n",
-			       write ? "write" : "read", blk_why(n), n);
+			printf("ERROR (%s failed: %s, error %ld)\n",
+			       write ? "write" : "read", errno_str(n), n);
 		return CMD_RET_FAILURE;
 	}
 	printf("%ld blocks %s: OK\n", n, write ? "written" : "read");

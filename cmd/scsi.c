@@ -1,11 +1,14 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 /*
- * The 'scsi' command. 'scsi scan' scans every SCSI host again (a host is
- * scanned when probed, so this is a rescan) and prints, per host, what
- * the scan found and how long it took; 'scsi reset' resets each host's
- * bus; 'scsi info' lists the hosts and their limits. The block
- * sub-commands (device, part, read, write) work on the "scsi" interface,
- * as U-Boot's; LUNs of virtio-scsi hosts are under "virtio" instead.
+ * The 'scsi' command, as U-Boot's: the LUNs of every SCSI host (virtio-scsi
+ * ones included) are the block devices of the "scsi" interface, numbered
+ * in scan order across the hosts. 'scsi scan' scans every host again
+ * (scsi_scan_report(); a host is scanned when probed, so this is a
+ * rescan) and prints each device found as U-Boot does, the LUNs that
+ * failed to come up and why, and per host what the scan found and how
+ * long it took; 'scsi info' lists the devices as U-Boot does, then the
+ * hosts and their limits; 'scsi reset' resets each host's bus. device,
+ * part, read and write are the block sub-commands every interface shares.
  * The virtio transports are probed first, as 'virtio scan' does, so that
  * their SCSI hosts exist (and have been scanned once).
  */
@@ -14,6 +17,8 @@
 #include <blk.h>
 #include <command.h>
 #include <dm.h>
+#include <errno.h>
+#include <part.h>
 #include <scsi.h>
 #include <virtio.h>
 #include <dm/device-internal.h>
@@ -33,32 +38,33 @@ static void scsi_print_scan(struct udevice *dev)
 	       (unsigned long long)uc_priv->probe_us % 1000);
 }
 
-static int do_scsi_scan(bool verbose)
+static void scsi_scan_print(const struct scsi_scan_event *ev, void *priv)
 {
-	struct udevice *dev;
-	struct uclass *uc;
-	int ret, err = 0;
+	struct blk_desc *desc;
 
-	ret = uclass_get(UCLASS_SCSI, &uc);
-	if (ret)
-		return ret;
-	if (verbose)
-		puts("scanning bus for devices...\n");
-	uclass_foreach_dev(dev, uc) {
-		/* Probing a host scans it; a probed one is scanned again */
-		if (device_active(dev))
-			ret = scsi_scan_dev(dev, verbose);
+	switch (ev->what) {
+	case SCSI_SCAN_FAILED:
+		if (ev->first_lun == ev->last_lun)
+			printf("  target %u LUN %u: failed to come up: %s\n",
+			       ev->target, ev->first_lun, ev->reason);
 		else
-			ret = device_probe(dev);
-		if (ret) {
-			printf("%s: scan failed (%d)\n", dev->name, ret);
-			err = ret;
-			continue;
-		}
-		scsi_print_scan(dev);
+			printf("  target %u LUNs %u-%u: failed to come up: %s\n",
+			       ev->target, ev->first_lun, ev->last_lun,
+			       ev->reason);
+		break;
+	case SCSI_SCAN_LUN:
+		desc = dev_get_uclass_plat(ev->bdev);
+		printf("  Device %d: ", desc->devnum);
+		dev_print(desc);
+		break;
+	case SCSI_SCAN_HOST:
+		if (ev->ret)
+			printf("%s: scan failed: %s (%d)\n", ev->host->name,
+			       errno_str(ev->ret), ev->ret);
+		else
+			scsi_print_scan(ev->host);
+		break;
 	}
-
-	return err;
 }
 
 static void do_scsi_info(void)
@@ -66,6 +72,7 @@ static void do_scsi_info(void)
 	struct udevice *dev;
 	struct uclass *uc;
 
+	blk_list_devices(UCLASS_SCSI);
 	if (uclass_get(UCLASS_SCSI, &uc))
 		return;
 	uclass_foreach_dev(dev, uc) {
@@ -82,37 +89,46 @@ static void do_scsi_info(void)
 	}
 }
 
+static int do_scsi_reset(void)
+{
+	struct udevice *dev;
+	struct uclass *uc;
+	int ret, err = 0;
+
+	if (uclass_get(UCLASS_SCSI, &uc))
+		return -ENODEV;
+	uclass_foreach_dev(dev, uc) {
+		ret = device_probe(dev);
+		if (!ret)
+			ret = scsi_bus_reset(dev);
+		if (ret) {
+			printf("%s: reset failed: %s (%d)\n", dev->name,
+			       errno_str(ret), ret);
+			err = ret;
+		}
+	}
+
+	return err;
+}
+
 static int do_scsi(struct cmd_tbl *cmdtp, int flag, int argc,
 		   char *const argv[])
 {
 	/* virtio-scsi hosts exist once their transports are probed */
 	if (IS_ENABLED(CONFIG_VIRTIO))
 		virtio_init();
-	if (argc == 2 && !strcmp(argv[1], "scan"))
-		return do_scsi_scan(true) ? CMD_RET_FAILURE : CMD_RET_SUCCESS;
+	if (argc == 2 && !strcmp(argv[1], "scan")) {
+		puts("scanning bus for devices...\n");
+		if (scsi_scan_report(scsi_scan_print, NULL))
+			return CMD_RET_FAILURE;
+		return CMD_RET_SUCCESS;
+	}
 	if (argc == 2 && !strncmp(argv[1], "inf", 3)) {
 		do_scsi_info();
 		return CMD_RET_SUCCESS;
 	}
-	if (argc == 2 && !strcmp(argv[1], "reset")) {
-		struct udevice *dev;
-		struct uclass *uc;
-		int ret, err = 0;
-
-		if (uclass_get(UCLASS_SCSI, &uc))
-			return CMD_RET_FAILURE;
-		uclass_foreach_dev(dev, uc) {
-			ret = device_probe(dev);
-			if (!ret)
-				ret = scsi_bus_reset(dev);
-			if (ret) {
-				printf("%s: reset failed (%d)\n", dev->name,
-				       ret);
-				err = ret;
-			}
-		}
-		return err ? CMD_RET_FAILURE : CMD_RET_SUCCESS;
-	}
+	if (argc == 2 && !strcmp(argv[1], "reset"))
+		return do_scsi_reset() ? CMD_RET_FAILURE : CMD_RET_SUCCESS;
 
 	return blk_common_cmd(argc, argv, UCLASS_SCSI, &scsi_curr_dev);
 }
@@ -121,9 +137,9 @@ U_BOOT_CMD(
 	scsi, 5, 1, do_scsi,
 	"SCSI sub-system",
 	"reset - reset the SCSI buses\n"
-	"scsi info  - show the SCSI hosts, their limits and last scan\n"
-	"scsi scan  - (re-)scan the SCSI hosts, with timing\n"
-	"scsi device [dev] - show or set current device (\"scsi\" interface)\n"
+	"scsi info  - show available SCSI devices, then the hosts and their last scan\n"
+	"scsi scan  - (re-)scan SCSI bus, with timing\n"
+	"scsi device [dev] - show or set current device\n"
 	"scsi part [dev] - print partition table of one or all SCSI devices\n"
 	"scsi read addr blk# cnt - read `cnt' blocks starting at block `blk#'\n"
 	"     to memory address `addr'\n"

@@ -2,7 +2,8 @@
 /*
  * The 'virtio' command, as U-Boot's: 'virtio scan' probes every virtio
  * transport and the device on it; info, device, part, read and write are
- * the block sub-commands every interface shares (blk_common_cmd()).
+ * the block sub-commands every interface shares (blk_common_cmd()) on the
+ * virtio-blk disks; the LUNs of virtio-scsi hosts are 'scsi' devices.
  * 'virtio info' also says which transport carries each disk.
  */
 
@@ -10,8 +11,8 @@
 #include <blk.h>
 #include <command.h>
 #include <dm.h>
+#include <errno.h>
 #include <part.h>
-#include <scsi.h>
 #include <virtio_types.h>
 #include <virtio.h>
 #include <dm/device-internal.h>
@@ -20,62 +21,19 @@
 static int virtio_curr_dev;
 static bool virtio_scanned;
 
-static const char *virtio_errstr(int err)
+static void virtio_scan_print(struct udevice *udev, int ret,
+			      const char *reason, void *priv)
 {
-	switch (err) {
-	case -ETIMEDOUT:
-		return "the device did not answer in time";
-	case -EIO:
-		return "I/O error";
-	case -ENOMEM:
-		return "out of memory";
-	case -ENOENT:
-		return "the device lacks something the driver needs";
-	case -EINVAL:
-		return "the device reported invalid values";
-	default:
-		return "error";
-	}
+	printf("virtio: %s failed: %s (%d)\n", udev->name,
+	       reason ? reason : errno_str(ret), ret);
 }
 
 /* Probe every transport and its device; say which failed if @verbose */
 static int virtio_scan(bool verbose)
 {
-	struct udevice *udev, *vdev;
-	struct uclass *uc;
-	int ret, err = 0;
-
 	virtio_scanned = true;
-	ret = uclass_get(UCLASS_VIRTIO, &uc);
-	if (ret)
-		return ret;
-	uclass_foreach_dev(udev, uc) {
-		struct virtio_dev_priv *uc_priv;
 
-		ret = device_probe(udev);
-		if (!ret) {
-			device_foreach_child(vdev, udev) {
-				ret = device_probe(vdev);
-				if (ret)
-					break;
-			}
-		}
-		/* Up, but given up on since (it could not be restarted) */
-		if (!ret && dev_get_uclass_priv(udev) &&
-		    ((struct virtio_dev_priv *)dev_get_uclass_priv(udev))->fail_reason)
-			ret = -EIO;
-		if (!ret)
-			continue;
-		err = ret;
-		if (!verbose)
-			continue;
-		uc_priv = device_active(udev) ? dev_get_uclass_priv(udev) : NULL;
-		printf("virtio: %s failed: %s (%d)\n", udev->name,
-		       uc_priv && uc_priv->fail_reason ? uc_priv->fail_reason :
-		       virtio_errstr(ret), ret);
-	}
-
-	return err;
+	return virtio_init_report(verbose ? virtio_scan_print : NULL, NULL);
 }
 
 static void virtio_list_devices(void)
@@ -107,15 +65,6 @@ static void virtio_list_devices(void)
 			if (uc_priv->fail_reason)
 				printf("            Status: failed (%s)\n",
 				       uc_priv->fail_reason);
-		}
-		/* A LUN of a virtio-scsi host, not a virtio-blk disk */
-		if (dev_get_parent(desc->bdev) != udev) {
-			unsigned int target = desc->target, lun = desc->lun;
-
-			/* blk_desc.lun has 8 bits, LUNs go to 16383 */
-			if (IS_ENABLED(CONFIG_SCSI))
-				scsi_blk_get_addr(desc->bdev, &target, &lun);
-			printf("            Target: %u LUN: %u\n", target, lun);
 		}
 		/* The first block naming it: its place in the boot order */
 		i = IS_ENABLED(CONFIG_S390_IPL) ? ipl_order_iplb(&order, desc) : -1;

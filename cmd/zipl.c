@@ -69,7 +69,9 @@ static struct blk_desc *zipl_get_dev(const char *ifname, const char *devstr)
 	struct blk_desc *desc;
 	int ret;
 
-	if (IS_ENABLED(CONFIG_VIRTIO) && !strcmp(ifname, "virtio"))
+	/* virtio-blk disks and the LUNs of virtio-scsi hosts */
+	if (IS_ENABLED(CONFIG_VIRTIO) &&
+	    (!strcmp(ifname, "virtio") || !strcmp(ifname, "scsi")))
 		virtio_init();
 	ret = blk_get_device_by_str(ifname, devstr, &desc);
 	if (ret < 0) {

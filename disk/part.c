@@ -47,26 +47,12 @@ void part_init(struct blk_desc *dev_desc)
 		dev_desc->part_type = best->part_type;
 }
 
-static const char *part_if_name(const struct blk_desc *dev_desc)
-{
-	switch (dev_desc->uclass_id) {
-	case UCLASS_AHCI:
-		return "SATA";
-	case UCLASS_SCSI:
-		return "SCSI";
-	case UCLASS_HOST:
-		return "HOST";
-	case UCLASS_VIRTIO:
-		return "VirtIO";
-	default:
-		return "UNKNOWN";
-	}
-}
-
+/* The interface as typed ("scsi"), as U-Boot prints it since 2024.07 */
 static void print_part_header(const char *type, struct blk_desc *dev_desc)
 {
 	printf("\nPartition Map for %s device %d  --   Partition Type: %s\n\n",
-	       part_if_name(dev_desc), dev_desc->devnum, type);
+	       blk_get_uclass_name(dev_desc->uclass_id), dev_desc->devnum,
+	       type);
 }
 
 void part_print(struct blk_desc *dev_desc)
@@ -191,7 +177,7 @@ void dev_print(struct blk_desc *dev_desc)
 {
 	switch (dev_desc->uclass_id) {
 	case UCLASS_SCSI:
-		printf("(%d:%d) Vendor: %s Prod.: %s Rev: %s\n",
+		printf("(%u:%u) Vendor: %s Prod.: %s Rev: %s\n",
 		       dev_desc->target, dev_desc->lun, dev_desc->vendor,
 		       dev_desc->product, dev_desc->revision);
 		break;
@@ -200,7 +186,7 @@ void dev_print(struct blk_desc *dev_desc)
 		       dev_desc->revision, dev_desc->product);
 		break;
 	case UCLASS_VIRTIO:
-		/* virtio-blk: "<vendor> VirtIO Block Device"; SCSI LUNs too */
+		/* virtio-blk: "<vendor> VirtIO Block Device" */
 		printf("%s %s%s%s\n", dev_desc->vendor, dev_desc->product,
 		       dev_desc->revision[0] ? " " : "", dev_desc->revision);
 		break;

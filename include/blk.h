@@ -15,6 +15,11 @@
  * refused with -EINVAL before it reaches the driver, so a caller never
  * sees a short count from the uclass. blk_read_checked() and
  * blk_write_checked() (virtboot additions) return plain 0 / -errno.
+ *
+ * Why a request failed, in words, travels with the device (virtboot):
+ * the uclass says so for what it refuses, a driver for what failed
+ * (blk_set_fail_reason(), e.g. the decoded SCSI sense data), and the
+ * command that printed the error reads it with blk_get_fail_reason().
  */
 #ifndef BLK_H
 #define BLK_H
@@ -36,6 +41,7 @@ struct udevice;
 #define BLK_VEN_SIZE		40
 #define BLK_PRD_SIZE		20
 #define BLK_REV_SIZE		8
+#define BLK_REASON_SIZE		96	/* room for one failure reason */
 
 /* Values of blk_desc.type (SCSI peripheral device types), as U-Boot's */
 #define DEV_TYPE_UNKNOWN	0xff	/* not connected */
@@ -60,8 +66,9 @@ enum sig_type {
  *		UCLASS_HOST)
  * @devnum:	device number within the interface, 0 for the first
  * @part_type:	PART_TYPE_... found by part_init() when the device was probed
- * @target:	SCSI target ID
- * @lun:	SCSI logical unit number
+ * @target:	SCSI target ID (U-Boot: 8 bits; a virtio-scsi target has 16)
+ * @lun:	SCSI logical unit number (U-Boot: 8 bits; flat LUNs go to
+ *		16383)
  * @hwpart:	hardware partition (eMMC); always 0 here
  * @type:	DEV_TYPE_HARDDISK, DEV_TYPE_CDROM, ... or DEV_TYPE_UNKNOWN
  * @removable:	1 if the medium is removable
@@ -77,13 +84,15 @@ enum sig_type {
  * @bdev:	the BLK device this describes
  * @read_only:	(virtboot) writes fail with -EROFS; set by the driver
  *		before the device is probed
+ * @fail_reason: (virtboot) why the last request failed, in words; empty
+ *		if it did not fail or nobody said (blk_get_fail_reason())
  */
 struct blk_desc {
 	enum uclass_id	uclass_id;
 	int		devnum;
 	unsigned char	part_type;
-	unsigned char	target;
-	unsigned char	lun;
+	unsigned int	target;
+	unsigned int	lun;
 	unsigned char	hwpart;
 	unsigned char	type;
 	unsigned char	removable;
@@ -100,6 +109,7 @@ struct blk_desc {
 	};
 	struct udevice	*bdev;
 	bool		read_only;
+	char		fail_reason[BLK_REASON_SIZE];
 };
 
 #define BLOCK_CNT(size, blk_desc) (DIV_ROUND_UP(size, (blk_desc)->blksz))
@@ -170,6 +180,26 @@ unsigned long blk_dwrite(struct blk_desc *block_dev, lbaint_t start,
 /** blk_derase() - erase blocks, given the device's description */
 unsigned long blk_derase(struct blk_desc *block_dev, lbaint_t start,
 			 lbaint_t blkcnt);
+
+/**
+ * blk_set_fail_reason() - (virtboot) a block driver says why the request
+ * it is failing failed, in words, e.g. "MEDIUM ERROR, asc 0x11 ascq 0x00
+ * (unrecovered read error)" (cut to BLK_REASON_SIZE - 1 characters)
+ * @dev:	the BLK device
+ * @reason:	the words, or NULL to forget a reason given earlier
+ */
+void blk_set_fail_reason(struct udevice *dev, const char *reason);
+
+/**
+ * blk_get_fail_reason() - (virtboot) why the last request to a block
+ * device failed: what the uclass refused ("blocks past the end of the
+ * device, which has N blocks", "the device is read-only") or what the
+ * driver said
+ * @dev:	the BLK device
+ * Return: the words, or NULL if the last request did not fail or no one
+ *	   said why (then errno_str() of the error is all there is)
+ */
+const char *blk_get_fail_reason(struct udevice *dev);
 
 /**
  * blk_read_checked() - (virtboot) read exactly @blkcnt blocks

@@ -13,8 +13,8 @@
  * virtboot's own layer (drivers/scsi/) scans a host when it is probed:
  * REPORT LUNS on every target, then INQUIRY, TEST UNIT READY and READ
  * CAPACITY on each LUN; every LUN found becomes a block device (driver
- * "scsi_blk"), numbered under the "virtio" interface when the host sits on
- * a virtio transport (else "scsi"). See doc/develop/scsi.md.
+ * "scsi_blk") of the "scsi" interface, numbered in scan order across
+ * the hosts, as in U-Boot. See doc/develop/scsi.md.
  *
  * Differences from U-Boot, all compatible with a driver written for it:
  * scsi_cmd.lun is 16 bits wide (the flat LUN space goes to 16383), and
@@ -197,8 +197,11 @@ int scsi_exec_multi(struct udevice *dev, struct scsi_cmd *cmds, int n,
 int scsi_bus_reset(struct udevice *dev);
 
 /**
- * scsi_scan() - scan every SCSI host again (probing those not probed)
- * @verbose:	print each device found
+ * scsi_scan() - scan every SCSI host again, as U-Boot's: remove the block
+ * devices of all hosts, then scan each (probing it first), so that the
+ * devices are numbered from 0 in scan order
+ * @verbose:	U-Boot prints each device found; virtboot's drivers do not
+ *		print, so this is ignored (use scsi_scan_report())
  * Return: 0 if OK, else the first error
  */
 int scsi_scan(bool verbose);
@@ -207,7 +210,7 @@ int scsi_scan(bool verbose);
  * scsi_scan_dev() - scan one SCSI host: remove its block devices and
  * create one for every LUN found
  * @dev:	the SCSI host (probed)
- * @verbose:	print each device found, and LUNs that failed to come up
+ * @verbose:	ignored, as for scsi_scan()
  * Return: 0 if OK (even if nothing was found), -ve on error
  */
 int scsi_scan_dev(struct udevice *dev, bool verbose);
@@ -257,6 +260,60 @@ struct scsi_uc_priv {
 	unsigned int failed;
 	unsigned int cmds;
 };
+
+/**
+ * enum scsi_scan_what - (virtboot) what a scan report is about
+ * @SCSI_SCAN_FAILED:	LUNs of one target that failed to come up, for
+ *			one reason (reported as each chunk of LUNs is done)
+ * @SCSI_SCAN_LUN:	a LUN that came up: its block device, probed
+ * @SCSI_SCAN_HOST:	a host's scan is over (its struct scsi_uc_priv
+ *			holds the counts and times)
+ */
+enum scsi_scan_what {
+	SCSI_SCAN_FAILED,
+	SCSI_SCAN_LUN,
+	SCSI_SCAN_HOST,
+};
+
+/**
+ * struct scsi_scan_event - (virtboot) one thing a scan found, for the
+ * caller to print: drivers do not print
+ * @what:	what this is about
+ * @host:	the SCSI host being scanned
+ * @bdev:	SCSI_SCAN_LUN: the block device of the LUN
+ * @target:	SCSI_SCAN_FAILED: the target of the LUNs
+ * @first_lun:	SCSI_SCAN_FAILED: the first LUN of the run
+ * @last_lun:	SCSI_SCAN_FAILED: the last (the same as @first_lun for one)
+ * @reason:	SCSI_SCAN_FAILED: why they failed, in words
+ * @ret:	SCSI_SCAN_HOST: 0 if the scan worked, else its error
+ */
+struct scsi_scan_event {
+	enum scsi_scan_what what;
+	struct udevice *host;
+	struct udevice *bdev;
+	unsigned int target;
+	unsigned int first_lun;
+	unsigned int last_lun;
+	const char *reason;
+	int ret;
+};
+
+/**
+ * typedef scsi_scan_report_t - (virtboot) called for each scan event
+ * @ev:		the event (valid during the call only)
+ * @priv:	the caller's pointer, as given to scsi_scan_report()
+ */
+typedef void (*scsi_scan_report_t)(const struct scsi_scan_event *ev,
+				   void *priv);
+
+/**
+ * scsi_scan_report() - (virtboot) scsi_scan(), telling @report about each
+ * LUN that came up or failed to and about each host when it is done
+ * @report:	called for each event (NULL: none)
+ * @priv:	passed to @report
+ * Return: 0 if every host was scanned, else the first error
+ */
+int scsi_scan_report(scsi_scan_report_t report, void *priv);
 
 /**
  * scsi_decode_sense() - the key, ASC and ASCQ of sense data, fixed
@@ -320,26 +377,5 @@ int scsi_lun_from_report(const u8 *entry);
  */
 int scsi_report_luns_parse(const u8 *buf, unsigned int len, u16 *luns,
 			   unsigned int max, unsigned int *needed);
-
-/**
- * scsi_blk_get_addr() - the target and LUN of a SCSI block device
- * @bdev:	a BLK device
- * @target:	returns its target id
- * @lun:	returns its LUN
- * Return: 0 if @bdev is a LUN of a SCSI host, -ENODEV if not
- */
-int scsi_blk_get_addr(struct udevice *bdev, unsigned int *target,
-		      unsigned int *lun);
-
-/**
- * scsi_blk_error_str() - why the last failed command of a SCSI block
- * device failed, as one line (the decoded sense when there was some)
- * @bdev:	a BLK device
- * @buf:	output
- * @size:	bytes of @buf
- * Return: 0 if there is something to say, -ENODEV if @bdev is no SCSI
- *	   LUN, -ENOENT if its last command did not fail
- */
-int scsi_blk_error_str(struct udevice *bdev, char *buf, int size);
 
 #endif

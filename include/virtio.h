@@ -386,6 +386,26 @@ void virtio_driver_features_init(struct virtio_dev_priv *priv,
 int virtio_init(void);
 
 /**
+ * typedef virtio_init_report_t - (virtboot) told of a transport whose
+ * device failed to come up, or came up and was given up on since
+ * @udev:	the transport
+ * @ret:	the error (-EIO for one given up on)
+ * @reason:	why, in words, when the uclass knows (else NULL)
+ * @priv:	the caller's pointer
+ */
+typedef void (*virtio_init_report_t)(struct udevice *udev, int ret,
+				     const char *reason, void *priv);
+
+/**
+ * virtio_init_report() - (virtboot) virtio_init(), telling @report about
+ * each transport that failed, so that the caller can print it
+ * @report:	called for each failed transport (NULL: none)
+ * @priv:	passed to @report
+ * Return: as virtio_init(), a device given up on counting as -EIO
+ */
+int virtio_init_report(virtio_init_report_t report, void *priv);
+
+/**
  * virtio_get_transport() - the virtio transport a device hangs off
  * @dev: a device below a transport: the virtio device, its BLK device, or
  *	 the BLK device of a virtio-scsi LUN (a grandchild)

@@ -6,12 +6,14 @@
  * refuses a request that does not lie wholly inside the device (-EINVAL)
  * and a write to a read-only device (-EROFS) before the driver sees it,
  * and turns a short transfer into -EIO, so no caller ever gets part of
- * what it asked for without an error.
+ * what it asked for without an error. Why the last request failed stays
+ * with the device (blk_desc.fail_reason) for the command to print.
  */
 
 #include <common.h>
 #include <blk.h>
 #include <dm.h>
+#include <errno.h>
 #include <part.h>
 #include <dm/device-internal.h>
 #include <dm/lists.h>
@@ -95,11 +97,7 @@ struct blk_desc *blk_get_devnum_by_uclass_id(enum uclass_id uclass_id,
 	return dev_get_uclass_plat(dev);
 }
 
-/*
- * U-Boot matches the uclass of the BLK device's parent here; virtboot
- * numbers virtio-scsi LUNs (children of a SCSI host) under "virtio" too,
- * so the interface recorded in the description is what counts.
- */
+/* The interface recorded in the description is what counts */
 struct blk_desc *blk_get_devnum_by_uclass_idname(const char *uclass_idname,
 						 int devnum)
 {
@@ -296,23 +294,45 @@ int blk_next_device(struct udevice **devp)
 	return _blk_next_device(desc->uclass_id, devp);
 }
 
+void blk_set_fail_reason(struct udevice *dev, const char *reason)
+{
+	struct blk_desc *desc = dev_get_uclass_plat(dev);
+
+	strlcpy(desc->fail_reason, reason ? reason : "",
+		sizeof(desc->fail_reason));
+}
+
+const char *blk_get_fail_reason(struct udevice *dev)
+{
+	struct blk_desc *desc = dev_get_uclass_plat(dev);
+
+	return desc->fail_reason[0] ? desc->fail_reason : NULL;
+}
+
 /*
  * What every transfer checks before calling the driver, in this order:
  * -ENODEV, -EINVAL (outside the device), -EROFS (@write to a read-only
- * device), -ENOSYS (the driver lacks the operation). 1 if there is
- * nothing to move, 0 to go on.
+ * device), -ENOSYS (the driver lacks the operation), each refusal with
+ * its reason. 1 if there is nothing to move, 0 to go on.
  */
 static int blk_check_access(struct udevice *dev, lbaint_t start,
 			    lbaint_t blkcnt, bool write, bool have_op)
 {
 	struct blk_desc *desc = dev_get_uclass_plat(dev);
 
+	desc->fail_reason[0] = '\0';
 	if (!device_active(dev))
 		return -ENODEV;
-	if (start > desc->lba || blkcnt > desc->lba - start)
+	if (start > desc->lba || blkcnt > desc->lba - start) {
+		snprintf(desc->fail_reason, sizeof(desc->fail_reason),
+			 "blocks past the end of the device, which has %llu blocks",
+			 (unsigned long long)desc->lba);
 		return -EINVAL;
-	if (write && desc->read_only)
+	}
+	if (write && desc->read_only) {
+		blk_set_fail_reason(dev, errno_str(-EROFS));
 		return -EROFS;
+	}
 	if (!have_op)
 		return -ENOSYS;
 

@@ -5,8 +5,8 @@
  *
  * Reads and writes use READ/WRITE(10) or (16) (scsi_setup_rw()), cut to
  * the host's max_bytes_per_req and the LUN's maximum transfer length.
- * The last failure of a LUN, with its sense data, is kept for the command
- * layer: scsi_blk_error_str().
+ * A failed command leaves its reason, in words (the decoded sense data
+ * when there is some), with the block device: blk_set_fail_reason().
  */
 
 #include <common.h>
@@ -16,14 +16,27 @@
 #include <vsprintf.h>
 #include "scsi_internal.h"
 
+/* Say why @cmd failed, for the command that prints the error */
+static void scsi_blk_failed(struct udevice *bdev, struct scsi_cmd *cmd,
+			    int err)
+{
+	struct blk_desc *desc = dev_get_uclass_plat(bdev);
+	struct scsi_failure fail;
+	char why[BLK_REASON_SIZE];
+
+	scsi_failure_set(&fail, cmd, err);
+	blk_set_fail_reason(bdev, scsi_failure_str(&fail, desc->target, why,
+						   sizeof(why)));
+}
+
 static int scsi_blk_sync(struct udevice *bdev)
 {
-	struct scsi_blk_plat *bplat = dev_get_plat(bdev);
+	struct blk_desc *desc = dev_get_uclass_plat(bdev);
 	struct scsi_sense sense;
 	struct scsi_cmd cmd;
 	int ret;
 
-	scsi_setup_cmd(&cmd, bplat->target, bplat->lun, NULL, 0);
+	scsi_setup_cmd(&cmd, desc->target, desc->lun, NULL, 0);
 	cmd.cmd[0] = SCSI_SYNC_CACHE;
 	cmd.cmdlen = 10;
 	ret = scsi_run(dev_get_parent(bdev), &cmd);
@@ -32,7 +45,7 @@ static int scsi_blk_sync(struct udevice *bdev)
 	    scsi_cmd_sense_key(&cmd, &sense) == SENSE_ILLEGAL_REQUEST)
 		return 0;
 	if (ret)
-		scsi_failure_set(&bplat->last, &cmd, ret);
+		scsi_blk_failed(bdev, &cmd, ret);
 
 	return ret;
 }
@@ -46,18 +59,17 @@ static int scsi_blk_rw(struct udevice *bdev, lbaint_t start, lbaint_t blkcnt,
 	struct scsi_cmd cmd;
 	int ret;
 
-	bplat->last.err = 0;
 	while (blkcnt) {
 		u32 n = min_t(u64, blkcnt, bplat->max_blocks);
 
-		scsi_setup_cmd(&cmd, bplat->target, bplat->lun, buf,
+		scsi_setup_cmd(&cmd, desc->target, desc->lun, buf,
 			       (unsigned long)n * desc->blksz);
 		scsi_setup_rw(&cmd, write, start, n);
 		ret = scsi_run(host, &cmd);
 		if (!ret && cmd.trans_bytes != cmd.datalen)
 			ret = -EIO;	/* short transfer */
 		if (ret) {
-			scsi_failure_set(&bplat->last, &cmd, ret);
+			scsi_blk_failed(bdev, &cmd, ret);
 			return ret;
 		}
 		start += n;
@@ -82,39 +94,6 @@ static ulong scsi_blk_write(struct udevice *bdev, lbaint_t start,
 	int ret = scsi_blk_rw(bdev, start, blkcnt, (void *)buffer, true);
 
 	return ret ? (ulong)(long)ret : blkcnt;
-}
-
-static bool scsi_is_blk(struct udevice *bdev)
-{
-	return bdev && bdev->driver && !strcmp(bdev->driver->name, "scsi_blk");
-}
-
-int scsi_blk_get_addr(struct udevice *bdev, unsigned int *target,
-		      unsigned int *lun)
-{
-	struct scsi_blk_plat *bplat;
-
-	if (!scsi_is_blk(bdev))
-		return -ENODEV;
-	bplat = dev_get_plat(bdev);
-	*target = bplat->target;
-	*lun = bplat->lun;
-
-	return 0;
-}
-
-int scsi_blk_error_str(struct udevice *bdev, char *buf, int size)
-{
-	struct scsi_blk_plat *bplat;
-
-	if (!scsi_is_blk(bdev))
-		return -ENODEV;
-	bplat = dev_get_plat(bdev);
-	if (!bplat->last.err)
-		return -ENOENT;
-	scsi_failure_str(&bplat->last, bplat->target, buf, size);
-
-	return 0;
 }
 
 static const struct blk_ops scsi_blk_ops = {

@@ -8,6 +8,7 @@
 
 #include <common.h>
 #include <dm.h>
+#include <errno.h>
 #include <scsi.h>
 #include <vsprintf.h>
 #include "scsi_internal.h"
@@ -79,10 +80,8 @@ char *scsi_failure_str(const struct scsi_failure *fail, unsigned int target,
 		return scsi_sense_str(&fail->sense, buf, size);
 	if (fail->err == -ENODEV)
 		snprintf(buf, size, "target %u is gone", target);
-	else if (fail->err == -ETIMEDOUT)
-		snprintf(buf, size, "the device did not answer in time");
-	else if (fail->err == -EBUSY)
-		snprintf(buf, size, "the device stayed busy");
+	else if (fail->err == -ETIMEDOUT || fail->err == -EBUSY)
+		strlcpy(buf, errno_str(fail->err), size);
 	else if (fail->contr_stat == SCSI_UNEXP_DIS)
 		snprintf(buf, size,
 			 "the path to target %u failed (transport failure)",

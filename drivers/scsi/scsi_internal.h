@@ -88,16 +88,27 @@ void scsi_step(struct udevice *host, struct scsi_probe *probes, int n,
 void scsi_probe_cmd(struct scsi_probe *p, unsigned int len);
 
 /**
+ * struct scsi_report - where a scan reports what it finds
+ * @fn:		the caller's function (NULL: nobody listens)
+ * @priv:	its pointer
+ */
+struct scsi_report {
+	scsi_scan_report_t fn;
+	void *priv;
+};
+
+/**
  * scsi_probe_chunk() - bring up the LUNs of @probes together, bind a block
  * device for each that comes up, count them in the host's scsi_uc_priv
  * @host:	the SCSI host
  * @probes:	target and LUN of each set, the rest zero
  * @n:		how many
  * @rets:	room for @n results
- * @verbose:	say why a LUN failed to come up
+ * @rep:	told of the LUNs that failed to come up, a run of LUNs of a
+ *		target failing for one reason at a time (NULL: nobody)
  */
 void scsi_probe_chunk(struct udevice *host, struct scsi_probe *probes, int n,
-		      int *rets, bool verbose);
+		      int *rets, struct scsi_report *rep);
 
 /**
  * struct scsi_failure - why a command failed, kept after the command
@@ -118,17 +129,12 @@ struct scsi_failure {
 };
 
 /**
- * struct scsi_blk_plat - a LUN behind a SCSI block device (driver plat)
- * @target:	target id
- * @lun:	LUN
+ * struct scsi_blk_plat - a LUN behind a SCSI block device (driver plat;
+ * its target and LUN are in the blk_desc)
  * @max_blocks:	most blocks one command transfers
- * @last:	why the last failed command failed (err 0: the last one worked)
  */
 struct scsi_blk_plat {
-	unsigned int target;
-	unsigned int lun;
 	u32 max_blocks;
-	struct scsi_failure last;
 };
 
 /**

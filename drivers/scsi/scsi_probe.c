@@ -10,8 +10,8 @@
  * 0xffffffff, READ CAPACITY(16), the block limits VPD page (0xB0) when
  * page 0x00 lists it, MODE SENSE(6) for write protection. No sleeps
  * otherwise. Each LUN becomes a UCLASS_BLK device (driver "scsi_blk"),
- * numbered by target and LUN under "virtio" when the host sits on a
- * virtio transport, else "scsi"; a LUN that fails says why in one line.
+ * numbered under the "scsi" interface in scan order, as U-Boot numbers
+ * them; a LUN that fails is reported with its reason.
  */
 
 #include <common.h>
@@ -81,17 +81,6 @@ static int scsi_wait_ready(struct udevice *host, struct scsi_cmd *cmd,
 	}
 }
 
-/* The interface a host's LUNs are numbered under */
-static enum uclass_id scsi_host_interface(struct udevice *host)
-{
-	struct udevice *parent = dev_get_parent(host);
-
-	if (parent && device_get_uclass_id(parent) == UCLASS_VIRTIO)
-		return UCLASS_VIRTIO;
-
-	return UCLASS_SCSI;
-}
-
 /* Bind (not probe) the block device of a LUN */
 static int scsi_add_lun(struct udevice *host, unsigned int target,
 			unsigned int lun, struct scsi_lun_info *info)
@@ -106,13 +95,13 @@ static int scsi_add_lun(struct udevice *host, unsigned int target,
 
 	snprintf(name, sizeof(name), "t%ul%u", target, lun);
 	ret = blk_create_devicef(host, "scsi_blk", name,
-				 scsi_host_interface(host), -1, info->blksz,
+				 UCLASS_SCSI, -1, info->blksz,
 				 info->lba, &bdev);
 	if (ret)
 		return ret;
 	desc = dev_get_uclass_plat(bdev);
 	desc->target = target;
-	desc->lun = lun > 0xff ? 0xff : lun;
+	desc->lun = lun;
 	desc->type = info->type;
 	desc->removable = info->removable;
 	desc->read_only = info->read_only;
@@ -121,8 +110,6 @@ static int scsi_add_lun(struct udevice *host, unsigned int target,
 	strcpy(desc->revision, info->revision);
 
 	bplat = dev_get_plat(bdev);
-	bplat->target = target;
-	bplat->lun = lun;
 	max = 0xffffffffU;
 	if (plat->max_bytes_per_req)
 		max = min_t(u64, max, plat->max_bytes_per_req / info->blksz);
@@ -359,7 +346,7 @@ static void scsi_got_capacity(struct scsi_probe *p, int ret, bool rc16)
 }
 
 /*
- * The LUNs that failed to come up, one line for each run of LUNs of a
+ * The LUNs that failed to come up, one report for each run of LUNs of a
  * target that failed for the same reason
  */
 struct scsi_fail_run {
@@ -368,22 +355,25 @@ struct scsi_fail_run {
 	char why[96];
 };
 
-static void scsi_fail_run_flush(struct scsi_fail_run *run)
+static void scsi_fail_run_flush(struct udevice *host, struct scsi_fail_run *run,
+				struct scsi_report *rep)
 {
+	struct scsi_scan_event ev = {
+		.what = SCSI_SCAN_FAILED, .host = host, .target = run->target,
+		.first_lun = run->first, .last_lun = run->last,
+		.reason = run->why,
+	};
+
 	if (!run->open)
 		return;
-	if (run->first == run->last)
-		printf("  target %u LUN %u: failed to come up: %s\n",
-		       run->target, run->first, run->why);
-	else
-		printf("  target %u LUNs %u-%u: failed to come up: %s\n",
-		       run->target, run->first, run->last, run->why);
+	rep->fn(&ev, rep->priv);
 	run->open = false;
 }
 
-/* The LUN of @p failed to come up with @ret: say why (in a run) */
-static void scsi_fail_run_add(struct scsi_fail_run *run, struct scsi_probe *p,
-			      int ret)
+/* The LUN of @p failed to come up with @ret: report why (in a run) */
+static void scsi_fail_run_add(struct udevice *host, struct scsi_fail_run *run,
+			      struct scsi_probe *p, int ret,
+			      struct scsi_report *rep)
 {
 	struct scsi_failure fail;
 	char why[sizeof(run->why)];
@@ -403,7 +393,7 @@ static void scsi_fail_run_add(struct scsi_fail_run *run, struct scsi_probe *p,
 		run->last = p->lun;
 		return;
 	}
-	scsi_fail_run_flush(run);
+	scsi_fail_run_flush(host, run, rep);
 	run->open = true;
 	run->target = p->target;
 	run->first = p->lun;
@@ -413,7 +403,7 @@ static void scsi_fail_run_add(struct scsi_fail_run *run, struct scsi_probe *p,
 
 /* Bring up the LUNs of @probes together, then add a device for each */
 void scsi_probe_chunk(struct udevice *host, struct scsi_probe *probes,
-			     int n, int *rets, bool verbose)
+		      int n, int *rets, struct scsi_report *rep)
 {
 	struct scsi_uc_priv *uc_priv = dev_get_uclass_priv(host);
 	struct scsi_fail_run run = { .open = false };
@@ -475,10 +465,11 @@ void scsi_probe_chunk(struct udevice *host, struct scsi_probe *probes,
 			uc_priv->luns++;
 		} else if (ret != -ENOENT) {
 			uc_priv->failed++;
-			if (verbose)
-				scsi_fail_run_add(&run, p, ret);
+			if (rep && rep->fn)
+				scsi_fail_run_add(host, &run, p, ret, rep);
 		}
 	}
-	scsi_fail_run_flush(&run);
+	if (rep && rep->fn)
+		scsi_fail_run_flush(host, &run, rep);
 }
 

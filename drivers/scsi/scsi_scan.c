@@ -11,7 +11,9 @@
  * target that refuses REPORT LUNS gets LUNs 0 .. max_lun - 1 (at most 8)
  * probed one by one. Then the LUNs are brought up 256 at a time
  * (scsi_probe_chunk()), and the block devices probed (which reads their
- * partition tables). Reading and writing them: scsi_blk.c.
+ * partition tables). What the scan finds goes to the caller's report
+ * function (scsi_scan_report()), which prints. Reading and writing the
+ * LUNs: scsi_blk.c.
  */
 
 #include <common.h>
@@ -222,7 +224,8 @@ out:
 	return ret;
 }
 
-int scsi_scan_dev(struct udevice *dev, bool verbose)
+/* Scan one host, telling @rep (may be NULL) what it finds */
+static int scsi_scan_host(struct udevice *dev, struct scsi_report *rep)
 {
 	struct scsi_uc_priv *uc_priv;
 	struct udevice *bdev, *next;
@@ -257,24 +260,24 @@ int scsi_scan_dev(struct udevice *dev, bool verbose)
 			probes[i].target = cand[off + i] >> 16;
 			probes[i].lun = cand[off + i] & 0xffff;
 		}
-		scsi_probe_chunk(dev, probes, n, rets, verbose);
+		scsi_probe_chunk(dev, probes, n, rets, rep);
 	}
 	uc_priv->scan_us = timer_get_us() - start;
 
 	/* Probing a block device reads its partition table */
 	start = timer_get_us();
 	device_foreach_child_safe(bdev, next, dev) {
-		struct blk_desc *desc = dev_get_uclass_plat(bdev);
+		struct scsi_scan_event ev = {
+			.what = SCSI_SCAN_LUN, .host = dev, .bdev = bdev,
+		};
 
 		if (blk_probe_or_unbind(bdev)) {
 			uc_priv->luns--;
 			uc_priv->failed++;
 			continue;
 		}
-		if (verbose) {
-			printf("  Device %d: ", desc->devnum);
-			dev_print(desc);
-		}
+		if (rep && rep->fn)
+			rep->fn(&ev, rep->priv);
 	}
 	uc_priv->probe_us = timer_get_us() - start;
 out:
@@ -285,8 +288,14 @@ out:
 	return ret;
 }
 
-int scsi_scan(bool verbose)
+int scsi_scan_dev(struct udevice *dev, bool verbose)
 {
+	return scsi_scan_host(dev, NULL);
+}
+
+int scsi_scan_report(scsi_scan_report_t report, void *priv)
+{
+	struct scsi_report rep = { .fn = report, .priv = priv };
 	struct udevice *dev;
 	struct uclass *uc;
 	int ret, err = 0;
@@ -294,11 +303,30 @@ int scsi_scan(bool verbose)
 	ret = uclass_get(UCLASS_SCSI, &uc);
 	if (ret)
 		return ret;
+	/* All hosts' devices go first, so that numbers start again at 0 */
 	uclass_foreach_dev(dev, uc) {
-		ret = scsi_scan_dev(dev, verbose);
-		if (ret && !err)
-			err = ret;
+		if (!device_active(dev))
+			continue;
+		ret = scsi_remove_luns(dev);
+		if (ret)
+			return ret;
+	}
+	uclass_foreach_dev(dev, uc) {
+		struct scsi_scan_event ev = {
+			.what = SCSI_SCAN_HOST, .host = dev,
+		};
+
+		ev.ret = scsi_scan_host(dev, &rep);
+		if (ev.ret && !err)
+			err = ev.ret;
+		if (report)
+			report(&ev, priv);
 	}
 
 	return err;
+}
+
+int scsi_scan(bool verbose)
+{
+	return scsi_scan_report(NULL, NULL);
 }

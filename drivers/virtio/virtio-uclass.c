@@ -167,7 +167,7 @@ void virtio_driver_features_init(struct virtio_dev_priv *priv,
 	priv->feature_table_size_legacy = feature_legacy_size;
 }
 
-int virtio_init(void)
+int virtio_init_report(virtio_init_report_t report, void *priv)
 {
 	struct udevice *udev, *vdev;
 	struct uclass *uc;
@@ -177,6 +177,8 @@ int virtio_init(void)
 	if (ret)
 		return ret;
 	uclass_foreach_dev(udev, uc) {
+		struct virtio_dev_priv *uc_priv;
+
 		ret = device_probe(udev);
 		if (!ret) {
 			device_foreach_child(vdev, udev) {
@@ -185,11 +187,23 @@ int virtio_init(void)
 					break;
 			}
 		}
+		/* Up, but given up on since (it could not be restarted) */
+		uc_priv = device_active(udev) ? dev_get_uclass_priv(udev) : NULL;
+		if (!ret && uc_priv && uc_priv->fail_reason)
+			ret = -EIO;
 		if (ret && !first)
 			first = ret;
+		if (ret && report)
+			report(udev, ret, uc_priv ? uc_priv->fail_reason : NULL,
+			       priv);
 	}
 
 	return first;
+}
+
+int virtio_init(void)
+{
+	return virtio_init_report(NULL, NULL);
 }
 
 struct udevice *virtio_get_transport(struct udevice *dev)

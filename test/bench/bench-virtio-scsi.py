@@ -11,7 +11,7 @@ virtio-blk and one virtio-scsi LUN (target 0 LUN 0), then:
   blk64    `virtio read` of the whole virtio-blk disk (host wall time
            from the send of the command to the prompt; 4 reads in a
            loop, divided by 4)
-  scsi64   the same through virtio-scsi
+  scsi64   the same through virtio-scsi (`scsi read` of scsi device 0)
   scan     a second boot with 64 LUNs spread over targets 0..217 of a
            controller with max_target 255: the time of the first scan as
            the firmware itself measured it (`scsi info`: SCSI commands
@@ -79,16 +79,17 @@ class Board(Firmware):
         return wall, out
 
 
-def read64(b, dev, crc):
-    """Seconds one 64 MiB read of virtio device @dev takes: 4 reads in a
-    shell loop, timed together (one is too short to time alone from the
-    host). Both ends of the buffer are cleared first: the two disks hold
-    the same bytes, so without that the CRC could be the other disk's."""
-    b.cmd(f'virtio device {dev}')
+def read64(b, iface, crc):
+    """Seconds one 64 MiB read of device 0 of @iface ('virtio', 'scsi')
+    takes: 4 reads in a shell loop, timed together (one is too short to
+    time alone from the host). Both ends of the buffer are cleared first:
+    the two disks hold the same bytes, so without that the CRC could be
+    the other disk's."""
+    b.cmd(f'{iface} device 0')
     b.cmd('mw $loadaddr 0 40000; setexpr bench_end $loadaddr + 3f00000; '
           'mw $bench_end 0 40000')
     t, out = b.cmd('for i in 1 2 3 4; do '
-                   f'virtio read $loadaddr 0 {SIZE // 512:x}; done')
+                   f'{iface} read $loadaddr 0 {SIZE // 512:x}; done')
     if out.count(f'{SIZE // 512} blocks read: OK') != 4:
         raise RuntimeError(f'read failed: {out!r}')
     t /= 4
@@ -102,17 +103,12 @@ def run_once(board, binary, tmp, crc):
     res = {}
     b = Board(argv_for(board, binary, tmp / 'blk.img',
                        [(tmp / 'scsi.img', 0, 0)]))
-    _, out = b.cmd('virtio info')
-    devs = {}
-    for m in re.finditer(r'Device (\d+): (.*)', out):
-        devs['scsi' if 'Block Device' not in m.group(2) else 'blk'] = \
-            int(m.group(1))
     # Each disk twice, alternating, the second read counted: the host's
     # page cache holds both files alike by then, and the guest RAM of
     # the buffer is allocated on the host (the first read paid for it)
     for _ in range(2):
-        res['blk64'] = read64(b, devs['blk'], crc)
-        res['scsi64'] = read64(b, devs['scsi'], crc)
+        res['blk64'] = read64(b, 'virtio', crc)
+        res['scsi64'] = read64(b, 'scsi', crc)
     b.close()
 
     luns = [(tmp / f'l{i}.img', (i % 8) * 31, (i // 8) * 37)

@@ -187,7 +187,7 @@ int LLVMFuzzerTestOneInput(const u8 *data, size_t size)
 	static u8 buf[8 * 4096];
 	struct udevice *host, *bdev;
 	struct uclass *uc;
-	char why[128];
+	const char *why;
 
 	if (size < 1 || size > 8192)
 		return 0;
@@ -218,14 +218,17 @@ int LLVMFuzzerTestOneInput(const u8 *data, size_t size)
 			start = next() % (desc->lba + 2);
 			cnt = next() % (sizeof(buf) / desc->blksz + 1);
 			n = blk_dread(desc, start, cnt, buf);
+			/* A LUN is a scsi device: virtio-scsi numbers it so too */
+			if (desc->uclass_id != UCLASS_SCSI)
+				__builtin_trap();
 			if (fuzz_verbose())
 				printf("%s: %llu blocks of %lu: read %lu at %llu: %lu\n",
 				       bdev->name, (unsigned long long)desc->lba,
 				       desc->blksz, cnt,
 				       (unsigned long long)start, n);
 			blk_dwrite(desc, start, cnt, buf);
-			scsi_blk_error_str(bdev, why, sizeof(why));
-			if (strnlen(why, sizeof(why)) >= sizeof(why))
+			why = blk_get_fail_reason(bdev);
+			if (why && strnlen(why, BLK_REASON_SIZE) >= BLK_REASON_SIZE)
 				__builtin_trap();
 		}
 	}

@@ -74,6 +74,11 @@ def main():
         # sense_len 200 (more than sense_size and the 64-byte sense_buf)
         'sense-too-long': head() + exec1(
             read, answer(OK, 2, 0x80 | 96, extra=struct.pack('<I', 200))),
+        # a device that keeps its sense_size of 8 (config not writable)
+        # and says sense_len 96: cut to 8, not to the 64-byte sense_buf
+        # (catalogue #78)
+        'sense-size-small': head(transport=0x01 | (4 << 3), sense_size=8) +
+        exec1(read, answer(OK, 2, 0x80 | 18, extra=struct.pack('<I', 96))),
         # resid datalen + 1 + 7
         'resid-past-datalen': head() + exec1(read, answer(OK, 0, 0, 3,
                                                           extra=b'\7')),

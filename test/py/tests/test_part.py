@@ -105,7 +105,7 @@ def parse_gpt_list(out):
     return parts
 
 
-NAMES = {'host': 'HOST', 'virtio': 'VirtIO'}
+NAMES = {'host': 'host', 'virtio': 'virtio'}
 
 GPT_HEAD = ('Partition Map for {name} device {n}  --   Partition Type: EFI\n\n'
             'Part\tStart LBA\tEnd LBA\t\tName\n'

@@ -227,19 +227,18 @@ def test_scsi_fault(make_console, tmp_path, fault, why, rescan):
     con = make_console([Disk(tmp_path / 'good.img'),
                         Disk(path, kind='scsi')],
                        extra_args=['--fault', f'scsi:{fault}'])
-    info = con.run_command('virtio info')
-    assert 'Device 1: ' in info and 'Target: 0 LUN: 0' in info, info
-    assert con.run_command('virtio device 1').endswith('is now current device')
-    cmds = ['virtio read $loadaddr 0 8', 'virtio read $loadaddr 10 1']
+    info = con.run_command('scsi info')
+    assert 'Device 0: (0:0) ' in info, info
+    assert con.run_command('scsi device 0').endswith('is now current device')
+    cmds = ['scsi read $loadaddr 0 8', 'scsi read $loadaddr 10 1']
     if not fault.startswith('medium-error'):     # reads only
-        cmds.append('virtio write $loadaddr 0 1')
+        cmds.append('scsi write $loadaddr 0 1')
     for cmd in cmds:
         out, status = con.run_status(cmd)
         assert status == 1
         line = one_error_line(out)
         assert 'ERROR' in line and why in line, line
     alive(con)
-    con.run_command('virtio device 0')
     out, status = con.run_status('virtio read $loadaddr 0 800')
     assert status == 0, out
     out = con.run_command('scsi scan')
@@ -273,16 +272,43 @@ def test_scsi_scan_fault(make_console, tmp_path, fault, lines):
     make_image(tmp_path / 'lun.img', MIB, seed=82)
     con = make_console([Disk(tmp_path / 'lun.img', kind='scsi')],
                        extra_args=['--fault', f'scsi:{fault}'])
-    assert con.run_command('virtio info') == ''
+    assert 'Device' not in con.run_command('scsi info')
     out = con.run_command('scsi scan').splitlines()
     assert out[0] == 'scanning bus for devices...'
     assert out[1:-1] == lines
     failed = {'bad-target': 0, 'not-ready': 1, 'unit-attention': 1}.get(fault, 8)
     assert re.match(rf'virtio-scsi#0: {0 if fault == "bad-target" else 1} '
                     rf'targets?, 0 LUNs, {failed} failed, ', out[-1]), out
-    out, status = con.run_status('virtio read $loadaddr 0 1')
+    out, status = con.run_status('scsi read $loadaddr 0 1')
     assert status == 1
-    assert 'ERROR' in one_error_line(out)
+    assert one_error_line(out).endswith('ERROR (no scsi device 0)')
+    alive(con)
+
+
+@pytest.mark.boards('sandbox')
+def test_scsi_never_ready(make_console, tmp_path):
+    """A LUN that stays NOT READY, becoming ready, for ever (catalogue
+    #29): the wait gives up after CONFIG_SCSI_READY_TIMEOUT_MS, at start
+    and at each `scsi scan`, the LUN is reported failed with its sense,
+    and the shell goes on. A wait that never gives up fails this test at
+    the first prompt (the boot timeout) or at `scsi scan` (the command
+    timeout), not by hanging the run."""
+    make_image(tmp_path / 'lun.img', MIB, seed=83)
+    con = make_console([Disk(tmp_path / 'lun.img', kind='scsi')],
+                       extra_args=['--fault', 'scsi:becoming-ready'])
+    wait_ms = int(con.board_info.config['CONFIG_SCSI_READY_TIMEOUT_MS'])
+    # the scan at start waited the whole time, not much longer
+    m = re.search(r'^virtio-scsi#0: 1 target, 0 LUNs, 1 failed, \d+ '
+                  r'commands in (\d+)\.\d+ ms', con.run_command('scsi info'),
+                  re.M)
+    assert m and wait_ms <= int(m.group(1)) < wait_ms + 2000, m
+    out = con.run_command('scsi scan',
+                          timeout=2 * wait_ms / 1000 + 10).splitlines()
+    assert out[1:-1] == ['  target 0 LUN 0: failed to come up: NOT READY, '
+                         'asc 0x04 ascq 0x01 (becoming ready)'], out
+    out, status = con.run_status('scsi read $loadaddr 0 1')
+    assert status == 1
+    assert one_error_line(out).endswith('ERROR (no scsi device 0)')
     alive(con)
 
 

@@ -245,12 +245,13 @@ def test_iplb(make_console, tmp_path):
                              bootindex=0)])
     out = con.run_command('iplb')
     m = re.fullmatch(r'0: scsi 0\.0\.[0-9a-f]{4} target 3 lun 5'
-                     r'(?: \(virtio (\d)\))?', out)
+                     r'(?: \(scsi (\d)\))?', out)
     assert m, out
-    # the LUN is a virtio disk when virtio-scsi is built in
+    # the LUN is a scsi device when virtio-scsi is built in
     if board_has(con, 'CONFIG_VIRTIO_SCSI'):
         assert m.group(1), out
-        assert 'Target: 3 LUN: 5' in info_entries(con)[int(m.group(1))]
+        assert info_entries(con, 'scsi info')[int(m.group(1))].startswith(
+            f'Device {m.group(1)}: (3:5) ')
 
 
 @pytest.mark.parametrize('extra, delay', [
@@ -300,11 +301,10 @@ def test_virtio_info_marks_ipl_device(make_console, tmp_path):
                              lun=300),
                         Disk(tmp_path / 'c.img', kind='scsi', target=1,
                              lun=255, bootindex=0)])
-    entries = info_entries(con)
-    marked = [d for d, e in entries.items() if 'IPL device' in e]
-    assert len(marked) == 1, entries
-    assert 'Target: 1 LUN: 255' in entries[marked[0]], entries
-    assert 'IPL device: yes (iplb 0)' in entries[marked[0]]
+    m = re.search(r'\(scsi (\d+)\)$', con.run_command('iplb'))
+    assert m
+    entries = info_entries(con, 'scsi info')
+    assert entries[int(m.group(1))].startswith(f'Device {m.group(1)}: (1:255) ')
 
 
 def test_go_returns(console):

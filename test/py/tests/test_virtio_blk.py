@@ -150,7 +150,7 @@ def test_virtio_part_gpt(make_console, tmp_path):
 
     con = make_console([Disk(path)])
     out = con.run_command('virtio part 0')
-    assert 'Partition Map for VirtIO device 0' in out
+    assert 'Partition Map for virtio device 0' in out
     assert 'Partition Type: EFI' in out
     for num, start, end in parts:
         assert re.search(rf'^\s*{num}\s+0x{start:08x}\s+0x{end:08x}\s', out,

@@ -1,5 +1,9 @@
 # SPDX-License-Identifier: GPL-2.0-or-later
-"""virtio-scsi LUNs through the `virtio` command, on every board.
+"""virtio-scsi LUNs through the `scsi` command, on every board.
+
+The LUNs are the block devices of the `scsi` interface, numbered in scan
+order, listed by `scsi info` as U-Boot lists them ("Device N: (T:L) Vendor:
+... Prod.: ... Rev: ..."); `virtio` has the virtio-blk disks only.
 
 One controller carries LUNs at several addresses (target 0 LUN 0, target 7
 LUN 3, target 255 LUN 300), a disk with 4096-byte blocks, a CD-ROM holding
@@ -36,18 +40,21 @@ def tool(name):
 def lun_map(con):
     """{(target, lun): (devnum, info entry)} of the SCSI LUNs."""
     luns = {}
-    for dev, text in info_entries(con).items():
-        m = re.search(r'Target: (\d+) LUN: (\d+)', text)
-        if m:
-            luns[(int(m.group(1)), int(m.group(2)))] = (dev, text)
+    for dev, text in info_entries(con, 'scsi info').items():
+        # the hosts' lines follow the last device
+        text = '\n'.join(l for l in text.splitlines()
+                         if l.startswith(('Device', ' ')))
+        m = re.match(r'Device \d+: \((\d+):(\d+)\) Vendor: ', text)
+        assert m, text
+        luns[(int(m.group(1)), int(m.group(2)))] = (dev, text)
     return luns
 
 
-def read_ok(con, dev, blk, cnt):
-    out = con.run_command(f'virtio device {dev}')
+def read_ok(con, dev, blk, cnt, iface='scsi'):
+    out = con.run_command(f'{iface} device {dev}')
     assert out.endswith('... is now current device'), out
-    out = con.run_command(f'virtio read $loadaddr {blk:x} {cnt:x}')
-    assert out == (f'virtio read: device {dev} block # {blk}, count {cnt} '
+    out = con.run_command(f'{iface} read $loadaddr {blk:x} {cnt:x}')
+    assert out == (f'{iface} read: device {dev} block # {blk}, count {cnt} '
                    f'... {cnt} blocks read: OK')
 
 
@@ -119,9 +126,10 @@ def scsi(board, console_log, tmp_path_factory):
 
 def test_scsi_info(scsi):
     """Every LUN is listed with kind, block size, capacity, target, LUN,
-    numbered in scan order (targets, then LUNs)."""
+    numbered in scan order (targets, then LUNs); none is a virtio disk."""
     out = scsi.run_command('virtio scan')
     assert out == '', out
+    assert scsi.run_command('virtio info') == ''
     luns = lun_map(scsi)
     assert sorted(luns) == [(0, 0), (1, 0), (2, 0), (3, 0), (4, 0), (5, 2),
                             (7, 3), (255, 300)]
@@ -135,8 +143,31 @@ def test_scsi_info(scsi):
     assert f'({len(scsi.disks.iso) // 2048} x 2048)' in cd
     assert f'({BIG // 512} x 512)' in luns[(3, 0)][1]
     assert 'Capacity: 3145728.0 MB = 3072.0 GB' in luns[(3, 0)][1]
-    for _, text in luns.values():
-        assert re.search(r'Transport: \S+', text)
+    assert luns[(0, 0)][1].startswith('Device 0: (0:0) Vendor: ')
+    assert luns[(255, 300)][1].startswith('Device 7: (255:300) Vendor: ')
+
+
+def test_scsi_uboot_commands(scsi):
+    """What U-Boot's test/py test_scsi.py asks of device 0: `scsi info`,
+    `scsi scan`, `scsi device` (current and set) and `scsi part` list it
+    with its type and capacity and succeed."""
+    for cmd in ('scsi info', 'scsi scan', 'scsi device'):
+        out, status = scsi.run_status(cmd)
+        assert status == 0, out
+        assert 'device 0:' in out.lower(), out
+        assert 'Type: Hard Disk' in out and \
+            'Capacity: 2.0 MB = 0.0 GB (4096 x 512)' in out, out
+    out = scsi.run_command('scsi scan')
+    assert out.splitlines()[0] == 'scanning bus for devices...'
+    assert '  Device 0: (0:0) Vendor: ' in out
+    out, status = scsi.run_status('scsi device 0')
+    assert status == 0 and out.endswith('is now current device'), out
+    out, status = scsi.run_status('scsi part')
+    assert status == 0, out
+    gpt = lun_map(scsi)[(5, 2)][0]
+    assert f'Partition Map for scsi device {gpt}' in out, out
+    out, status = scsi.run_status('scsi device 9')
+    assert status == 1, out
 
 
 def test_scsi_read_crc(scsi):
@@ -176,9 +207,10 @@ def test_scsi_cdrom(scsi):
     # The primary volume descriptor is block 16
     read_ok(scsi, dev, 16, 1)
     assert crc32(scsi, base, 2048) == zlib.crc32(iso[16 * 2048:17 * 2048])
-    out, status = scsi.run_status('virtio write $loadaddr 0 1')
+    out, status = scsi.run_status('scsi write $loadaddr 0 1')
     assert status == 1
-    assert out.splitlines()[-1].endswith('ERROR (the device is read-only)')
+    assert out.splitlines()[-1].endswith(
+        'ERROR (write failed: the device is read-only)')
 
 
 def test_scsi_big_disk(scsi):
@@ -198,11 +230,12 @@ def test_scsi_big_disk(scsi):
 
 def test_scsi_read_only(scsi):
     dev = lun_map(scsi)[(4, 0)][0]
-    out = scsi.run_command(f'virtio device {dev}')
+    out = scsi.run_command(f'scsi device {dev}')
     assert out.endswith('... is now current device')
-    out, status = scsi.run_status('virtio write $loadaddr 0 1')
+    out, status = scsi.run_status('scsi write $loadaddr 0 1')
     assert status == 1
-    assert out.splitlines()[-1].endswith('ERROR (the device is read-only)')
+    assert out.splitlines()[-1].endswith(
+        'ERROR (write failed: the device is read-only)')
     assert (scsi.tmp / 'ro.img').read_bytes() == scsi.disks.ro
 
 
@@ -212,7 +245,7 @@ def test_scsi_write(scsi):
     path = scsi.tmp / 'hd.img'
     data = scsi.disks.hd
     read_ok(scsi, dev, 0x10, 0x20)
-    out, status = scsi.run_status('virtio write $loadaddr 800 20')
+    out, status = scsi.run_status('scsi write $loadaddr 800 20')
     assert status == 0, out
     assert out.endswith('32 blocks written: OK'), out
     want = data[:0x800 * 512] + data[0x10 * 512:0x30 * 512] + \
@@ -222,10 +255,14 @@ def test_scsi_write(scsi):
 
 
 def test_scsi_gpt(scsi):
-    """A GPT on a SCSI disk: `virtio part` lists its partitions."""
+    """A GPT on a SCSI disk: `scsi part` and `part list scsi` list its
+    partitions."""
     dev = lun_map(scsi)[(5, 2)][0]
-    out, status = scsi.run_status(f'virtio part {dev}')
+    out, status = scsi.run_status(f'scsi part {dev}')
     assert status == 0, out
+    assert f'Partition Map for scsi device {dev}  --   Partition Type: EFI' \
+        in out, out
+    assert scsi.run_command(f'part list scsi {dev}') == out
     assert 'EFI' in out
     rows = re.findall(r'^\s+(\d+)\s+0x([0-9a-f]+)\s+0x([0-9a-f]+)\s+"(.*)"',
                       out, re.M)
@@ -256,10 +293,11 @@ def test_scsi_64_luns(make_console, tmp_path):
            r'(\d+)\.(\d+) ms\)$')
     # The host's limits: QEMU's and the sandbox's max_target 255; LUNs
     # from REPORT LUNS, min(max_lun, 8) probed where it is refused
-    first = con.run_command('scsi info').splitlines()[0]
+    hosts = [l for l in con.run_command('scsi info').splitlines()
+             if not l.startswith(('Device', ' '))]
     assert re.fullmatch(r'\S+: targets 0-255, LUNs from REPORT LUNS '
-                        r'\(0-7 if refused\), \d+ bytes per command', first), \
-        first
+                        r'\(0-7 if refused\), \d+ bytes per command',
+                        hosts[0]), hosts
     # The first scan (with each LUN's UNIT ATTENTION), then a rescan
     for cmd in ('scsi info', 'scsi scan'):
         out = con.run_command(cmd)
@@ -287,17 +325,16 @@ def test_scsi_medium_error(make_console, tmp_path):
                        extra_args=['--fault', 'scsi:medium-error'])
     luns = lun_map(con)
     dev = luns[(0, 0)][0]
-    out = con.run_command(f'virtio device {dev}')
+    out = con.run_command(f'scsi device {dev}')
     assert out.endswith('... is now current device')
     for _ in range(2):
-        out, status = con.run_status('virtio read $loadaddr 10 8')
+        out, status = con.run_status('scsi read $loadaddr 10 8')
         assert status == 1
-        assert out == (f'virtio read: device {dev} block # 16, count 8 ... '
+        assert out == (f'scsi read: device {dev} block # 16, count 8 ... '
                        'ERROR (read failed: MEDIUM ERROR, asc 0x11 ascq 0x00 '
                        '(unrecovered read error))')
     assert con.run_command('echo alive') == 'alive'
-    blk = 1 - dev
-    read_ok(con, blk, 0, 0x800)
+    read_ok(con, 0, 0, 0x800, iface='virtio')
     assert crc32(con, loadaddr(con), MIB) == zlib.crc32(good)
 
 
@@ -365,7 +402,7 @@ def test_scsi_transport(make_console, tmp_path, transport, extra):
     assert crc32(con, base, MIB) == zlib.crc32(b)
     read_ok(con, luns[(0, 0)][0], 0, 2048)
     assert crc32(con, base, MIB) == zlib.crc32(a)
-    out, status = con.run_status('virtio write $loadaddr 10 8')
+    out, status = con.run_status('scsi write $loadaddr 10 8')
     assert status == 0, out
     assert (tmp_path / 'a.img').read_bytes() == \
         a[:16 * 512] + a[:8 * 512] + a[24 * 512:]

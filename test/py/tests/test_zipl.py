@@ -331,11 +331,14 @@ def test_zipl_eltorito(sandbox_run, tmp_path, how):
     iso = make_iso(tmp_path / 't.iso', {'README': b'hello\n',
                                         'boot/s390/linux.img': image},
                    'boot/s390/linux.img')
-    disk = Disk(iso, kind='scsi', cd=True) if how == 'cd' else Disk(iso)
-    st, out = sandbox_run(['-c', 'zipl info virtio 0; zipl load virtio 0'],
+    if how == 'cd':
+        disk, dev = Disk(iso, kind='scsi', cd=True), 'scsi 0'
+    else:
+        disk, dev = Disk(iso), 'virtio 0'
+    st, out = sandbox_run(['-c', f'zipl info {dev}; zipl load {dev}'],
                           [disk])
     assert st == 0, out
-    assert 'El Torito boot catalog on virtio 0' in out, out
+    assert f'El Torito boot catalog on {dev}' in out, out
     body = pad(image[0x10000:], 2048 if how == 'cd' else 512)
     assert loaded(out) == {0x10000: (len(body), zlib.crc32(body))}, out
     assert 'PSW 0x0008000080010000' in out
@@ -346,13 +349,13 @@ def test_zipl_eltorito_refused(sandbox_run, tmp_path):
     catalog."""
     iso = make_iso(tmp_path / 'x86.iso', {'boot.bin': rand(13, 8192)},
                    'boot.bin')
-    st, out = sandbox_run(['-c', 'zipl load virtio 0'],
+    st, out = sandbox_run(['-c', 'zipl load scsi 0'],
                           [Disk(iso, kind='scsi', cd=True)])
     assert st != 0
-    assert zipl_lines(out) == ['zipl: virtio 0: El Torito boot catalog has '
+    assert zipl_lines(out) == ['zipl: scsi 0: El Torito boot catalog has '
                                'no s390 boot image'], out
     iso = make_iso(tmp_path / 'plain.iso', {'a': b'a'}, None)
-    st, out = sandbox_run(['-c', 'zipl load virtio 0'],
+    st, out = sandbox_run(['-c', 'zipl load scsi 0'],
                           [Disk(iso, kind='scsi', cd=True)])
     assert st != 0
     assert 'no zipl boot record' in zipl_lines(out)[0], out
@@ -400,7 +403,7 @@ def test_zipl_eltorito_malformed(sandbox_run, tmp_path, name):
         data[at:at + 8] = (1 << 30).to_bytes(4, 'little') + \
             (1 << 30).to_bytes(4, 'big')
     _iso_patch(iso, data)
-    st, out = sandbox_run(['-c', 'zipl load virtio 0'],
+    st, out = sandbox_run(['-c', 'zipl load scsi 0'],
                           [Disk(iso, kind='scsi', cd=True)])
     assert st != 0
     lines = zipl_lines(out)

@@ -171,7 +171,7 @@ def test_linux_eltorito_cd(board, console_log, images):
     cmdline, out, _ = boot(board, console_log,
                            [Disk(images['iso'], kind='scsi', cd=True)])
     assert cmdline == f'{CONSOLE} cd=1'
-    assert 'loading entry 0 from virtio 0' in out
+    assert 'loading entry 0 from scsi 0' in out
 
 
 @pytest.mark.parametrize('scheme', ['cdl', 'ldl'])
@@ -209,7 +209,7 @@ def test_linux_scsi_bootindex_lun(board, console_log, images):
                             Disk(images['multi'], kind='scsi', ro=True,
                                  target=1, bootindex=1)])
     assert cmdline == f'{CONSOLE} entry=0'
-    assert 'loading entry 0 from virtio 1' in out
+    assert 'loading entry 0 from scsi 1' in out
 
 
 def test_linux_loadparm_without_bootindex(board, console_log, images):

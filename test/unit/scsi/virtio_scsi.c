@@ -36,11 +36,11 @@ static struct udevice *vs_lun(struct udevice *host, unsigned int target,
 			      unsigned int lun)
 {
 	struct udevice *bdev;
-	unsigned int t, l;
 
 	device_foreach_child(bdev, host) {
-		if (!scsi_blk_get_addr(bdev, &t, &l) && t == target &&
-		    l == lun)
+		struct blk_desc *desc = dev_get_uclass_plat(bdev);
+
+		if (desc->target == target && desc->lun == lun)
 			return bdev;
 	}
 
@@ -116,7 +116,7 @@ static int virtio_scsi_scan_basic(struct unit_test_state *uts)
 	bdev = vs_lun(host, 0, 0);
 	ut_assertnonnull(bdev);
 	desc = dev_get_uclass_plat(bdev);
-	ut_asserteq(UCLASS_VIRTIO, desc->uclass_id);
+	ut_asserteq(UCLASS_SCSI, desc->uclass_id);
 	ut_asserteq(512, desc->blksz);
 	ut_asserteq(2048, desc->lba);
 	ut_asserteq(DEV_TYPE_HARDDISK, desc->type);
@@ -126,6 +126,8 @@ static int virtio_scsi_scan_basic(struct unit_test_state *uts)
 	ut_assertok(vs_roundtrip(uts, bdev, 5, 100, 1));
 	ut_assertok(vs_roundtrip(uts, bdev, 2047, 1, 2));
 	ut_asserteq(-EINVAL, blk_read(bdev, 2047, 2, vs_rbuf));
+	ut_asserteq_str("blocks past the end of the device, which has 2048 blocks",
+			blk_get_fail_reason(bdev));
 
 	bdev = vs_lun(host, 7, 3);
 	ut_assertnonnull(bdev);
@@ -145,10 +147,14 @@ static int virtio_scsi_scan_basic(struct unit_test_state *uts)
 	ut_assert(desc->read_only);
 	ut_asserteq(4, blk_read(bdev, 1020, 4, vs_rbuf));
 	ut_asserteq(-EROFS, blk_write(bdev, 0, 1, vs_wbuf));
+	ut_asserteq_str("the device is read-only", blk_get_fail_reason(bdev));
 
+	/* blk_desc holds the whole target and LUN */
 	bdev = vs_lun(host, 255, 300);
 	ut_assertnonnull(bdev);
 	desc = dev_get_uclass_plat(bdev);
+	ut_asserteq(255, desc->target);
+	ut_asserteq(300, desc->lun);
 	ut_assert(desc->read_only);
 	ut_asserteq(128, desc->lba);
 	ut_asserteq(1, blk_read(bdev, 127, 1, vs_rbuf));
@@ -305,39 +311,68 @@ static int virtio_scsi_medium_error(struct unit_test_state *uts)
 {
 	const char *const specs[] = { "mem:65536" };
 	struct udevice *udev, *host, *bdev;
-	char why[96];
 
 	ut_assertok(vs_add(specs, 1, NULL, &udev, &host));
 	bdev = vs_lun(host, 0, 0);
 	ut_assertnonnull(bdev);
-	ut_asserteq(-ENOENT, scsi_blk_error_str(bdev, why, sizeof(why)));
+	ut_assertnull(blk_get_fail_reason(bdev));
 	ut_assertok(sandbox_virtio_arm_fault(udev, "medium-error,count=1"));
 	ut_asserteq(-EIO, blk_read(bdev, 3, 1, vs_rbuf));
-	ut_assertok(scsi_blk_error_str(bdev, why, sizeof(why)));
 	ut_asserteq_str("MEDIUM ERROR, asc 0x11 ascq 0x00 (unrecovered read error)",
-			why);
+			blk_get_fail_reason(bdev));
 	ut_asserteq(1, blk_read(bdev, 3, 1, vs_rbuf));
-	ut_asserteq(-ENOENT, scsi_blk_error_str(bdev, why, sizeof(why)));
-	ut_asserteq(-ENODEV, scsi_blk_error_str(host, why, sizeof(why)));
+	ut_assertnull(blk_get_fail_reason(bdev));
 
 	return vsb_ut_remove(uts, udev);
 }
 UNIT_TEST(virtio_scsi_medium_error, 0, scsi);
+
+/*
+ * UNIT ATTENTION for ever (catalogue #28): a read is sent 8 times
+ * (SCSI_UA_TRIES), no more, then fails with the sense in words
+ */
+static int virtio_scsi_ua_retries(struct unit_test_state *uts)
+{
+	const char *specs[] = { "mem:65536" };
+	struct udevice *udev, *host, *bdev;
+	struct scsi_uc_priv *uc_priv;
+	struct vsb_scsi_stats *st;
+	unsigned int cmds, sent;
+
+	ut_assertok(vs_add(specs, 1, NULL, &udev, &host));
+	bdev = vs_lun(host, 0, 0);
+	ut_assertnonnull(bdev);
+	uc_priv = dev_get_uclass_priv(host);
+	st = vsb_scsi_get_stats(sandbox_virtio_get_dev(udev));
+	ut_assertok(sandbox_virtio_arm_fault(udev, "unit-attention"));
+	cmds = uc_priv->cmds;
+	sent = st->cmds;
+	ut_asserteq(-EIO, blk_read(bdev, 0, 1, vs_rbuf));
+	ut_asserteq(8, uc_priv->cmds - cmds);
+	ut_asserteq(8, st->cmds - sent);
+	ut_asserteq_str("UNIT ATTENTION, asc 0x29 ascq 0x00 (power on or reset occurred)",
+			blk_get_fail_reason(bdev));
+	/* Once the device stops, the LUN reads again */
+	sandbox_virtio_clear_faults(udev);
+	ut_asserteq(1, blk_read(bdev, 0, 1, vs_rbuf));
+
+	return vsb_ut_remove(uts, udev);
+}
+UNIT_TEST(virtio_scsi_ua_retries, 0, scsi);
 
 /* A command that never completes times out; the device is reset */
 static int virtio_scsi_timeout(struct unit_test_state *uts)
 {
 	const char *const specs[] = { "mem:65536" };
 	struct udevice *udev, *host, *bdev;
-	char why[96];
 
 	ut_assertok(vs_add(specs, 1, NULL, &udev, &host));
 	bdev = vs_lun(host, 0, 0);
 	ut_assertnonnull(bdev);
 	ut_assertok(sandbox_virtio_arm_fault(udev, "never-complete,count=1"));
 	ut_asserteq(-ETIMEDOUT, blk_read(bdev, 0, 1, vs_rbuf));
-	ut_assertok(scsi_blk_error_str(bdev, why, sizeof(why)));
-	ut_asserteq_str("the device did not answer in time", why);
+	ut_asserteq_str("the device did not answer in time",
+			blk_get_fail_reason(bdev));
 	/* After the reset the LUN reports UNIT ATTENTION: retried */
 	ut_assertok(vs_roundtrip(uts, bdev, 0, 16, 8));
 	ut_assertok(scsi_bus_reset(host));
