@@ -153,6 +153,10 @@ long blk_read(struct udevice *dev, lbaint_t start, lbaint_t blkcnt,
 
 /**
  * blk_write() - write blocks to a block device
+ * @dev:	the BLK device
+ * @start:	the first block
+ * @blkcnt:	the number of blocks
+ * @buffer:	the data to write, @blkcnt blocks
  * Return: @blkcnt on success, -EROFS if the device is read-only, -EINVAL
  *	   if the range does not lie inside the device, other -ve on error
  */
@@ -161,12 +165,19 @@ long blk_write(struct udevice *dev, lbaint_t start, lbaint_t blkcnt,
 
 /**
  * blk_erase() - erase blocks of a block device
+ * @dev:	the BLK device
+ * @start:	the first block
+ * @blkcnt:	the number of blocks
  * Return: @blkcnt on success, -ve on error (as blk_write())
  */
 long blk_erase(struct udevice *dev, lbaint_t start, lbaint_t blkcnt);
 
 /**
  * blk_dread() - read blocks, given the device's description
+ * @block_dev:	the block device's description
+ * @start:	the first block
+ * @blkcnt:	the number of blocks
+ * @buffer:	the data, at least @blkcnt blocks long
  * Return: as blk_read(), as an unsigned long (test with IS_ERR_VALUE() or
  *	   compare with @blkcnt)
  */
@@ -203,6 +214,10 @@ const char *blk_get_fail_reason(struct udevice *dev);
 
 /**
  * blk_read_checked() - (virtboot) read exactly @blkcnt blocks
+ * @desc:	the block device's description
+ * @start:	the first block
+ * @blkcnt:	the number of blocks
+ * @buffer:	the data, at least @blkcnt blocks long
  * Return: 0 if all blocks were read, -EINVAL for a range outside the
  *	   device, -EIO if the driver transferred fewer blocks, or the
  *	   driver's error
@@ -212,6 +227,10 @@ int blk_read_checked(struct blk_desc *desc, lbaint_t start, lbaint_t blkcnt,
 
 /**
  * blk_write_checked() - (virtboot) write exactly @blkcnt blocks
+ * @desc:	the block device's description
+ * @start:	the first block
+ * @blkcnt:	the number of blocks
+ * @buffer:	the data to write, @blkcnt blocks
  * Return: 0 if all blocks were written, -EROFS, -EINVAL, -EIO or the
  *	   driver's error
  */
@@ -229,6 +248,9 @@ int blk_find_device(int uclass_id, int devnum, struct udevice **devp);
 
 /**
  * blk_get_device() - find a block device and probe it
+ * @uclass_id:	the interface (UCLASS_VIRTIO, UCLASS_SCSI, UCLASS_HOST, ...)
+ * @devnum:	the device number within the interface
+ * @devp:	returns the device found (NULL if none)
  * Return: 0 if found and probed, -ENODEV if there is none, other -ve if
  *	   it failed to probe
  */
@@ -236,6 +258,8 @@ int blk_get_device(int uclass_id, int devnum, struct udevice **devp);
 
 /**
  * blk_first_device() - the first (probed) block device of an interface
+ * @uclass_id:	the interface (UCLASS_VIRTIO, UCLASS_SCSI, UCLASS_HOST, ...)
+ * @devp:	returns the device found (NULL if none)
  * Return: 0 if found, -ENODEV if there is none
  */
 int blk_first_device(int uclass_id, struct udevice **devp);
@@ -243,6 +267,7 @@ int blk_first_device(int uclass_id, struct udevice **devp);
 /**
  * blk_next_device() - the next (probed) block device of the interface
  * of *@devp
+ * @devp:	the current device on entry, the next one on return
  * Return: 0 if found, -ENODEV if there are no more (*@devp is then NULL)
  */
 int blk_next_device(struct udevice **devp);
@@ -250,6 +275,8 @@ int blk_next_device(struct udevice **devp);
 /**
  * blk_get_devnum_by_uclass_id() - the description of a block device,
  * probed
+ * @uclass_id:	the interface (UCLASS_VIRTIO, UCLASS_SCSI, UCLASS_HOST, ...)
+ * @devnum:	the device number within the interface
  * Return: the description, or NULL if there is no such device
  */
 struct blk_desc *blk_get_devnum_by_uclass_id(enum uclass_id uclass_id,
@@ -257,6 +284,7 @@ struct blk_desc *blk_get_devnum_by_uclass_id(enum uclass_id uclass_id,
 
 /**
  * blk_get_devnum_by_uclass_idname() - the same by interface name
+ * @devnum:	the device number within the interface
  * @uclass_idname: "virtio", "scsi", "host", ...
  * Return: the description, or NULL if there is no such interface or device
  */
@@ -265,24 +293,28 @@ struct blk_desc *blk_get_devnum_by_uclass_idname(const char *uclass_idname,
 
 /**
  * blk_get_by_device() - the description of the first BLK child of @dev
+ * @dev:	the device the BLK device is a child of
  * Return: the description, or NULL if @dev has no block device
  */
 struct blk_desc *blk_get_by_device(struct udevice *dev);
 
 /**
  * blk_get_uclass_name() - the interface name of a uclass ("virtio", ...)
+ * @uclass_id:	the interface (UCLASS_VIRTIO, UCLASS_SCSI, UCLASS_HOST, ...)
  * Return: the name, or "(none)" if the uclass is no block interface
  */
 const char *blk_get_uclass_name(enum uclass_id uclass_id);
 
 /**
  * blk_get_uclass_id() - (virtboot) the uclass of an interface name
+ * @uclass_idname:	the interface name: "virtio", "scsi", "host", ...
  * Return: the uclass, or UCLASS_INVALID if @uclass_idname is unknown
  */
 enum uclass_id blk_get_uclass_id(const char *uclass_idname);
 
 /**
  * blk_find_max_devnum() - the highest device number of an interface
+ * @uclass_id:	the interface (UCLASS_VIRTIO, UCLASS_SCSI, UCLASS_HOST, ...)
  * Return: the number, or -ENODEV if the interface has no devices
  */
 int blk_find_max_devnum(enum uclass_id uclass_id);
@@ -311,6 +343,15 @@ int blk_create_device(struct udevice *parent, const char *drv_name,
 /**
  * blk_create_devicef() - as blk_create_device(), naming the new device
  * "<parent name>.<name>"
+ * @parent:	the parent device
+ * @drv_name:	the name of the block driver
+ * @name:	a printf-style format for the device name, completed by the
+ *		following arguments
+ * @uclass_id:	the interface (UCLASS_VIRTIO, UCLASS_SCSI, UCLASS_HOST, ...)
+ * @devnum:	the device number to use, or -1 for the next free one
+ * @blksz:	the block size in bytes
+ * @lba:	the number of blocks
+ * @devp:	returns the new BLK device
  */
 int blk_create_devicef(struct udevice *parent, const char *drv_name,
 		       const char *name, int uclass_id, int devnum, int blksz,
@@ -318,18 +359,22 @@ int blk_create_devicef(struct udevice *parent, const char *drv_name,
 
 /**
  * blk_probe_or_unbind() - probe a new block device, unbind it if that fails
+ * @dev:	the BLK device
  * Return: 0 if OK, -ve if probing failed (the device is then gone)
  */
 int blk_probe_or_unbind(struct udevice *dev);
 
 /**
  * blk_unbind_all() - remove and unbind every block device of an interface
+ * @uclass_id:	the interface (UCLASS_VIRTIO, UCLASS_SCSI, UCLASS_HOST, ...)
  * Return: 0 if OK, -ve on error
  */
 int blk_unbind_all(int uclass_id);
 
 /**
  * blk_get_from_parent() - the first BLK child of @parent, probed
+ * @parent:	the device the BLK device is a child of
+ * @devp:	returns its BLK child
  * Return: 0 if OK, -ENODEV if there is none, other -ve if probing failed
  */
 int blk_get_from_parent(struct udevice *parent, struct udevice **devp);
@@ -337,6 +382,8 @@ int blk_get_from_parent(struct udevice *parent, struct udevice **devp);
 /**
  * blk_print_device_num() - print one device as 'virtio info' / 'scsi info'
  * lines do (dev_print())
+ * @uclass_id:	the interface (UCLASS_VIRTIO, UCLASS_SCSI, UCLASS_HOST, ...)
+ * @devnum:	the device number within the interface
  * Return: 0 if OK, -ENODEV if there is no such device
  */
 int blk_print_device_num(enum uclass_id uclass_id, int devnum);
@@ -344,12 +391,15 @@ int blk_print_device_num(enum uclass_id uclass_id, int devnum);
 /**
  * blk_list_devices() - print every device of an interface, one
  * "Device N: ..." block each
+ * @uclass_id:	the interface (UCLASS_VIRTIO, UCLASS_SCSI, UCLASS_HOST, ...)
  */
 void blk_list_devices(enum uclass_id uclass_id);
 
 /**
  * blk_show_device() - print "Device N: " and the device, as U-Boot's
  * 'virtio dev N' does
+ * @uclass_id:	the interface (UCLASS_VIRTIO, UCLASS_SCSI, UCLASS_HOST, ...)
+ * @devnum:	the device number within the interface
  * Return: 0 if OK, -ENODEV if there is no such device
  */
 int blk_show_device(enum uclass_id uclass_id, int devnum);
@@ -357,6 +407,8 @@ int blk_show_device(enum uclass_id uclass_id, int devnum);
 /**
  * blk_print_part_devnum() - print the partition table of a device, as
  * part_print_checked() does
+ * @uclass_id:	the interface (UCLASS_VIRTIO, UCLASS_SCSI, UCLASS_HOST, ...)
+ * @devnum:	the device number within the interface
  * Return: 0 if OK, -ENODEV if there is no such device (nothing printed),
  *	   other -ve if the table is unknown or refused (one line printed)
  */
@@ -365,6 +417,7 @@ int blk_print_part_devnum(enum uclass_id uclass_id, int devnum);
 /**
  * blk_list_part() - print the partition tables of every device of an
  * interface
+ * @uclass_id:	the interface (UCLASS_VIRTIO, UCLASS_SCSI, UCLASS_HOST, ...)
  * Return: 0 if at least one was printed, -ENODEV if none
  */
 int blk_list_part(enum uclass_id uclass_id);
@@ -374,6 +427,8 @@ int blk_list_part(enum uclass_id uclass_id);
  * U-Boot: '<if> info', '<if> device [dev]', '<if> part [dev]',
  * '<if> read addr blk# cnt', '<if> write addr blk# cnt' (numbers in hex,
  * the device number in decimal)
+ * @argc:	the number of arguments
+ * @argv:	the arguments, argv[0] the sub-command
  * @argc, @argv: the command line, argv[0] being the interface command
  * @uclass_id:	the interface
  * @cur_devnump: the interface's current device, changed by 'device N'
@@ -385,6 +440,11 @@ int blk_common_cmd(int argc, char *const argv[], enum uclass_id uclass_id,
 
 /**
  * blk_read_devnum() - read blocks from a device given by number
+ * @uclass_id:	the interface (UCLASS_VIRTIO, UCLASS_SCSI, UCLASS_HOST, ...)
+ * @devnum:	the device number within the interface
+ * @start:	the first block
+ * @blkcnt:	the number of blocks
+ * @buffer:	the data, at least @blkcnt blocks long
  * Return: number of blocks read, or -ve on error
  */
 unsigned long blk_read_devnum(enum uclass_id uclass_id, int devnum,
@@ -392,6 +452,11 @@ unsigned long blk_read_devnum(enum uclass_id uclass_id, int devnum,
 
 /**
  * blk_write_devnum() - write blocks to a device given by number
+ * @uclass_id:	the interface (UCLASS_VIRTIO, UCLASS_SCSI, UCLASS_HOST, ...)
+ * @devnum:	the device number within the interface
+ * @start:	the first block
+ * @blkcnt:	the number of blocks
+ * @buffer:	the data to write, @blkcnt blocks
  * Return: number of blocks written, or -ve on error
  */
 unsigned long blk_write_devnum(enum uclass_id uclass_id, int devnum,

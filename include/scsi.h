@@ -177,6 +177,8 @@ struct scsi_ops {
 
 /**
  * scsi_exec() - execute a command on a SCSI host
+ * @dev:	the SCSI host
+ * @cmd:	the command, its data buffer and where the result goes
  * Return: as scsi_ops.exec(); -ENOSYS if the host has no exec
  */
 int scsi_exec(struct udevice *dev, struct scsi_cmd *cmd);
@@ -184,6 +186,9 @@ int scsi_exec(struct udevice *dev, struct scsi_cmd *cmd);
 /**
  * scsi_exec_multi() - (virtboot) execute @n commands on a SCSI host, in
  * flight together if the host can (exec_multi), else one after another
+ * @dev:	the SCSI host
+ * @cmds:	the commands
+ * @n:	the number of commands in @cmds
  * @rets:	returns each command's result, as scsi_exec() returns it
  * Return: 0 if every command succeeded, else the first error
  */
@@ -192,6 +197,7 @@ int scsi_exec_multi(struct udevice *dev, struct scsi_cmd *cmds, int n,
 
 /**
  * scsi_bus_reset() - reset a SCSI host's bus
+ * @dev:	the SCSI host
  * Return: 0 if OK, -ENOSYS if the host cannot, other -ve on error
  */
 int scsi_bus_reset(struct udevice *dev);

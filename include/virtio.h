@@ -99,54 +99,54 @@ struct virtqueue;
  */
 struct dm_virtio_ops {
 	/**
-	 * get_config() - read @len bytes of the device configuration space
+	 * @get_config: read @len bytes of the device configuration space
 	 * at @offset into @buf (device byte order, unconverted)
 	 * Return: 0 if OK, -ve on error
 	 */
 	int (*get_config)(struct udevice *udev, unsigned int offset,
 			  void *buf, unsigned int len);
 	/**
-	 * set_config() - write @len bytes from @buf at @offset of the
+	 * @set_config: write @len bytes from @buf at @offset of the
 	 * device configuration space
 	 * Return: 0 if OK, -ve on error
 	 */
 	int (*set_config)(struct udevice *udev, unsigned int offset,
 			  const void *buf, unsigned int len);
 	/**
-	 * generation() - read the configuration generation counter into
+	 * @generation: read the configuration generation counter into
 	 * @counter (optional: transports without one leave it out)
 	 * Return: 0 if OK, -ve on error
 	 */
 	int (*generation)(struct udevice *udev, u32 *counter);
 	/**
-	 * get_status() - read the device status byte into @status
+	 * @get_status: read the device status byte into @status
 	 * Return: 0 if OK, -ve on error
 	 */
 	int (*get_status)(struct udevice *udev, u8 *status);
 	/**
-	 * set_status() - write the device status byte (never 0: use @reset)
+	 * @set_status: write the device status byte (never 0: use @reset)
 	 * Return: 0 if OK, -ve on error
 	 */
 	int (*set_status)(struct udevice *udev, u8 status);
 	/**
-	 * reset() - start a device reset. The uclass then polls get_status()
+	 * @reset: start a device reset. The uclass then polls get_status()
 	 * until it reads 0 (with a timeout), so the op need not wait.
 	 * Return: 0 if OK, -ve on error
 	 */
 	int (*reset)(struct udevice *udev);
 	/**
-	 * get_features() - read the 64 feature bits the device offers
+	 * @get_features: read the 64 feature bits the device offers
 	 * Return: 0 if OK, -ve on error
 	 */
 	int (*get_features)(struct udevice *udev, u64 *features);
 	/**
-	 * set_features() - write the negotiated features, found in the
+	 * @set_features: write the negotiated features, found in the
 	 * transport's struct virtio_dev_priv @features
 	 * Return: 0 if OK, -ve on error
 	 */
 	int (*set_features)(struct udevice *udev);
 	/**
-	 * find_vqs() - set up @nvqs virtqueues (vring_create_virtqueue())
+	 * @find_vqs: set up @nvqs virtqueues (vring_create_virtqueue())
 	 * and tell the device where they are
 	 * @vqs:	returns the queues, index 0 first
 	 * Return: 0 if OK, -ENOENT if the device has fewer queues, -ve on
@@ -155,12 +155,12 @@ struct dm_virtio_ops {
 	int (*find_vqs)(struct udevice *udev, unsigned int nvqs,
 			struct virtqueue *vqs[]);
 	/**
-	 * del_vqs() - disable and free every queue found by find_vqs()
+	 * @del_vqs: disable and free every queue found by find_vqs()
 	 * Return: 0 if OK, -ve on error
 	 */
 	int (*del_vqs)(struct udevice *udev);
 	/**
-	 * notify() - tell the device that @vq has new available buffers
+	 * @notify: tell the device that @vq has new available buffers
 	 * Return: 0 if OK, -ve on error
 	 */
 	int (*notify)(struct udevice *udev, struct virtqueue *vq);
@@ -608,6 +608,11 @@ static inline __virtio64 cpu_to_virtio64(struct udevice *vdev, u64 val)
 
 /**
  * __virtio_cread_many() - read @count fields of @bytes each, consistently
+ * @vdev:	the virtio device
+ * @offset:	the byte offset in the configuration space
+ * @buf:	the destination, @count * @bytes bytes
+ * @count:	the number of fields
+ * @bytes:	the size of one field in bytes
  *
  * Fields wider than the transport's accesses may tear if the device
  * changes its configuration meanwhile; the generation counter tells, and
@@ -820,6 +825,11 @@ static inline void virtio_cwrite64(struct udevice *vdev,
 
 /**
  * virtio_cread_feature() - virtio_cread() if feature @fbit was negotiated
+ * @vdev:	the virtio device
+ * @fbit:	the feature bit that makes the field valid
+ * @structname:	the configuration structure type
+ * @member:	the field of @structname
+ * @ptr:	where the value goes
  * Return: 0 if read, -ENOENT if the feature is absent
  */
 #define virtio_cread_feature(vdev, fbit, structname, member, ptr)	\

@@ -172,13 +172,14 @@ int virtio_pci_find_cap(struct udevice *udev,
 
 /**
  * virtio_pci_modern_init() - set up a modern transport (probe)
+ * @udev:	the transport device, priv->acc set
+ * @pci_device:	the PCI device id
+ * @subsystem:	the PCI subsystem device id
  *
  * Reads the vendor capabilities, maps the common, notify and device
  * structures and fills in the uclass data (device id from @pci_device,
  * transport "pci-modern").
  *
- * @udev:	the transport device, priv->acc set
- * @pci_device:	PCI device id, @subsystem: PCI subsystem id
  * Return: 0, -ENODEV if the device has no modern interface, -ve on error
  */
 int virtio_pci_modern_init(struct udevice *udev, u16 pci_device,
@@ -186,6 +187,11 @@ int virtio_pci_modern_init(struct udevice *udev, u16 pci_device,
 
 /**
  * virtio_pci_legacy_init() - set up a legacy transport (probe)
+ * @udev:	the transport device
+ * @pci_device:	the PCI device id
+ * @revision:	the PCI revision id
+ * @subsystem:	the PCI subsystem device id (the virtio device type of a
+ *		legacy device)
  *
  * Maps I/O BAR 0 and fills in the uclass data (device id from the
  * subsystem id, transport "pci-legacy", legacy byte order).

@@ -229,6 +229,9 @@ static inline void vring_init(struct vring *vr, unsigned int num, void *p,
 /**
  * vring_need_event() - with EVENT_IDX: whether moving an index from @old
  * to @new_idx passes the other side's @event_idx
+ * @event_idx:	the used or avail event index the other side wrote
+ * @new_idx:	the index after the update
+ * @old:	the index before the update
  */
 static inline int vring_need_event(u16 event_idx, u16 new_idx, u16 old)
 {
@@ -332,6 +335,7 @@ int virtqueue_wait_buf(struct virtqueue *vq, void **bufp, unsigned int *len,
 
 /**
  * virtqueue_is_broken() - whether the device broke the protocol on @vq
+ * @vq:	the virtqueue
  */
 static inline bool virtqueue_is_broken(struct virtqueue *vq)
 {
@@ -340,6 +344,7 @@ static inline bool virtqueue_is_broken(struct virtqueue *vq)
 
 /**
  * virtqueue_get_num_free() - descriptors free for new chains
+ * @vq:	the virtqueue
  */
 static inline unsigned int virtqueue_get_num_free(struct virtqueue *vq)
 {
@@ -382,6 +387,8 @@ ulong virtqueue_get_used_addr(struct virtqueue *vq);
 
 /**
  * virtqueue_poll() - whether the device has used entries past
+ * @vq:	the virtqueue
+ * @last_used_idx:	the used index the caller saw last
  * @last_used_idx
  */
 bool virtqueue_poll(struct virtqueue *vq, u16 last_used_idx);

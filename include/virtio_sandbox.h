@@ -66,6 +66,7 @@ struct virtio_sandbox_dev;
  * @VSB_FAULT_SCSI_BAD_TARGET:	a SCSI command gets the response BAD_TARGET
  * @VSB_FAULT_SCSI_TRANSPORT_FAILURE: a SCSI command gets the response
  *				TRANSPORT_FAILURE
+ * @VSB_FAULT_COUNT:		the number of kinds (not a fault)
  */
 enum virtio_sandbox_fault_kind {
 	VSB_FAULT_NONE,
@@ -244,6 +245,7 @@ struct virtio_sandbox_dev {
 /**
  * vsb_little_endian() - byte order of the device's rings and config:
  * little-endian once VERSION_1 is negotiated, else the CPU's
+ * @vd:	the emulated device
  */
 bool vsb_little_endian(struct virtio_sandbox_dev *vd);
 
@@ -251,6 +253,8 @@ bool vsb_little_endian(struct virtio_sandbox_dev *vd);
  * vsb_virtio16_to_cpu() - a 16-bit field the driver wrote, in the CPU's
  * order; the other widths and the vsb_cpu_to_virtio*() inverses are alike
  * (a byte swap is its own inverse)
+ * @vd:	the emulated device
+ * @v:	the value in the device byte order
  */
 static inline u16 vsb_virtio16_to_cpu(struct virtio_sandbox_dev *vd, u16 v)
 {
@@ -285,6 +289,8 @@ static inline u64 vsb_cpu_to_virtio64(struct virtio_sandbox_dev *vd, u64 v)
 /**
  * virtio_sandbox_transport_opt() - apply a transport option of a device
  * spec: "legacy", "defer" or "queue=N"
+ * @vd:	the emulated device
+ * @opt:	one option of the command line spec
  * Return: 0 if @opt is one, -EINVAL if not
  */
 int virtio_sandbox_transport_opt(struct virtio_sandbox_dev *vd,
@@ -292,6 +298,8 @@ int virtio_sandbox_transport_opt(struct virtio_sandbox_dev *vd,
 
 /**
  * virtio_sandbox_fault_fires() - whether an armed fault of @kind fires now
+ * @vd:	the emulated device
+ * @kind:	the fault
  *
  * Each call is one opportunity: a fault with after=N lets N pass.
  */
@@ -301,12 +309,18 @@ bool virtio_sandbox_fault_fires(struct virtio_sandbox_dev *vd,
 /**
  * virtio_sandbox_fault_armed() - whether a fault of @kind is armed (no
  * opportunity used)
+ * @vd:	the emulated device
+ * @kind:	the fault
  */
 bool virtio_sandbox_fault_armed(struct virtio_sandbox_dev *vd,
 				enum virtio_sandbox_fault_kind kind);
 
 /**
  * vsb_req_read() - copy @len bytes at @offset of the readable part of
+ * @req:	the request
+ * @offset:	the offset in the request's data
+ * @buf:	where the bytes go
+ * @len:	the number of bytes
  * @req into @buf
  * Return: bytes copied (less than @len if the chain is shorter)
  */
@@ -316,6 +330,10 @@ u64 vsb_req_read(struct virtio_sandbox_req *req, u64 offset, void *buf,
 /**
  * vsb_req_write() - copy @len bytes from @buf to @offset of the writable
  * part of @req
+ * @req:	the request
+ * @offset:	the offset in the request's data
+ * @buf:	the bytes to write
+ * @len:	the number of bytes
  * Return: bytes copied (less than @len if the chain is shorter)
  */
 u64 vsb_req_write(struct virtio_sandbox_req *req, u64 offset,
@@ -361,6 +379,8 @@ struct virtio_sandbox_dev *sandbox_virtio_get_dev(struct udevice *udev);
 /**
  * sandbox_virtio_complete_pending() - in deferred mode, complete what the
  * device has taken from queue @queue (newest first)
+ * @vd:	the emulated device
+ * @queue:	the queue index
  */
 void sandbox_virtio_complete_pending(struct virtio_sandbox_dev *vd,
 				     unsigned int queue);
@@ -374,6 +394,7 @@ unsigned int vsb_blk_flushes(struct virtio_sandbox_dev *vd);
 /**
  * vsb_scsi_get_stats() - the counters of an emulated SCSI controller: its
  * SCSI target's
+ * @vd:	the emulated device
  */
 struct scsi_emul_stats *vsb_scsi_get_stats(struct virtio_sandbox_dev *vd);
 

@@ -71,6 +71,16 @@
 /**
  * struct virtio_scsi_config - configuration space (little-endian for a
  * VERSION_1 device, the CPU's order for a legacy one)
+ * @num_queues:	the number of request queues
+ * @seg_max:	the most segments in one command
+ * @max_sectors:	the most 512-byte sectors in one command
+ * @cmd_per_lun:	the most commands linked to one LUN
+ * @event_info_size:	the size of an event buffer
+ * @sense_size:	the sense bytes the device writes (driver-writable)
+ * @cdb_size:	the CDB bytes the device reads (driver-writable)
+ * @max_channel:	the highest channel (0)
+ * @max_target:	the highest target
+ * @max_lun:	the highest LUN
  *
  * sense_size and cdb_size are writable: the driver says which sizes its
  * requests use. QEMU: num_queues 1, seg_max queue size - 2, max_sectors

@@ -56,6 +56,7 @@ struct blk_desc;
 
 /**
  * struct zipl_blockptr - SCSI-scheme block pointer (16 bytes)
+ * @reserved:	unused
  * @blockno:	first block; 0 ends a list
  * @size:	block size in bytes (must be the device's)
  * @blockct:	number of further blocks (count - 1)
@@ -71,6 +72,7 @@ _Static_assert(sizeof(struct zipl_blockptr) == 16, "zipl_blockptr");
 /**
  * struct zipl_eckd_blockptr - ECKD-scheme block pointer (16 bytes): a
  * cylinder/head/record address on the (guessed) DASD geometry
+ * @reserved:	unused
  * @cylinder:	low 16 bits of the cylinder
  * @head:	head (low 4 bits) and cylinder bits 16-27 (high 12 bits)
  * @sector:	record on the track, from 1; 0/0/0 is the null pointer
@@ -116,6 +118,7 @@ _Static_assert(sizeof(struct zipl_component_header) == 32, "zipl_comp_hdr");
 
 /**
  * struct zipl_component_entry - one component (32 bytes)
+ * @pad:	unused
  * @data:	LOAD: the first block of the block list; SIGNATURE: the
  *		signature data
  * @component_type: ZIPL_COMP_*
@@ -251,6 +254,8 @@ struct zipl_ctx {
 /**
  * zipl_ctx_init() - prepare a loader run over @desc with the board's
  * memory policy (zipl_board_mem())
+ * @ctx:	the loader context to fill in
+ * @desc:	the disk to read
  * Return: 0, -EINVAL for a block size the loader cannot use, -ENOMEM
  */
 int zipl_ctx_init(struct zipl_ctx *ctx, struct blk_desc *desc);
@@ -260,6 +265,8 @@ void zipl_ctx_free(struct zipl_ctx *ctx);
 
 /**
  * zipl_read_map() - read the master boot record and the program table
+ * @ctx:	the loader context (zipl_ctx_init())
+ * @map:	returns the boot map
  * Return: 0; -ENOENT if block 0 holds no zipl boot record; -ERANGE for a
  *	   pointer beyond the device; -E2BIG for more than 31 entries;
  *	   -EBADMSG for another malformed record; -EIO. @ctx->msg says why.
@@ -270,6 +277,10 @@ int zipl_read_map(struct zipl_ctx *ctx, struct zipl_map *map);
  * zipl_plan() - walk entry @index's component table and block lists
  * and check every component against the device and the memory policy,
  * writing nothing to memory
+ * @ctx:	the loader context (zipl_ctx_init())
+ * @map:	the boot map read so far
+ * @index:	the entry (0: the default)
+ * @plan:	returns what to load where
  * Return: 0; -ENOENT for an empty slot; -EINVAL for an index beyond the
  *	   table; -ERANGE for a pointer beyond the device or a component
  *	   beyond memory; -EFAULT for a component in reserved memory or
@@ -281,6 +292,8 @@ int zipl_plan(struct zipl_ctx *ctx, const struct zipl_map *map, int index,
 
 /**
  * zipl_load() - load the components zipl_plan() checked
+ * @ctx:	the loader context (zipl_ctx_init())
+ * @plan:	what to load where
  * Return: 0, -EIO, -EINTR (Ctrl-C), or -EBADMSG if the disk no longer
  *	   matches the plan (nothing is written outside the planned ranges)
  */
@@ -298,6 +311,8 @@ int zipl_load(struct zipl_ctx *ctx, const struct zipl_plan *plan);
  * zipl_eltorito_map() - (boot/zipl_eltorito.c) find the s390 boot images
  * of an ISO-9660 El Torito boot catalog: bootable entries whose image
  * starts with an s390 IPL PSW and the two IPL CCWs
+ * @ctx:	the loader context (zipl_ctx_init())
+ * @map:	returns the boot map
  * Return: 0; -ENOENT if the device holds no El Torito catalog; -ENOEXEC
  *	   if it has no s390 boot image; -ERANGE, -EBADMSG, -EIO as
  *	   zipl_read_map()
@@ -309,6 +324,10 @@ int zipl_eltorito_map(struct zipl_ctx *ctx, struct zipl_map *map);
  * component, the boot image (an "S390EP" Linux image from its 64 KiB on,
  * at 0x10000, started there; another image as it is, started at the PSW
  * in its first 8 bytes)
+ * @ctx:	the loader context (zipl_ctx_init())
+ * @map:	the boot map read so far
+ * @index:	the entry (0: the default)
+ * @plan:	returns what to load where
  * Return: as zipl_plan()
  */
 int zipl_eltorito_plan(struct zipl_ctx *ctx, const struct zipl_map *map,
@@ -323,6 +342,9 @@ int zipl_read_block(struct zipl_ctx *ctx, lbaint_t blk, void *buf,
 /**
  * zipl_decode_ptr() - decode a 16-byte block pointer of the device's
  * scheme (SCSI, or ECKD when @ctx->eckd_secs is set)
+ * @ctx:	the loader context (zipl_ctx_init())
+ * @p:	the block pointer as on the disk
+ * @out:	returns the decoded pointer
  * Return: 1 and @out filled; 0 for the null pointer (end of a list or
  *	   an empty slot); -EBADMSG for an ECKD address off the geometry
  */
@@ -334,6 +356,8 @@ int zipl_decode_ptr(struct zipl_ctx *ctx, const void *p, struct zipl_ptr *out);
  * boot record in block 1, VOL1 label in block 2) or LDL (LNX1/CMS1 label
  * in block 2, or none; boot info at 0x70 of block 0), with the geometry
  * QEMU guesses (15 heads, 12 records of 4096 bytes a track, ...)
+ * @ctx:	the loader context (zipl_ctx_init())
+ * @map:	returns the boot map
  * Return: 0 with @map->table set and @ctx->eckd_secs set; -ENOENT if the
  *	   device has no ECKD IPL records; -EBADMSG, -ERANGE, -EIO
  */
@@ -342,6 +366,10 @@ int zipl_eckd_map(struct zipl_ctx *ctx, struct zipl_map *map);
 /**
  * zipl_check_range() - check [@addr, @addr + @size) of component @comp
  * against the memory policy
+ * @ctx:	the loader context (zipl_ctx_init())
+ * @comp:	the component, for the error message
+ * @addr:	the load address
+ * @size:	the number of bytes
  * Return: 0, -ERANGE (beyond memory), -EFAULT (reserved memory)
  */
 int zipl_check_range(struct zipl_ctx *ctx, int comp, u64 addr, u64 size);
@@ -358,6 +386,8 @@ phys_size_t zipl_board_mem(struct zipl_mem_range *ranges, int *nranges);
 /**
  * zipl_jump() - start the program @plan loaded from @desc (qemu-s390x:
  * PSW at absolute 0, IPL device at 0xb8, then DIAG 0x308 load normal)
+ * @desc:	the disk it was loaded from (named in the IPL parameter block)
+ * @plan:	the loaded plan whose entry point is jumped to
  * Return: does not return on success; -ENOSYS where the board cannot
  *	   IPL (sandbox), -EIO if the machine refused the IPL parameter
  *	   block or the reset

@@ -40,6 +40,12 @@ int device_bind(struct udevice *parent, const struct driver *drv,
 /**
  * device_bind_with_driver_data() - device_bind() with a driver data word
  * (dev_get_driver_data()) and no platform data
+ * @parent:	the parent device
+ * @drv:	the driver
+ * @name:	the name of the new device (not copied: it must stay valid)
+ * @driver_data:	the driver data from the driver's of_match entry
+ * @node:	the device tree node
+ * @devp:	returns the new device
  */
 int device_bind_with_driver_data(struct udevice *parent,
 				 const struct driver *drv, const char *name,
@@ -62,6 +68,7 @@ int device_bind_by_name(struct udevice *parent, bool pre_reloc_only,
 /**
  * device_of_to_plat() - allocate the device's data and read its device
  * tree node into its platform data (driver of_to_plat), parents first
+ * @dev:	the device
  *
  * Called by device_probe(); useful alone to read a device's configuration
  * without starting it.
@@ -72,6 +79,7 @@ int device_of_to_plat(struct udevice *dev);
 
 /**
  * device_probe() - make a device ready for use
+ * @dev:	the device
  *
  * Does nothing if the device is already active. Otherwise probes the
  * parent first, allocates the private data (driver priv_auto, uclass
@@ -102,6 +110,7 @@ int device_remove(struct udevice *dev, uint flags);
  * device_unbind() - destroy a device: unbind its children, call the
  * driver's unbind and the uclass's pre_unbind, free its platform data and
  * the device itself
+ * @dev:	the device
  *
  * The children are unbound first, then the driver's unbind and the
  * uclass's pre_unbind are called. The device must not be active
@@ -115,11 +124,13 @@ int device_unbind(struct udevice *dev);
 /**
  * device_free() - free the private data of a device (done by
  * device_remove(); for error paths)
+ * @dev:	the device
  */
 void device_free(struct udevice *dev);
 
 /**
  * device_chld_remove() - remove the children of @dev
+ * @dev:	the parent whose children are removed
  * @drv:	only those of this driver, or NULL for all
  * @flags:	as for device_remove()
  * Return: 0 if OK, -ve on error
@@ -128,6 +139,7 @@ int device_chld_remove(struct udevice *dev, struct driver *drv, uint flags);
 
 /**
  * device_chld_unbind() - unbind the children of @dev
+ * @dev:	the parent whose children are unbound
  * @drv:	only those of this driver, or NULL for all
  * Return: 0 if OK, -ve on error (the other children are still unbound)
  */
@@ -135,6 +147,8 @@ int device_chld_unbind(struct udevice *dev, struct driver *drv);
 
 /**
  * device_reparent() - move @dev (and its children) under @new_parent
+ * @dev:	the device
+ * @new_parent:	the device that becomes its parent
  * Return: 0 if OK, -ve on error
  */
 int device_reparent(struct udevice *dev, struct udevice *new_parent);

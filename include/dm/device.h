@@ -155,6 +155,7 @@ static inline void dev_bic_flags(struct udevice *dev, u32 bic)
 
 /**
  * dev_seq() - the sequence number of @dev in its uclass
+ * @dev:	the device
  *
  * Given at bind time: one more than the highest number in use in the
  * uclass, so the first device bound is 0. Numbers of unbound devices are
@@ -196,6 +197,7 @@ static inline int dev_of_offset(const struct udevice *dev)
 
 /**
  * device_active() - whether @dev is probed (and not removed since)
+ * @dev:	the device
  * Return: true if active, false if not or if @dev is NULL
  */
 static inline bool device_active(const struct udevice *dev)
@@ -266,6 +268,8 @@ struct driver {
 
 /**
  * U_BOOT_DRIVER() - declare a driver
+ * @__name:	the name of the driver (a C identifier: DM_DRIVER_GET(__name)
+ *		finds it)
  *
  *	U_BOOT_DRIVER(virtio_blk) = {
  *		.name = "virtio-blk", .id = UCLASS_BLK, ...
@@ -295,6 +299,7 @@ void *dev_get_uclass_plat(const struct udevice *dev);
 
 /**
  * dev_get_priv() - the private data of @dev
+ * @dev:	the device
  * Return: the data, or NULL if none (or if @dev is not probed and its
  *	   driver has priv_auto)
  */
@@ -311,6 +316,7 @@ struct udevice *dev_get_parent(const struct udevice *child);
 
 /**
  * dev_get_driver_data() - the driver data given when @dev was bound
+ * @dev:	the device
  * Return: the data word, 0 if none was given
  */
 ulong dev_get_driver_data(const struct udevice *dev);
@@ -353,6 +359,9 @@ int device_find_child_by_seq(const struct udevice *parent, int seq,
 
 /**
  * device_get_child_by_seq() - get a child by sequence number and probe it
+ * @parent:	the parent device
+ * @seq:	the sequence number
+ * @devp:	returns the child, probed
  * Return: 0 if OK, -ENODEV if there is no such child, other -ve if the
  *	   child fails to probe
  */
@@ -378,6 +387,9 @@ int device_find_next_child(struct udevice **devp);
 /**
  * device_find_first_inactive_child() - find the first child of a device
  * that is in uclass @uclass_id and not probed
+ * @parent:	the parent device
+ * @uclass_id:	the uclass the child must belong to
+ * @devp:	returns the first child of that uclass not yet probed
  * Return: 0 if found, -ENODEV if not
  */
 int device_find_first_inactive_child(const struct udevice *parent,
@@ -399,6 +411,10 @@ int device_find_first_child_by_uclass(const struct udevice *parent,
 /**
  * device_find_child_by_namelen() - find a child by the first @len
  * characters of its name (the child's name must have exactly @len)
+ * @parent:	the parent device
+ * @name:	the name of the child (need not end with a NUL)
+ * @len:	the length of @name
+ * @devp:	returns the child (NULL if none)
  * Return: 0 if found, -ENODEV if not
  */
 int device_find_child_by_namelen(const struct udevice *parent,
@@ -407,6 +423,9 @@ int device_find_child_by_namelen(const struct udevice *parent,
 
 /**
  * device_find_child_by_name() - find a child by name (no probe)
+ * @parent:	the parent device
+ * @name:	the name of the child
+ * @devp:	returns the child (NULL if none)
  * Return: 0 if found, -ENODEV if not
  */
 int device_find_child_by_name(const struct udevice *parent, const char *name,
@@ -414,6 +433,8 @@ int device_find_child_by_name(const struct udevice *parent, const char *name,
 
 /**
  * device_first_child_err() - get the first child of a device and probe it
+ * @parent:	the parent device
+ * @devp:	returns the first child, probed
  * Return: 0 if OK, -ENODEV if there are no children, other -ve if the
  *	   child fails to probe
  */
@@ -421,6 +442,7 @@ int device_first_child_err(struct udevice *parent, struct udevice **devp);
 
 /**
  * device_next_child_err() - get the next sibling of a device and probe it
+ * @devp:	the current child on entry, the next one (probed) on return
  * Return: 0 if OK, -ENODEV if there is no next sibling, other -ve if it
  *	   fails to probe
  */
@@ -437,6 +459,8 @@ bool device_is_last_sibling(const struct udevice *dev);
 
 /**
  * device_set_name() - give @dev a copy of @name as its name
+ * @dev:	the device
+ * @name:	the new name (copied)
  *
  * The copy is freed when the device is unbound.
  *
@@ -447,12 +471,17 @@ int device_set_name(struct udevice *dev, const char *name);
 /**
  * device_set_name_alloc() - note that the name of @dev was allocated by the
  * caller (malloc) and must be freed when the device is unbound
+ * @dev:	the device
  */
 void device_set_name_alloc(struct udevice *dev);
 
 /**
  * device_foreach_child_safe() - walk the children of @parent; the child
  * at @pos may be unbound in the loop body
+ * @pos:	the loop variable: each child in turn
+ * @next:	the loop variable holding the next one (so that @pos may be
+ *		unbound)
+ * @parent:	the device whose children are walked
  */
 #define device_foreach_child_safe(pos, next, parent)			\
 	list_for_each_entry_safe(pos, next, &(parent)->child_head, sibling_node)
@@ -464,6 +493,8 @@ void device_set_name_alloc(struct udevice *dev);
 /**
  * device_foreach_child_probe() - walk the children of @parent, probing
  * each; stops at the first child that fails to probe
+ * @pos:	the loop variable: each child in turn
+ * @parent:	the device whose children are walked
  */
 #define device_foreach_child_probe(pos, parent)				\
 	for (int _ret = device_first_child_err(parent, &(pos)); !_ret;	\

@@ -14,12 +14,16 @@ struct udevice;
 
 /**
  * uclass_find() - the uclass with ID @key if it exists (no creation)
+ * @key:	the uclass id to look for
  * Return: the uclass, or NULL
  */
 struct uclass *uclass_find(enum uclass_id key);
 
 /**
  * uclass_find_device() - find a device of a uclass by index (no probe)
+ * @id:	the uclass id
+ * @index:	the position in the uclass, from 0
+ * @devp:	returns the device found (NULL if none)
  * Return: 0 if found, -ENODEV if not, other -ve if the uclass cannot be
  *	   created
  */
@@ -27,6 +31,7 @@ int uclass_find_device(enum uclass_id id, int index, struct udevice **devp);
 
 /**
  * uclass_find_first_device() - find the first device of a uclass (no probe)
+ * @id:	the uclass id
  * @devp:	returns the device, NULL if the uclass has none
  * Return: 0 if OK (found or not), -ve if the uclass cannot be created
  */
@@ -41,6 +46,9 @@ int uclass_find_next_device(struct udevice **devp);
 
 /**
  * uclass_find_device_by_name() - find a device of a uclass by name
+ * @id:	the uclass id
+ * @name:	the name of the device
+ * @devp:	returns the device found (NULL if none)
  * Return: 0 if found, -ENODEV if not, -EINVAL if @name is NULL
  */
 int uclass_find_device_by_name(enum uclass_id id, const char *name,
@@ -49,6 +57,9 @@ int uclass_find_device_by_name(enum uclass_id id, const char *name,
 /**
  * uclass_find_device_by_seq() - find a device of a uclass by sequence
  * number (no probe)
+ * @id:	the uclass id
+ * @seq:	the sequence number
+ * @devp:	returns the device found (NULL if none)
  * Return: 0 if found, -ENODEV if not
  */
 int uclass_find_device_by_seq(enum uclass_id id, int seq,
@@ -57,6 +68,9 @@ int uclass_find_device_by_seq(enum uclass_id id, int seq,
 /**
  * uclass_find_device_by_ofnode() - find the device of a uclass bound to
  * a device tree node (no probe)
+ * @id:	the uclass id
+ * @node:	the device tree node
+ * @devp:	returns the device found (NULL if none)
  * Return: 0 if found, -ENODEV if not
  */
 int uclass_find_device_by_ofnode(enum uclass_id id, ofnode node,
@@ -65,11 +79,13 @@ int uclass_find_device_by_ofnode(enum uclass_id id, ofnode node,
 /**
  * uclass_find_next_free_seq() - one more than the highest sequence number
  * in use in @uc (0 if none)
+ * @uc:	the uclass
  */
 int uclass_find_next_free_seq(struct uclass *uc);
 
 /**
  * dev_get_uclass_index() - position of @dev in its uclass (bind order)
+ * @dev:	the device
  * @ucp:	returns its uclass (may be NULL)
  * Return: the index, or -ENODEV
  */
@@ -92,6 +108,7 @@ int uclass_pre_remove_device(struct udevice *dev);
 
 /**
  * uclass_destroy() - remove and unbind every device of @uc, then free it
+ * @uc:	the uclass to destroy
  * Return: 0 if OK, -ve on error
  */
 int uclass_destroy(struct uclass *uc);

@@ -117,6 +117,7 @@ int uclass_get(enum uclass_id key, struct uclass **ucp);
 
 /**
  * uclass_get_name() - the name of a uclass
+ * @id:	the uclass id
  * Return: the name, or NULL if there is no such uclass
  */
 const char *uclass_get_name(enum uclass_id id);
@@ -124,6 +125,8 @@ const char *uclass_get_name(enum uclass_id id);
 /**
  * uclass_get_by_name_len() - the ID of the uclass named by the first @len
  * characters of @name
+ * @name:	the uclass name (need not end with a NUL)
+ * @len:	the length of @name
  * Return: the ID, or UCLASS_INVALID
  */
 enum uclass_id uclass_get_by_name_len(const char *name, int len);
@@ -144,6 +147,9 @@ int uclass_get_device(enum uclass_id id, int index, struct udevice **devp);
 /**
  * uclass_get_device_by_name() - get a device of a uclass by name, and
  * probe it
+ * @id:	the uclass id
+ * @name:	the name of the device
+ * @devp:	returns the device, probed
  * Return: 0 if OK, -ENODEV if there is no such device, other -ve if it
  *	   fails to probe
  */
@@ -153,6 +159,9 @@ int uclass_get_device_by_name(enum uclass_id id, const char *name,
 /**
  * uclass_get_device_by_seq() - get a device of a uclass by sequence
  * number (dev_seq()), and probe it
+ * @id:	the uclass id
+ * @seq:	the sequence number
+ * @devp:	returns the device, probed
  * Return: 0 if OK, -ENODEV if there is no such device, other -ve if it
  *	   fails to probe
  */
@@ -162,6 +171,9 @@ int uclass_get_device_by_seq(enum uclass_id id, int seq,
 /**
  * uclass_get_device_by_ofnode() - get the device of a uclass bound to a
  * device tree node, and probe it
+ * @id:	the uclass id
+ * @node:	the device tree node
+ * @devp:	returns the device, probed
  * Return: 0 if OK, -ENODEV if there is no such device, other -ve if it
  *	   fails to probe
  */
@@ -171,6 +183,9 @@ int uclass_get_device_by_ofnode(enum uclass_id id, ofnode node,
 /**
  * uclass_get_device_by_driver() - get the first device of a uclass that
  * uses driver @drv (e.g. DM_DRIVER_GET(virtio_blk)), and probe it
+ * @id:	the uclass id
+ * @drv:	the driver the device must be bound to
+ * @devp:	returns the device, probed
  * Return: 0 if OK, -ENODEV if there is no such device, other -ve if it
  *	   fails to probe
  */
@@ -235,6 +250,7 @@ int uclass_next_device_err(struct udevice **devp);
 /**
  * uclass_first_device_check() - get the first device of a uclass and try
  * to probe it
+ * @id:	the uclass id
  *
  * Walks every device, working or not, with uclass_next_device_check():
  *
@@ -258,6 +274,9 @@ int uclass_next_device_check(struct udevice **devp);
 /**
  * uclass_first_device_drvdata() - get the first device of a uclass whose
  * driver data is @driver_data, and probe it
+ * @id:	the uclass id
+ * @driver_data:	the driver data to match (the of_match entry's data)
+ * @devp:	returns the device, probed
  * Return: 0 if OK, -ENODEV if there is none, other -ve if it fails to
  *	   probe
  */
@@ -266,6 +285,7 @@ int uclass_first_device_drvdata(enum uclass_id id, ulong driver_data,
 
 /**
  * uclass_probe_all() - probe every device of a uclass
+ * @id:	the uclass id
  * Return: 0 if every device probed (or there is none), else the error of
  *	   the last device that failed (the others are probed anyway)
  */
@@ -273,6 +293,7 @@ int uclass_probe_all(enum uclass_id id);
 
 /**
  * uclass_id_count() - number of devices in a uclass
+ * @id:	the uclass id
  * Return: the number, 0 if the uclass does not exist
  */
 int uclass_id_count(enum uclass_id id);
@@ -294,6 +315,10 @@ int uclass_id_count(enum uclass_id id);
 /**
  * uclass_foreach_dev_safe() - walk the devices of @uc; the device at @pos
  * may be unbound in the loop body
+ * @pos:	the loop variable: each child in turn
+ * @next:	the loop variable holding the next one (so that @pos may be
+ *		unbound)
+ * @uc:	the uclass whose devices are walked
  */
 #define uclass_foreach_dev_safe(pos, next, uc)				\
 	list_for_each_entry_safe(pos, next, &uc->dev_head, uclass_node)

@@ -116,6 +116,7 @@ void ut_failf(struct unit_test_state *uts, const char *file, int line,
 
 /**
  * ut_run() - run the tests of a suite ("all" for every suite)
+ * @suite:	the name of a suite, or "all"
  * @name: one test of the suite, or NULL for all of it
  * Return: number of failed tests
  */
