@@ -2,7 +2,7 @@
 /*
  * DOS (MBR) partition table layout: four 16-byte records at byte 0x1be of
  * the first block and of every extended boot record (EBR), followed by
- * the 0x55 0xaa signature. Names as U-Boot's disk/part_dos.h.
+ * the 0x55 0xaa signature. Names as in U-Boot's DOS partition header.
  */
 #ifndef _DISK_PART_DOS_H
 #define _DISK_PART_DOS_H

@@ -335,7 +335,7 @@ int zipl_eltorito_plan(struct zipl_ctx *ctx, const struct zipl_map *map,
 
 /* Loader internals shared by the schemes: fill @ctx->msg, read a block */
 int zipl_fail(struct zipl_ctx *ctx, int err, const char *fmt, ...)
-	__attribute__((format(printf, 3, 4)));
+	__printf(3, 4);
 int zipl_read_block(struct zipl_ctx *ctx, lbaint_t blk, void *buf,
 		    const char *what);
 

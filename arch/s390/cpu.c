@@ -9,6 +9,7 @@
 #include <asm/diag.h>
 #include <asm/lowcore.h>
 #include <asm/sclp.h>
+#include <asm/sections.h>
 
 #define SIGP_STOP		5
 /* A disabled wait at an address ending in 0xfff is the "quiesce" code */
@@ -16,7 +17,6 @@
 /* QEMU's BIOS_MAX_SIZE: the most the image can span */
 #define IMAGE_MAX_SIZE		0x200000
 
-extern char __image_end[];
 
 ulong s390_image_base;
 ulong s390_fw_start;

@@ -121,11 +121,12 @@ int sclp_init_event_mask(void)
 
 void sclp_early_write(const char *s)
 {
-	struct {
+	struct early_write_sccb {
 		struct sccb_header header;
 		struct evbuf_header ebh;
 		char data[SCCB_SIZE - 14];
-	} __packed *sccb = (void *)sclp_early_sccb;
+	} __packed;
+	struct early_write_sccb *sccb = (void *)sclp_early_sccb;
 	size_t len;
 
 	if (!sclp_early_mask_set)

@@ -76,7 +76,7 @@ static int scsi_wait_ready(struct udevice *host, struct scsi_cmd *cmd,
 			return ret;
 		if (get_timer(start) > SCSI_READY_TIMEOUT_MS)
 			return -ETIMEDOUT;
-		udelay(10000);
+		mdelay(10);
 		cpu_relax();
 	}
 }

@@ -41,7 +41,7 @@ struct unit_test {
 /* Report an assertion failure; used by the macros below. */
 void ut_failf(struct unit_test_state *uts, const char *file, int line,
 	      const char *func, const char *cond, const char *fmt, ...)
-	__attribute__((format(printf, 6, 7)));
+	__printf(6, 7);
 
 #define ut_assert(cond)							\
 	do {								\

@@ -24,6 +24,7 @@
  * contain pointers in data: the tables are plain numbers, and the build
  * checks that the stub has no dynamic relocation at all.
  */
+#include <linux/compiler.h>
 #include <linux/types.h>
 #include "inflate.h"
 
@@ -201,7 +202,7 @@ static u32 huffman_slow(const struct huffman *h, u64 buf)
  * the zero padding). Return: symbol << 4 | length, or 0 if the bits are
  * no code.
  */
-static inline __attribute__((always_inline))
+static __always_inline
 u32 decode_bits(const struct huffman *h, u64 *buf, unsigned int *cnt)
 {
 	u32 e = h->fast[*buf & FAST_MASK];

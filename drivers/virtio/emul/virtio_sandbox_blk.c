@@ -6,7 +6,7 @@
  * It answers as QEMU's virtio-blk does: capacity in 512-byte sectors,
  * blk_size when asked for another logical block size, SEG_MAX of the
  * queue size minus 2, FLUSH; requests misaligned to the block size or
- * past the end end with IOERR, unknown types with UNSUPP. It also checks
+ * past the end finish with IOERR, unknown types with UNSUPP. It also checks
  * the driver: a request with more data segments than seg_max or a segment
  * larger than size_max ends with IOERR and is counted.
  *

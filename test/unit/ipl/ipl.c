@@ -56,7 +56,7 @@ static struct blk_desc *it_lun(struct udevice *host, unsigned int target,
 static int it_setup(struct unit_test_state *uts, struct it *t)
 {
 	const char *disk = "mem:65536";
-	const char *luns[] = {
+	static const char *const luns[] = {
 		"mem:65536,target=1,lun=2",
 		"mem:65536,target=1,lun=5",
 	};

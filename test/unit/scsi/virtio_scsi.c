@@ -333,7 +333,7 @@ UNIT_TEST(virtio_scsi_medium_error, 0, scsi);
  */
 static int virtio_scsi_ua_retries(struct unit_test_state *uts)
 {
-	const char *specs[] = { "mem:65536" };
+	static const char *const specs[] = { "mem:65536" };
 	struct udevice *udev, *host, *bdev;
 	struct scsi_uc_priv *uc_priv;
 	struct vsb_scsi_stats *st;

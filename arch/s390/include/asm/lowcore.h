@@ -69,13 +69,14 @@
 #define TRAP_RELOC		6
 
 #ifndef __ASSEMBLY__
+#include <linux/compiler.h>
 #include <linux/types.h>
 
 /** struct psw - a 16-byte z/Architecture program status word */
 struct psw {
 	u64 mask;
 	u64 addr;
-} __attribute__((packed, aligned(8)));
+} __packed __aligned(8);
 
 /**
  * s390_trap() - report an unexpected interruption and stop (start.S
@@ -83,7 +84,7 @@ struct psw {
  * LC_VB_TRAP_SAVE)
  * @kind: TRAP_*
  */
-void s390_trap(int kind) __attribute__((noreturn));
+void s390_trap(int kind) __noreturn;
 
 /**
  * s390_start() - C entry from start.S: heap, then board_init_r()
@@ -91,14 +92,14 @@ void s390_trap(int kind) __attribute__((noreturn));
  * @fwbase: where QEMU loaded the -bios ELF (the boot stub, if any): the
  *	    heap goes below it
  */
-void s390_start(ulong base, ulong fwbase) __attribute__((noreturn));
+void s390_start(ulong base, ulong fwbase) __noreturn;
 
 /**
  * s390_disabled_wait() - stop the CPU with a disabled-wait PSW
  * @code: the PSW address, shown by QEMU in its guest-crash report;
  *	  0xfff is the "quiesce" code that makes QEMU shut down normally
  */
-void s390_disabled_wait(ulong code) __attribute__((noreturn));
+void s390_disabled_wait(ulong code) __noreturn;
 
 /** s390_ext_enable_window() - open the external mask for one instruction */
 void s390_ext_enable_window(void);
