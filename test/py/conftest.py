@@ -8,6 +8,7 @@ See test/py/README.md for the fixtures tests use.
 """
 
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -152,12 +153,23 @@ def _start(board, log, disks=(), extra_args=(), timeout=None):
     return con.start()
 
 
+def _close(con):
+    """Close @con; fail the test (or, at a module's end, the module) if the
+    board did not go down cleanly: a sanitizer report at exit, a non-zero
+    exit status, no power-off (also at an earlier restart)."""
+    problems = con.problems + [con.close()]
+    con.problems = []
+    problems = [p for p in problems if p]
+    if problems:
+        pytest.fail('; '.join(problems), pytrace=False)
+
+
 @pytest.fixture(scope='module')
 def console(board, console_log):
     """A board started with no disks, shared by the tests of a module."""
     con = _start(board, console_log)
     yield con
-    con.close()
+    _close(con)
 
 
 @pytest.fixture(autouse=True)
@@ -186,8 +198,14 @@ def make_console(board, console_log):
         made.append(con)
         return con
     yield make
+    problems = []
     for con in made:
-        con.close()
+        try:
+            _close(con)
+        except pytest.fail.Exception as e:
+            problems.append(str(e))
+    if problems:
+        pytest.fail('; '.join(problems), pytrace=False)
 
 
 @pytest.fixture
@@ -211,6 +229,13 @@ def sandbox_run(board, console_log):
         out = res.stdout.decode('utf-8', 'replace')
         console_log.write(out + f'\n--- exit status {res.returncode}\n')
         console_log.flush()
+        # A sanitizer report fails the test whatever the status says
+        for name, pat in board.plugin.BAD_PATTERNS.items():
+            m = re.search(pat, out)
+            if m:
+                pytest.fail(f'{name} in {argv}: '
+                            f'{out[m.start():m.start() + 2000]!r}',
+                            pytrace=False)
         return res.returncode, out
     return run
 

@@ -43,6 +43,8 @@ class Console:
         self.boot_output = ''
         self.bad_patterns = dict(getattr(board, 'BAD_PATTERNS', {}))
         self._disabled = set()
+        # What went wrong at a power-off the test did not see (restart())
+        self.problems = []
 
     # --- life cycle -----------------------------------------------------
 
@@ -77,28 +79,63 @@ class Console:
         return self
 
     def close(self):
-        """Power the board off, or end it if it does not go."""
+        """Power the board off, or end it if it does not go.
+
+        Return: None if the board went down cleanly, else one line saying
+        what went wrong on the way: a sanitizer report (LeakSanitizer
+        reports only at exit), a non-zero exit status, or a board that did
+        not power off. A board a test already left broken is ended without
+        a verdict (that test has failed already).
+        """
         if not self.p:
-            return
+            return None
+        problem = None
         try:
             # A board busy with a command or hung is not asked.
             if self.p.isalive() and not self.broken:
                 self.p.send('poweroff\n')
-                self.p.expect([pexpect.EOF, '\n' + PROMPT],
-                              timeout=self.board.POWEROFF_TIMEOUT)
+                i = self.p.expect([pexpect.EOF, '\n' + PROMPT],
+                                  timeout=self.board.POWEROFF_TIMEOUT)
+                if i == 1:
+                    problem = 'the board did not power off'
+                else:
+                    problem = self._exit_problem()
         except (pexpect.TIMEOUT, pexpect.EOF, OSError):
-            pass
+            problem = 'the board did not power off in time'
         finally:
             if self.p.isalive():
                 self.p.terminate(force=True)
             self.p.close()
+            if problem:
+                self.log.write(f'\n--- at power-off: {problem}\n')
             self.log.write('\n--- closed\n')
             self.log.flush()
             self.p = None
+        return problem
+
+    def _exit_problem(self):
+        """After EOF: a bad pattern in the last output or a bad status."""
+        text = self.p.before if isinstance(self.p.before, str) else ''
+        for name, pat in self.bad_patterns.items():
+            m = re.search(pat, text)
+            if m:
+                return (f'{self.board.NAME}: {name} at power-off: '
+                        f'{text[m.start():m.start() + 2000]!r}')
+        self.p.close()
+        if self.p.signalstatus or self.p.exitstatus:
+            return (f'{self.board.NAME}: exited with '
+                    f'{self._exit_status()} at power-off; last output: '
+                    f'{text[-400:]!r}')
+        return None
 
     def restart(self):
-        """Close the board and start it again from power-on."""
-        self.close()
+        """Close the board and start it again from power-on.
+
+        What close() found wrong is kept in .problems for the fixture.
+        """
+        problem = self.close()
+        if problem:
+            self.problems.append(problem)
         return self.start()
 
     def isalive(self):
