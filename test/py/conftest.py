@@ -33,6 +33,9 @@ def pytest_addoption(parser):
     group.addoption('--bin', default=None,
                     help='firmware or program to start (default: the '
                          "board's output in the build folder)")
+    group.addoption('--summary', default=None,
+                    help='write "passed failed skipped" counts to this file '
+                         '(scripts/check reads it)')
     group.addoption('--timeout-scale', type=float,
                     default=float(os.environ.get('VIRTBOOT_TIMEOUT_SCALE', 1)),
                     help='multiply every console timeout (slow machines)')
@@ -44,6 +47,10 @@ def pytest_configure(config):
         'on others it is deselected')
     config.addinivalue_line(
         'markers', 'slow: takes long (many QEMU starts)')
+    config.addinivalue_line(
+        'markers', 'buildconfigspec(*options): the test needs these .config '
+        "options (lower case, no CONFIG_: 'cmd_scsi'), as U-Boot's marker; "
+        'on a board without one it is deselected')
 
 
 class Board:
@@ -245,10 +252,16 @@ def pytest_collection_modifyitems(config, items):
     summary counts them as "deselected"), not skipped: make check counts a
     skip as a test that should have run and did not."""
     name = config.getoption('board')
+    kconfig = Board(config).config
     keep, drop = [], []
     for item in items:
         mark = item.get_closest_marker('boards')
-        (drop if mark and name not in mark.args else keep).append(item)
+        wrong_board = mark and name not in mark.args
+        needs = [o for m in item.iter_markers('buildconfigspec')
+                 for o in m.args]
+        missing = [o for o in needs
+                   if kconfig.get('CONFIG_' + o.upper()) != 'y']
+        (drop if wrong_board or missing else keep).append(item)
     if drop:
         config.hook.pytest_deselected(items=drop)
         items[:] = keep
@@ -262,3 +275,26 @@ def pytest_runtest_makereport(item, call):
     if report.failed and log is not None and call.when in ('setup', 'call'):
         report.sections.append(('virtboot console (from test-log.txt)',
                                 log.test_text()))
+
+
+def pytest_collection_finish(session):
+    """A run that selects no test at all is an error, not a pass."""
+    if not session.items and not session.config.getoption('collectonly'):
+        raise pytest.UsageError('no test selected: nothing would run')
+
+
+def pytest_terminal_summary(terminalreporter, exitstatus, config):
+    """--summary FILE: "passed failed skipped" of this run, from pytest's
+    own tally (an error at set-up or teardown counts as failed)."""
+    path = config.getoption('summary')
+    if not path:
+        return
+    stats = terminalreporter.stats
+
+    def count(key):
+        return len([r for r in stats.get(key, [])
+                    if getattr(r, 'when', 'call') in ('setup', 'call',
+                                                      'teardown')])
+    with open(path, 'w') as f:
+        f.write(f"{count('passed')} {count('failed') + count('error')} "
+                f"{count('skipped')}\n")

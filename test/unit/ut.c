@@ -58,11 +58,24 @@ int ut_run(const char *suite, const char *name)
 	return failed;
 }
 
+/* ut list: every test as suite.name, one a line (test/py's test_ut.py) */
+static void ut_list(void)
+{
+	struct unit_test *test;
+
+	ll_foreach(struct unit_test, test, ut)
+		printf("%s.%s\n", test->suite, test->name);
+}
+
 static int do_ut(struct cmd_tbl *cmdtp, int flag, int argc,
 		 char *const argv[])
 {
 	if (argc < 2)
 		return CMD_RET_USAGE;
+	if (argc == 2 && !strcmp(argv[1], "list")) {
+		ut_list();
+		return CMD_RET_SUCCESS;
+	}
 	return ut_run(argv[1], argc > 2 ? argv[2] : NULL) ?
 		CMD_RET_FAILURE : CMD_RET_SUCCESS;
 }
@@ -70,4 +83,5 @@ static int do_ut(struct cmd_tbl *cmdtp, int flag, int argc,
 U_BOOT_CMD(ut, 3, 0, do_ut,
 	   "unit tests",
 	   "all - run every unit test\n"
-	   "ut <suite> [<test>] - run one suite, or one test of it");
+	   "ut <suite> [<test>] - run one suite, or one test of it\n"
+	   "ut list - list every test as suite.name");

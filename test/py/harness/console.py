@@ -128,6 +128,11 @@ class Console:
                     f'{text[-400:]!r}')
         return None
 
+    def mark_halted(self):
+        """The test stopped the board on purpose (an exception report that
+        halts it): close() ends it without asking it to power off."""
+        self.broken = True
+
     def restart(self):
         """Close the board and start it again from power-on.
 

@@ -383,6 +383,7 @@ def test_exception_report(board, make_console):
     con.wait_for('"Synchronous Abort" handler, esr 0x02000000')
     con.wait_for(f'elr: {base:016x}')
     con.wait_for('halted')
+    con.mark_halted()
 
 
 def test_flash_is_read_only(make_console):
@@ -392,6 +393,7 @@ def test_flash_is_read_only(make_console):
     con.run_command('mw.l 100 5', wait_for_prompt=False)
     con.wait_for('"Synchronous Abort" handler, esr 0x9600004e')
     con.wait_for('far: 0000000000000100')
+    con.mark_halted()
 
 
 @pytest.mark.parametrize('machine', ['virt,virtualization=on'])
