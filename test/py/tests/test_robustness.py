@@ -126,7 +126,8 @@ def test_failed_after_restart(make_console, tmp_path):
     ('virtio write 0xffffffffffffff00 0 1', 'outside RAM'),
     ('virtio read $loadaddr 7ff 2', 'past the end of the device'),
     ('virtio read $loadaddr 0 fffffffffff', 'past the end of the device'),
-    ('virtio read $loadaddr fffffffffffffffff 1', ''),
+    ('virtio read $loadaddr fffffffffffffffff 1',
+     "bad block number 'fffffffffffffffff': not a hex number"),
 ])
 def test_transfer_bounds(make_console, tmp_path, cmd, why):
     """A transfer that would go outside memory or the disk is refused
@@ -309,6 +310,32 @@ def test_scsi_never_ready(make_console, tmp_path):
     out, status = con.run_status('scsi read $loadaddr 0 1')
     assert status == 1
     assert one_error_line(out).endswith('ERROR (no scsi device 0)')
+    alive(con)
+
+
+@pytest.mark.boards('sandbox')
+@pytest.mark.parametrize('fault, why', [
+    ('medium-error', 'MEDIUM ERROR, asc 0x11 ascq 0x00 (unrecovered read '
+                     'error)'),
+    ('hardware-error', 'HARDWARE ERROR, asc 0x44 ascq 0x00 (internal target '
+                       'failure)'),
+    ('illegal-request', 'ILLEGAL REQUEST, asc 0x24 ascq 0x00 (invalid field '
+                        'in cdb)'),
+])
+def test_scsi_bad_answers(make_console, tmp_path, fault, why):
+    """A LUN whose reads end in an error of each kind (catalogue #38, the
+    cases a shell user sees; the fuzz seeds cover every answer): one line
+    with the sense in words, the prompt stays, and the next read fails the
+    same way."""
+    make_image(tmp_path / 'lun.img', MIB, seed=84)
+    con = make_console([Disk(tmp_path / 'lun.img', kind='scsi')],
+                       extra_args=['--fault', f'scsi:{fault}'])
+    for _ in range(2):
+        out, status = con.run_status('scsi read $loadaddr 0 1')
+        assert status == 1
+        assert one_error_line(out) == ('scsi read: device 0 block # 0, '
+                                       f'count 1 ... ERROR (read failed: '
+                                       f'{why})'), out
     alive(con)
 
 

@@ -217,5 +217,10 @@ def test_c_exit_status(sandbox_run, cmds, status, output):
 def test_c_bad_option(sandbox_run):
     """A bad option is refused with a message, not ignored."""
     rc, out = sandbox_run(['--no-such-option'])
-    assert rc != 0
-    assert out.strip()
+    assert rc == 2, out
+    lines = out.strip().splitlines()
+    assert lines[0] == ('sandbox: unknown option or missing argument: '
+                        '--no-such-option'), out
+    assert lines[1].startswith('Usage: ') and '--blk FILE' in out, out
+    # the program did not start: no sign-on, no prompt
+    assert 'virtboot 20' not in out and '=> ' not in out, out
