@@ -108,6 +108,29 @@ int device_bind_driver(struct udevice *parent, const char *drv_name,
 					  ofnode_null(), devp);
 }
 
+int device_bind_bus_child(struct udevice *parent, const char *drv_name,
+			  const char *name, const void *parent_plat,
+			  size_t size, struct udevice **devp)
+{
+	struct udevice *dev;
+	void *pplat;
+	int ret;
+
+	ret = device_bind_driver(parent, drv_name, name, &dev);
+	if (ret)
+		return ret;
+	pplat = dev_get_parent_plat(dev);
+	ret = size && !pplat ? -EINVAL : device_set_name(dev, name);
+	if (ret) {
+		device_unbind(dev);
+		return ret;
+	}
+	memcpy(pplat, parent_plat, size);
+	if (devp)
+		*devp = dev;
+	return 0;
+}
+
 int device_bind_by_name(struct udevice *parent, bool pre_reloc_only,
 			const struct driver_info *info, struct udevice **devp)
 {

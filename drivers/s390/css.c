@@ -286,23 +286,16 @@ static int css_scan(int (*fn)(const struct css_device *dev, void *arg),
 static int css_bind_device(const struct css_device *cdev, void *arg)
 {
 	struct css_driver_entry *entry;
-	struct udevice *dev;
-	char *name;
+	char name[16];
 
 	ll_foreach(struct css_driver_entry, entry, css_driver_entry) {
 		if (entry->cu_type != cdev->id.cu_type)
 			continue;
-		name = malloc(16);
-		if (!name)
-			return 0;
-		snprintf(name, 16, "0.%x.%04x", CSS_SCHID_SSID(cdev->schid),
-			 cdev->devno);
-		if (device_bind_driver(arg, entry->driver->name, name, &dev)) {
-			free(name);
-			return 0;	/* the other devices may still work */
-		}
-		device_set_name_alloc(dev);
-		*(struct css_device *)dev_get_parent_plat(dev) = *cdev;
+		snprintf(name, sizeof(name), "0.%x.%04x",
+			 CSS_SCHID_SSID(cdev->schid), cdev->devno);
+		/* A failure leaves the other devices to work */
+		device_bind_bus_child(arg, entry->driver->name, name, cdev,
+				      sizeof(*cdev), NULL);
 		return 0;
 	}
 	return 0;

@@ -305,8 +305,7 @@ static int zpci_bind_function(const struct zpci_function *f, void *arg)
 	struct zpci_driver_entry *entry;
 	struct zpci_function fn = *f;
 	bool enabled = false;
-	struct udevice *dev;
-	char *name;
+	char name[16];
 
 	if (!f->configured)
 		return 0;
@@ -319,16 +318,10 @@ static int zpci_bind_function(const struct zpci_function *f, void *arg)
 		enabled = true;
 		if (entry->claim && !entry->claim(&fn))
 			continue;
-		name = malloc(16);
-		if (!name)
-			return 0;
-		snprintf(name, 16, "zpci-%08x", f->fid);
-		if (device_bind_driver(arg, entry->driver->name, name, &dev)) {
-			free(name);
-			return 0;	/* the other functions may still work */
-		}
-		device_set_name_alloc(dev);
-		*(struct zpci_function *)dev_get_parent_plat(dev) = fn;
+		snprintf(name, sizeof(name), "zpci-%08x", f->fid);
+		/* A failure leaves the other functions to work */
+		device_bind_bus_child(arg, entry->driver->name, name, &fn,
+				      sizeof(fn), NULL);
 		return 0;
 	}
 	return 0;

@@ -36,6 +36,28 @@ int device_bind_driver(struct udevice *parent, const char *drv_name,
 		       const char *dev_name, struct udevice **devp);
 
 /**
+ * device_bind_bus_child() - (virtboot) bind a child a bus found
+ * @parent:	the bus device
+ * @drv_name:	driver name (struct driver .name)
+ * @name:	name of the new device (copied)
+ * @parent_plat: what the bus knows of the child, copied into the child's
+ *		parent platform data (the bus driver's per_child_plat_auto)
+ * @size:	the size of @parent_plat, at most the parent's
+ *		per_child_plat_auto (its driver's, else its uclass's)
+ * @devp:	returns the new device (may be NULL)
+ *
+ * What a bus driver's bind does for each device it enumerates (the
+ * channel subsystem, zPCI).
+ *
+ * Return: 0 if OK, -ENOENT if there is no such driver, -EINVAL if the
+ *	   parent keeps no data for its children, other -ve on error
+ *	   (nothing is left bound)
+ */
+int device_bind_bus_child(struct udevice *parent, const char *drv_name,
+			  const char *name, const void *parent_plat,
+			  size_t size, struct udevice **devp);
+
+/**
  * device_bind_driver_to_node() - device_bind_driver() for a device tree node
  * @parent:	parent device
  * @drv_name:	driver name (struct driver .name)

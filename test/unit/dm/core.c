@@ -757,3 +757,32 @@ static int dm_test_bind_compatible(struct unit_test_state *uts)
 	return 0;
 }
 UNIT_TEST(dm_test_bind_compatible, 0, dm);
+
+/* A bus binds a child it found: a copy of the name, its parent data */
+static int dm_test_bind_bus_child(struct unit_test_state *uts)
+{
+	struct udevice *bus, *dev;
+	char name[8] = "found";
+	u8 plat[16];
+
+	ut_assertok(dm_test_reset());
+	ut_assertok(device_bind_driver(dm_root(), DM_TEST_BUS_DRV, "bus", &bus));
+	memset(plat, 0xa5, sizeof(plat));
+	ut_assertok(device_bind_bus_child(bus, DM_TEST_DRV, name, plat,
+					  sizeof(plat), &dev));
+	name[0] = 'X';
+	ut_asserteq_str("found", dev->name);
+	ut_asserteq_ptr(bus, dev_get_parent(dev));
+	ut_assertok(memcmp(dev_get_parent_plat(dev), plat, sizeof(plat)));
+	/* no such driver: nothing bound */
+	ut_asserteq(-ENOENT, device_bind_bus_child(bus, "no_such_drv", "x",
+						   plat, sizeof(plat), NULL));
+	/* a parent that keeps nothing for its children */
+	ut_asserteq(-EINVAL, device_bind_bus_child(dev, DM_TEST_DRV, "y", plat,
+						   sizeof(plat), NULL));
+	ut_assert(!device_has_children(dev));
+	ut_assertok(dm_test_reset());
+
+	return 0;
+}
+UNIT_TEST(dm_test_bind_bus_child, 0, dm);
