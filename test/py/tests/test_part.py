@@ -118,7 +118,8 @@ DOS_HEAD = ('Partition Map for {name} device {n}  --   Partition Type: DOS\n\n'
 
 
 @pytest.fixture(params=[
-    pytest.param('host', marks=pytest.mark.boards('sandbox')), 'virtio'])
+    pytest.param('host', marks=pytest.mark.buildconfigspec('sandbox_host')),
+    'virtio'])
 def iface(request):
     """The interface the images are attached to."""
     return request.param

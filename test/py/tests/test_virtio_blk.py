@@ -171,7 +171,7 @@ def test_virtio_usage(console):
 
 # --- sandbox: the emulator's extra options ---------------------------------
 
-@pytest.mark.boards('sandbox')
+@pytest.mark.buildconfigspec('virtio_sandbox')
 def test_virtio_timeout(make_console, tmp_path):
     """A device that never completes a request: a timeout error, a working
     prompt, and the other disks unharmed."""
@@ -195,7 +195,7 @@ def test_virtio_timeout(make_console, tmp_path):
     assert crc32(con, base, MIB) == zlib.crc32(good)
 
 
-@pytest.mark.boards('sandbox')
+@pytest.mark.buildconfigspec('virtio_sandbox')
 def test_virtio_recovers(make_console, tmp_path):
     """After one request is lost the device is reset: the next read works."""
     data = make_image(tmp_path / 'd.img', MIB, seed=22)
@@ -208,7 +208,7 @@ def test_virtio_recovers(make_console, tmp_path):
     assert crc32(con, base, MIB) == zlib.crc32(data)
 
 
-@pytest.mark.boards('sandbox')
+@pytest.mark.buildconfigspec('virtio_sandbox')
 @pytest.mark.parametrize('opts, transport', [
     ('legacy', 'sandbox-legacy'),
     ('size_max=4096,seg_max=2', 'sandbox'),
@@ -230,7 +230,7 @@ def test_virtio_emulator_modes(make_console, tmp_path, opts, transport):
         data[:0x100 * 512] + data[0x200 * 512:]
 
 
-@pytest.mark.boards('sandbox')
+@pytest.mark.buildconfigspec('virtio_sandbox')
 @pytest.mark.parametrize('fault, reason', [
     ('features-refused', 'device refused the features'),
     ('queue-size-0', 'no usable request queue'),
@@ -249,7 +249,7 @@ def test_virtio_scan_failure(make_console, tmp_path, fault, reason):
     assert con.run_command('echo ok') == 'ok'
 
 
-@pytest.mark.boards('sandbox')
+@pytest.mark.buildconfigspec('virtio_sandbox')
 def test_virtio_bad_options(sandbox_run, tmp_path):
     """Bad --blk and --fault options are reported in one line each."""
     make_image(tmp_path / 'd.img', MIB, seed=25)
@@ -300,7 +300,7 @@ def test_virtio_transport(make_console, tmp_path, transport, props):
         data[0x810 * 512:]
 
 
-@pytest.mark.boards('sandbox')
+@pytest.mark.buildconfigspec('virtio_sandbox')
 @pytest.mark.parametrize('fault, why', [
     pytest.param(f, w, id=f) for f, w in [
         ('ioerr', 'I/O error, error -5'),
