@@ -7,9 +7,7 @@
  * rescan) and prints each device found as U-Boot does, the LUNs that
  * failed to come up and why, and per host what the scan found and how
  * long it took; 'scsi info' lists the devices as U-Boot does, then the
- * hosts and their limits; 'scsi reset' resets each host's bus and scans
- * again, printing the devices as 'scsi scan' does (U-Boot's reset is a
- * rescan). device,
+ * hosts and their limits; 'scsi reset' resets each host's bus. device,
  * part, read and write are the block sub-commands every interface shares.
  * The virtio transports are probed first, as 'virtio scan' does, so that
  * their SCSI hosts exist (and have been scanned once).
@@ -119,13 +117,7 @@ static int do_scsi(struct cmd_tbl *cmdtp, int flag, int argc,
 	/* virtio-scsi hosts exist once their transports are probed */
 	if (IS_ENABLED(CONFIG_VIRTIO))
 		virtio_init();
-	if (argc == 2 && !strcmp(argv[1], "reset")) {
-		puts("\nReset SCSI\n");
-		if (do_scsi_reset())
-			return CMD_RET_FAILURE;
-	}
-	if (argc == 2 && (!strcmp(argv[1], "scan") ||
-			  !strcmp(argv[1], "reset"))) {
+	if (argc == 2 && !strcmp(argv[1], "scan")) {
 		puts("scanning bus for devices...\n");
 		if (scsi_scan_report(scsi_scan_print, NULL))
 			return CMD_RET_FAILURE;
@@ -135,13 +127,16 @@ static int do_scsi(struct cmd_tbl *cmdtp, int flag, int argc,
 		do_scsi_info();
 		return CMD_RET_SUCCESS;
 	}
+	if (argc == 2 && !strcmp(argv[1], "reset"))
+		return do_scsi_reset() ? CMD_RET_FAILURE : CMD_RET_SUCCESS;
+
 	return blk_common_cmd(argc, argv, UCLASS_SCSI, &scsi_curr_dev);
 }
 
 U_BOOT_CMD(
 	scsi, 5, 1, do_scsi,
 	"SCSI sub-system",
-	"reset - reset the SCSI buses and scan them again\n"
+	"reset - reset the SCSI buses\n"
 	"scsi info  - show available SCSI devices, then the hosts and their last scan\n"
 	"scsi scan  - (re-)scan SCSI bus, with timing\n"
 	"scsi device [dev] - show or set current device\n"
