@@ -191,6 +191,53 @@ static int do_env_exists(struct cmd_tbl *cmdtp, int flag, int argc,
 	return env_get(argv[1]) ? CMD_RET_SUCCESS : CMD_RET_FAILURE;
 }
 
+/*
+ * 'env info [-d] [-p] [-q]', as U-Boot's. virtboot keeps no environment in
+ * storage: it always starts from the default one, which is therefore in
+ * use, and cannot be saved. Without options the state is printed in
+ * U-Boot's words (an environment that was not loaded is "invalid" there
+ * too); -d succeeds if the default environment is in use, -p if it can
+ * be persisted (never), -q prints nothing.
+ */
+static int do_env_info(struct cmd_tbl *cmdtp, int flag, int argc,
+		       char *const argv[])
+{
+	bool dflt = false, persist = false, quiet = false;
+	const char *opt;
+	int i;
+
+	if (!IS_ENABLED(CONFIG_CMD_NVEDIT_INFO))
+		return CMD_RET_USAGE;
+	for (i = 1; i < argc; i++) {
+		if (argv[i][0] != '-' || !argv[i][1])
+			return CMD_RET_USAGE;
+		for (opt = argv[i] + 1; *opt; opt++) {
+			if (*opt == 'd')
+				dflt = true;
+			else if (*opt == 'p')
+				persist = true;
+			else if (*opt == 'q')
+				quiet = true;
+			else
+				return CMD_RET_USAGE;
+		}
+	}
+	if (!dflt && !persist) {
+		puts("env_valid = invalid\n"
+		     "env_ready = true\n"
+		     "env_use_default = true\n");
+		return CMD_RET_SUCCESS;
+	}
+	if (dflt && !quiet)
+		puts("Default environment is used\n");
+	if (persist) {
+		if (!quiet)
+			puts("Environment cannot be persisted\n");
+		return CMD_RET_FAILURE;
+	}
+	return CMD_RET_SUCCESS;
+}
+
 U_BOOT_CMD_WITH_SUBCMDS(env, "environment handling commands",
 	"default [-f] -a\n"
 	"    - reset the whole environment to its default\n"
@@ -200,6 +247,9 @@ U_BOOT_CMD_WITH_SUBCMDS(env, "environment handling commands",
 	"    - delete variables\n"
 	"env exists name\n"
 	"    - succeed if variable 'name' is set\n"
+	"env info [-d] [-p] [-q]\n"
+	"    - environment state; -d: default in use? -p: can be saved?\n"
+	"      (never here) -q: quiet, only the status\n"
 	"env print [-a | name ...]\n"
 	"    - print the environment, or some variables\n"
 	"env set [-f] name [value ...]\n"
@@ -207,5 +257,6 @@ U_BOOT_CMD_WITH_SUBCMDS(env, "environment handling commands",
 	U_BOOT_SUBCMD_MKENT(default, CONFIG_SYS_MAXARGS, 0, do_env_default),
 	U_BOOT_SUBCMD_MKENT(delete, CONFIG_SYS_MAXARGS, 0, do_env_delete),
 	U_BOOT_SUBCMD_MKENT(exists, 2, 0, do_env_exists),
+	U_BOOT_SUBCMD_MKENT(info, 4, 0, do_env_info),
 	U_BOOT_SUBCMD_MKENT(print, CONFIG_SYS_MAXARGS, 1, do_printenv),
 	U_BOOT_SUBCMD_MKENT(set, CONFIG_SYS_MAXARGS, 0, do_setenv));

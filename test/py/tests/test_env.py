@@ -100,3 +100,18 @@ def test_restart_gives_default_environment(console):
     console.restart()
     out, status = console.run_status('printenv volatile')
     assert status == 1 and 'not defined' in out
+
+
+def test_env_info(console):
+    """env info as U-Boot's: the default environment is always in use and
+    cannot be saved; -d and -p set the status, -q prints nothing."""
+    assert console.run_command('env info').split('\n') == [
+        'env_valid = invalid', 'env_ready = true', 'env_use_default = true']
+    assert console.run_status('env info -d') == (
+        'Default environment is used', 0)
+    assert console.run_status('env info -p -d') == (
+        'Default environment is used\nEnvironment cannot be persisted', 1)
+    assert console.run_status('env info -d -q') == ('', 0)
+    assert console.run_status('env info -p -q') == ('', 1)
+    out, status = console.run_status('env info -x')
+    assert status == 1 and 'env info [-d] [-p] [-q]' in out
