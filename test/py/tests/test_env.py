@@ -3,6 +3,10 @@
 
 import re
 
+import pytest
+
+from harness import loadaddr
+
 
 def test_setenv_printenv(console):
     assert console.run_command('setenv foo bar') == ''
@@ -115,3 +119,55 @@ def test_env_info(console):
     assert console.run_status('env info -p -q') == ('', 1)
     out, status = console.run_status('env info -x')
     assert status == 1 and 'env info [-d] [-p] [-q]' in out
+
+
+@pytest.mark.buildconfigspec('cmd_exportenv', 'cmd_importenv')
+def test_env_export_import_text(console):
+    """env export writes "name=value" lines and a NUL, as U-Boot's (sorted,
+    a backslash escaped), sets filesize; env import reads them back, all
+    or only the variables named; -d deletes the named ones not found."""
+    addr = loadaddr(console)
+    console.run_command("setenv ex1 'a b\\c'; setenv ex2 two")
+    assert console.run_command(f'env export {addr:x} ex2 ex1') == ''
+    text = 'ex1=a b\\\\c\nex2=two\n\0'
+    assert console.run_command('printenv filesize') == \
+        f'filesize={len(text):x}'
+    out = console.run_command(f'md.b {addr:x} {len(text):x}')
+    dump = bytes(int(h, 16) for line in out.splitlines()
+                 for h in line.split(': ', 1)[1].split('  ')[0].split())
+    assert dump == text.encode(), out
+    console.run_command('setenv ex1; setenv ex2 changed; setenv ex3 three')
+    assert console.run_command(f'env import {addr:x} - ex1') == \
+        f'## Info: input data size = {len(text)} = 0x{len(text):X}'
+    assert console.run_command('printenv ex1 ex2').split('\n') == [
+        'ex1=a b\\c', 'ex2=changed']
+    console.run_command(f'env import -d {addr:x} {len(text):x} ex2 ex3')
+    assert console.run_command('printenv ex2') == 'ex2=two'
+    out, status = console.run_status('printenv ex3')
+    assert status == 1, out
+    console.run_command('setenv ex1; setenv ex2')
+
+
+@pytest.mark.buildconfigspec('cmd_exportenv', 'cmd_importenv')
+def test_env_export_import_binary_crc(console):
+    """-b: NUL-separated strings; -c: U-Boot's env_t, a CRC-32 first, the
+    size given; a changed byte fails the CRC, a missing size is refused."""
+    addr = loadaddr(console)
+    console.run_command('setenv bx1 one; setenv bx2 two')
+    console.run_command(f'env export -b {addr:x} bx1 bx2')
+    assert console.run_command('printenv filesize') == 'filesize=11'
+    console.run_command('setenv bx1; setenv bx2')
+    console.run_command(f'env import -b {addr:x} -')
+    assert console.run_command('printenv bx1 bx2').split('\n') == [
+        'bx1=one', 'bx2=two']
+    console.run_command(f'env export -c -s 100 {addr:x} bx1')
+    assert console.run_command('printenv filesize') == 'filesize=100'
+    console.run_command('setenv bx1 gone')
+    assert console.run_status(f'env import -c {addr:x} 100') == ('', 0)
+    assert console.run_command('printenv bx1') == 'bx1=one'
+    assert console.run_status(f'env import -c {addr:x} -') == (
+        '## Error: external checksum format must pass size', 1)
+    console.run_command(f'mw.b {addr + 8:x} 55 1')
+    assert console.run_status(f'env import -c {addr:x} 100') == (
+        '## Error: bad CRC, import failed', 1)
+    console.run_command('setenv bx1; setenv bx2')
