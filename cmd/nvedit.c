@@ -456,11 +456,16 @@ static int do_env_import(struct cmd_tbl *cmdtp, int flag, int argc,
 	}
 	nvars = argc > a + 2 ? argc - a - 2 : 0;
 
-	/* unsized: up to the end mark (NUL; two NULs for binary) */
-	lim = size ? size : ENV_IMPORT_SCAN;
-	if (IS_ENABLED(CONFIG_SANDBOX) && addr < sysmem_size() &&
-	    lim > sysmem_size() - addr)
-		lim = sysmem_size() - addr;
+	/* unsized: up to the end mark (NUL; two NULs for binary), looked
+	 * for no further than the sandbox's memory goes
+	 */
+	lim = size;
+	if (!size) {
+		lim = ENV_IMPORT_SCAN;
+		if (IS_ENABLED(CONFIG_SANDBOX) && addr < sysmem_size() &&
+		    lim > sysmem_size() - addr)
+			lim = sysmem_size() - addr;
+	}
 	src = map_sysmem(addr, lim);
 	if (!src) {
 		printf("## Error: env import: 0x%lx is outside memory\n", addr);

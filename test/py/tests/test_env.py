@@ -171,3 +171,15 @@ def test_env_export_import_binary_crc(console):
     assert console.run_status(f'env import -c {addr:x} 100') == (
         '## Error: bad CRC, import failed', 1)
     console.run_command('setenv bx1; setenv bx2')
+
+
+@pytest.mark.boards('sandbox')
+@pytest.mark.buildconfigspec('cmd_exportenv', 'cmd_importenv')
+def test_env_import_export_outside_memory(console):
+    """A size past the end of the sandbox's memory is refused with one
+    line (the cli fuzz target found the import reading past it)."""
+    assert console.run_status('env import -c 0 20000000') == (
+        '## Error: env import: 0x0 is outside memory', 1)
+    assert console.run_status('env export -s 20000000 0') == (
+        '## Error: env export: 0x0+0x20000000 is outside memory', 1)
+    assert console.run_command('echo alive') == 'alive'
