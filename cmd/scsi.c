@@ -7,7 +7,8 @@
  * rescan) and prints each device found as U-Boot does, the LUNs that
  * failed to come up and why, and per host what the scan found and how
  * long it took; 'scsi info' lists the devices as U-Boot does, then the
- * hosts and their limits; 'scsi reset' resets each host's bus. device,
+ * hosts and their limits; 'scsi reset' resets each host's bus and scans
+ * again as 'scsi scan' (U-Boot's reset is a scan). device,
  * part, read and write are the block sub-commands every interface shares.
  * The virtio transports are probed first, as 'virtio scan' does, so that
  * their SCSI hosts exist (and have been scanned once).
@@ -114,21 +115,29 @@ static int do_scsi_reset(void)
 static int do_scsi(struct cmd_tbl *cmdtp, int flag, int argc,
 		   char *const argv[])
 {
+	bool scan;
+
 	/* virtio-scsi hosts exist once their transports are probed */
 	if (IS_ENABLED(CONFIG_VIRTIO))
 		virtio_init();
-	if (argc == 2 && !strcmp(argv[1], "scan")) {
+	if (argc == 2 && !strncmp(argv[1], "inf", 3)) {
+		do_scsi_info();
+		return CMD_RET_SUCCESS;
+	}
+	scan = argc == 2 && !strcmp(argv[1], "scan");
+	/* as U-Boot's, a reset scans again and lists what it finds */
+	if (argc == 2 && !strcmp(argv[1], "reset")) {
+		puts("\nReset SCSI\n");
+		if (do_scsi_reset())
+			return CMD_RET_FAILURE;
+		scan = true;
+	}
+	if (scan) {
 		puts("scanning bus for devices...\n");
 		if (scsi_scan_report(scsi_scan_print, NULL))
 			return CMD_RET_FAILURE;
 		return CMD_RET_SUCCESS;
 	}
-	if (argc == 2 && !strncmp(argv[1], "inf", 3)) {
-		do_scsi_info();
-		return CMD_RET_SUCCESS;
-	}
-	if (argc == 2 && !strcmp(argv[1], "reset"))
-		return do_scsi_reset() ? CMD_RET_FAILURE : CMD_RET_SUCCESS;
 
 	return blk_common_cmd(argc, argv, UCLASS_SCSI, &scsi_curr_dev);
 }
@@ -136,7 +145,7 @@ static int do_scsi(struct cmd_tbl *cmdtp, int flag, int argc,
 U_BOOT_CMD(
 	scsi, 5, 1, do_scsi,
 	"SCSI sub-system",
-	"reset - reset the SCSI buses\n"
+	"reset - reset the SCSI buses, then scan them as 'scsi scan'\n"
 	"scsi info  - show available SCSI devices, then the hosts and their last scan\n"
 	"scsi scan  - (re-)scan SCSI bus, with timing\n"
 	"scsi device [dev] - show or set current device\n"

@@ -11,9 +11,6 @@
 #include <linux/kernel.h>
 #include <linker_lists.h>
 
-#define CONFIG_SYS_MAXARGS 64
-#define CONFIG_SYS_CBSIZE 1024
-
 struct cmd_tbl {
 	char *name;		/* command name */
 	int maxargs;		/* maximum number of arguments, name included */

@@ -46,6 +46,14 @@ $(AUTOCONF): $(O)/.config
 	@mkdir -p $(dir $@)
 	@$(KCONFIG_ENV) $(PYTHON) -m genconfig --header-path $@ Kconfig
 
+# include/autoconf.mk, as U-Boot's build leaves it: the resolved symbols as
+# make assignments. U-Boot's test/py reads it (with .config) for its
+# buildconfigspec gates (doc/develop/uboot-testpy.md).
+AUTOCONF_MK := $(O)/include/autoconf.mk
+$(AUTOCONF_MK): $(O)/.config
+	@mkdir -p $(dir $@)
+	@grep '^CONFIG_' $< > $@.tmp && mv $@.tmp $@
+
 defconfig:
 	@mkdir -p $(O)
 	$(KCONFIG_ENV) $(PYTHON) -m defconfig --kconfig Kconfig $(DEFCONFIG)
@@ -124,7 +132,7 @@ $(O)/virtboot: $(OBJS) $(LINK_DEPS)
 	@echo "  LD      $@"
 	@$(LINK_CMD)
 
-all: $(O)/virtboot $(TARGETS)
+all: $(O)/virtboot $(TARGETS) $(AUTOCONF_MK)
 
 endif
 endif

@@ -6,8 +6,9 @@
  *
  * The commands are a fuzz-safe set, linked in by test/fuzz/fuzz.mk: echo,
  * test/true/false, setenv/printenv/env, run, help, showvar, version, sleep
- * (the timer runs fast). Nothing resets, powers off, touches memory by
- * address or a disk. Every input starts from the default environment and
+ * (the timer runs fast). Nothing resets, powers off or touches a disk; the
+ * only memory reached by address is a 64 KiB buffer at address 0, where
+ * 'env export' writes and 'env import' reads (cleared for every input). Every input starts from the default environment and
  * no local variables; a Ctrl-C arrives after 100 checks, so that a loop
  * that does not end is stopped the way a person would stop it.
  *
@@ -25,6 +26,27 @@
 
 /* The interpreter's state is reset between inputs: include its source */
 #include "../../common/cli_hush_exec.c"
+
+/* The memory of 'env export' and 'env import': addresses 0-0xffff */
+#define GUEST_SIZE	0x10000
+static u8 guest[GUEST_SIZE];
+
+void *map_sysmem(phys_addr_t paddr, unsigned long len)
+{
+	if (paddr > GUEST_SIZE || len > GUEST_SIZE - paddr)
+		return NULL;
+	return guest + paddr;
+}
+
+phys_addr_t map_to_sysmem(const void *ptr)
+{
+	return (const u8 *)ptr - guest;
+}
+
+phys_size_t sysmem_size(void)
+{
+	return GUEST_SIZE;
+}
 
 /* cli_loop() (not run here) reads lines from the console */
 char console_buffer[CONFIG_SYS_CBSIZE + 1];
@@ -62,6 +84,7 @@ int LLVMFuzzerTestOneInput(const u8 *data, size_t size)
 	env_set_default(NULL, 0);
 	reset_shell();
 	fuzz_reset(100);
+	memset(guest, 0, sizeof(guest));
 
 	script = malloc(size + 1);
 	if (!script)

@@ -224,3 +224,17 @@ def test_c_bad_option(sandbox_run):
     assert lines[1].startswith('Usage: ') and '--blk FILE' in out, out
     # the program did not start: no sign-on, no prompt
     assert 'virtboot 20' not in out and '=> ' not in out, out
+
+
+def test_time(console):
+    """time runs a command and says how long it took, as U-Boot's; its
+    status is the command's."""
+    out, status = console.run_status('time sleep 0.3')
+    assert status == 0
+    secs = out.split()
+    assert secs[0] == 'time:' and secs[2] == 'seconds', out
+    assert 0.3 <= float(secs[1]) < 2.0, out
+    out, status = console.run_status('time false')
+    assert status == 1 and out.startswith('time: 0.0'), out
+    out, status = console.run_status('time')
+    assert status == 1 and 'time command [args...]' in out, out

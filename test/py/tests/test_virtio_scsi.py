@@ -170,6 +170,32 @@ def test_scsi_uboot_commands(scsi):
     assert status == 1, out
 
 
+def test_scsi_reset(scsi):
+    """`scsi reset`, as U-Boot's (test_scsi.py asks it too): the buses are
+    reset, then scanned again with the scan's device list; the LUNs keep
+    their numbers."""
+    before = lun_map(scsi)
+    out, status = scsi.run_status('scsi reset')
+    assert status == 0, out
+    assert out.splitlines()[:2] == ['Reset SCSI',
+                                    'scanning bus for devices...'], out
+    assert '  Device 0: (0:0) Vendor: ' in out
+    assert 'Capacity: 2.0 MB = 0.0 GB (4096 x 512)' in out
+    assert lun_map(scsi) == before
+
+
+def test_lsblk(scsi):
+    """lsblk in U-Boot's layout: each block driver, then its devices; the
+    LUNs are scsi devices of the SCSI disk driver, no virtio-blk disk."""
+    lines = scsi.run_command('lsblk').splitlines()
+    assert lines[:2] == ['Block Driver          Devices',
+                         '-----------------------------']
+    rows = {line[:20].rstrip(): line[20:] for line in lines[2:]}
+    assert rows['scsi_blk'] == ': ' + ', '.join(f'scsi {i}'
+                                                for i in range(8))
+    assert rows['virtio-blk'] == ': <none>'
+
+
 def test_scsi_read_crc(scsi):
     """Each disk read whole (and a slice), checked by CRC."""
     luns = lun_map(scsi)

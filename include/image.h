@@ -1,0 +1,52 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+/*
+ * U-Boot's legacy image format (uImage), as mkimage writes it: a 64-byte
+ * big-endian header, then the data. virtboot reads script images with it
+ * ('source'); the layout and numbers are U-Boot's.
+ */
+#ifndef __IMAGE_H
+#define __IMAGE_H
+
+#include <linux/types.h>
+
+#define IH_MAGIC	0x27051956	/* ih_magic of every legacy image */
+#define IH_NMLEN	32		/* bytes of ih_name */
+#define IH_TYPE_SCRIPT	6		/* ih_type of a script (mkimage -T script) */
+#define IH_COMP_NONE	0		/* ih_comp: not compressed */
+
+/**
+ * struct legacy_img_hdr - the header of a legacy image (all big-endian)
+ * @ih_magic:	IH_MAGIC
+ * @ih_hcrc:	CRC-32 of the header, computed with this field zero
+ * @ih_time:	creation time, seconds since 1970
+ * @ih_size:	bytes of data after the header
+ * @ih_load:	load address
+ * @ih_ep:	entry point
+ * @ih_dcrc:	CRC-32 of the data
+ * @ih_os:	operating system (IH_OS_*)
+ * @ih_arch:	CPU architecture (IH_ARCH_*)
+ * @ih_type:	image type, e.g. IH_TYPE_SCRIPT
+ * @ih_comp:	compression, e.g. IH_COMP_NONE
+ * @ih_name:	image name, NUL-padded
+ *
+ * A script's data is a multi-file image of one file: 32-bit big-endian
+ * lengths ending with a zero one, then the script text.
+ */
+struct legacy_img_hdr {
+	u32 ih_magic;
+	u32 ih_hcrc;
+	u32 ih_time;
+	u32 ih_size;
+	u32 ih_load;
+	u32 ih_ep;
+	u32 ih_dcrc;
+	u8 ih_os;
+	u8 ih_arch;
+	u8 ih_type;
+	u8 ih_comp;
+	u8 ih_name[IH_NMLEN];
+} __packed;
+
+_Static_assert(sizeof(struct legacy_img_hdr) == 64, "legacy_img_hdr size");
+
+#endif

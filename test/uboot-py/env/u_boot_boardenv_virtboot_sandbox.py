@@ -1,0 +1,5 @@
+# SPDX-License-Identifier: GPL-2.0-or-later
+"""U-Boot test/py board env of board type virtboot-sandbox."""
+
+from virtboot_boardenv import *  # noqa: F401,F403
+
