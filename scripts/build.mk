@@ -108,7 +108,7 @@ collect = $(eval obj-y :=)$(eval host-y :=)$(eval include $(1)/Makefile)$(eval \
 	collect,$(1)/$(d)))
 
 HOSTOBJS :=
-TOPDIRS := arch/$(ARCH) board/$(BOARDDIR) common cmd lib drivers disk boot test
+TOPDIRS := arch/$(ARCH) board/$(BOARDDIR) common cmd lib drivers disk fs boot test
 SRCOBJS := $(strip $(foreach d,$(TOPDIRS),$(call collect,$(d))))
 OBJS := $(addprefix $(O)/obj/,$(SRCOBJS))
 HOSTOBJ_PATHS := $(addprefix $(O)/obj/,$(HOSTOBJS))

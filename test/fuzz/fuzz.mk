@@ -33,7 +33,7 @@ CC := clang
 # Makefiles may test a symbol with ifdef, not with ifeq ($(CONFIG_FOO),y).)
 
 # The folders of firmware a harness can link (not arch/, board/, test/)
-FW_DIRS := common cmd lib drivers disk boot
+FW_DIRS := common cmd lib drivers disk fs boot
 # Left to the host's C library and fuzz_support.c in every target
 FW_HOSTED := lib/string.o lib/vsprintf.o lib/heap.o lib/malloc.o
 

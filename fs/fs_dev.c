@@ -1,0 +1,135 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+/*
+ * Byte-level reads of the partition a filesystem lives on, for every
+ * filesystem driver (fs/fs_internal.h). A request is cut into the part
+ * before the first whole block, the whole blocks (read straight into
+ * the caller's buffer in one request) and the part after the last one;
+ * the two partial blocks go through a small bounce buffer. Nothing
+ * outside [0, partition size) is ever read.
+ */
+#include <common.h>
+#include <blk.h>
+#include <errno.h>
+#include <fs.h>
+#include <malloc.h>
+#include <part.h>
+#include <stdarg.h>
+#include <vsprintf.h>
+#include "fs_internal.h"
+
+static struct blk_desc *cur_desc;
+static lbaint_t cur_start;	/* first block of the partition */
+static u64 cur_size;		/* bytes */
+static char fs_error[128];
+
+void fs_dev_set(struct blk_desc *desc, const struct disk_partition *part)
+{
+	cur_desc = desc;
+	cur_start = part->start;
+	cur_size = (u64)part->size * desc->blksz;
+	fs_error[0] = '\0';
+}
+
+u64 fs_dev_size(void)
+{
+	return cur_size;
+}
+
+unsigned long fs_dev_blksz(void)
+{
+	return cur_desc ? cur_desc->blksz : DEFAULT_BLKSZ;
+}
+
+struct blk_desc *fs_dev_desc(void)
+{
+	return cur_desc;
+}
+
+void fs_set_error(const char *fmt, ...)
+{
+	va_list args;
+
+	if (fs_error[0])
+		return;
+	va_start(args, fmt);
+	vsnprintf(fs_error, sizeof(fs_error), fmt, args);
+	va_end(args);
+}
+
+const char *fs_get_error(void)
+{
+	return fs_error[0] ? fs_error : NULL;
+}
+
+/* Read part of one block through a bounce buffer */
+static int read_partial(lbaint_t blk, unsigned long skip, size_t len,
+			void *buf)
+{
+	unsigned long blksz = cur_desc->blksz;
+	u8 *bounce;
+	int ret;
+
+	bounce = malloc(blksz);
+	if (!bounce)
+		return -ENOMEM;
+	ret = blk_read_checked(cur_desc, cur_start + blk, 1, bounce);
+	if (!ret)
+		memcpy(buf, bounce + skip, len);
+	free(bounce);
+
+	return ret;
+}
+
+int fs_devread(u64 offset, size_t len, void *buf)
+{
+	unsigned long blksz;
+	lbaint_t blk, nblk;
+	unsigned long skip;
+	size_t n;
+	u8 *dst = buf;
+	int ret;
+
+	if (!cur_desc)
+		return -ENODEV;
+	if (offset > cur_size || len > cur_size - offset) {
+		fs_set_error("the filesystem points past the end of its partition (byte %llu of %llu)",
+			     (unsigned long long)offset + len,
+			     (unsigned long long)cur_size);
+		return -EIO;
+	}
+	if (!len)
+		return 0;
+	blksz = cur_desc->blksz;
+	blk = offset >> cur_desc->log2blksz;
+	skip = offset & (blksz - 1);
+
+	if (skip) {
+		n = min_t(size_t, len, blksz - skip);
+		ret = read_partial(blk, skip, n, dst);
+		if (ret)
+			goto err;
+		dst += n;
+		len -= n;
+		blk++;
+	}
+	nblk = len >> cur_desc->log2blksz;
+	if (nblk) {
+		ret = blk_read_checked(cur_desc, cur_start + blk, nblk, dst);
+		if (ret)
+			goto err;
+		dst += nblk * blksz;
+		len -= nblk * blksz;
+		blk += nblk;
+	}
+	if (len) {
+		ret = read_partial(blk, 0, len, dst);
+		if (ret)
+			goto err;
+	}
+
+	return 0;
+err:
+	if (ret != -ENOMEM)
+		ret = -EIO;
+	return ret;
+}
