@@ -210,6 +210,7 @@ static int do_##prefix##size(struct cmd_tbl *cmdtp, int flag, int argc,	\
 	return do_size(cmdtp, flag, argc, argv, type);			\
 }
 
+#ifdef CONFIG_CMD_FS_GENERIC
 FS_CMDS(any_, FS_TYPE_ANY)
 
 U_BOOT_CMD(
@@ -264,8 +265,13 @@ U_BOOT_CMD(
 	"    - set environment variable to filesystem UUID\n"
 );
 
-#ifdef CONFIG_FS_EXT4
+#endif
+
+#if defined(CONFIG_CMD_EXT4) || defined(CONFIG_CMD_EXT2)
 FS_CMDS(ext4, FS_TYPE_EXT)
+#endif
+
+#ifdef CONFIG_CMD_EXT4
 
 U_BOOT_CMD(
 	ext4load, 7, 0, do_ext4load,
@@ -290,6 +296,9 @@ U_BOOT_CMD(
 	"      and determine its size."
 );
 
+#endif
+
+#ifdef CONFIG_CMD_EXT2
 U_BOOT_CMD(
 	ext2load, 7, 0, do_ext4load,
 	"load binary file from a Ext2 filesystem",
@@ -306,7 +315,7 @@ U_BOOT_CMD(
 );
 #endif
 
-#ifdef CONFIG_FS_FAT
+#ifdef CONFIG_CMD_FAT
 FS_CMDS(fat, FS_TYPE_FAT)
 
 U_BOOT_CMD(
