@@ -135,13 +135,15 @@ def _filler(tmpfile, size):
         f.write(b'\xa5' * size)
 
 
-def ext_fragment(img, tmpfile, name, seed, size=200 * 1024):
+def ext_fragment(img, tmpfile, name, seed, size=200 * 1024, piece=8192,
+                 count=64):
     """Write a file of @size random bytes into ext image @img in pieces:
-    fill the free space with 8 KiB files, delete every other one, write
-    the file into the holes (debugfs). Returns its bytes."""
+    @count files of @piece bytes, the rest of the free space filled, every
+    other one of them deleted, the file written into the holes (debugfs).
+    Returns its bytes."""
     data = random.Random(seed).randbytes(size)
-    _filler(tmpfile, 8192)
-    cmds = [f'write {tmpfile} fill{i:03d}' for i in range(64)]
+    _filler(tmpfile, piece)
+    cmds = [f'write {tmpfile} fill{i:03d}' for i in range(count)]
     _run('debugfs', '-w', '-f', '-', str(img),
          input='\n'.join(cmds).encode())
     out = subprocess.run(['/usr/sbin/dumpe2fs', '-h', str(img)],
@@ -151,7 +153,7 @@ def ext_fragment(img, tmpfile, name, seed, size=200 * 1024):
     pad = max(free - 64, 0) * bsize
     _filler(tmpfile, pad)
     cmds = [f'write {tmpfile} pad'] + \
-        [f'rm fill{i:03d}' for i in range(0, 64, 2)]
+        [f'rm fill{i:03d}' for i in range(0, count, 2)]
     _run('debugfs', '-w', '-f', '-', str(img), input='\n'.join(cmds).encode())
     with open(tmpfile, 'wb') as f:
         f.write(data)
@@ -163,15 +165,16 @@ def ext_fragment(img, tmpfile, name, seed, size=200 * 1024):
     return data
 
 
-def fat_fragment(img, tmpfile, name, seed, size=200 * 1024):
-    """The same on a FAT image, with mtools: 64 files of 8 KiB, every
-    other one deleted, the file written into the holes."""
+def fat_fragment(img, tmpfile, name, seed, size=200 * 1024, piece=8192,
+                 count=64):
+    """The same on a FAT image, with mtools: @count files of @piece bytes,
+    every other one deleted, the file written into the holes."""
     data = random.Random(seed).randbytes(size)
-    _filler(tmpfile, 8192)
-    for i in range(64):
+    _filler(tmpfile, piece)
+    for i in range(count):
         _run('mcopy', '-i', str(img), str(tmpfile), f'::fill{i:03d}')
-    for i in range(0, 64, 2):
-        _run('mdel', '-i', str(img), f'::fill{i:03d}')
+    _run('mdel', '-i', str(img),
+         *[f'::fill{i:03d}' for i in range(0, count, 2)])
     with open(tmpfile, 'wb') as f:
         f.write(data)
     _run('mcopy', '-i', str(img), str(tmpfile), f'::{name}')
