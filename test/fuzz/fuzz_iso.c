@@ -1,0 +1,332 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+/*
+ * libFuzzer target for the ISO 9660 filesystem (fs/iso9660/) and the ISO
+ * partition type (disk/part_iso.c), and a host-side reader of real
+ * images for test/py/tests/test_fs_iso_host.py.
+ *
+ * Fuzzing: the first byte picks the block size (bit 0: 512 or 2048) and
+ * whether the medium is a partition starting at block 4 (bit 1); the rest
+ * is the volume from its sector 16 on (the system area before it is
+ * zeros, so that a seed is a few sectors), padded to a whole sector. The
+ * partition table is listed, then the filesystem probed, its tree walked
+ * with readdir (bounded: 8 levels, 200 entries), every entry's size
+ * taken, every file read whole and in part, and some paths looked up.
+ * What must hold besides "no crash, no hang, no leak": reads stay inside
+ * the partition, names are non-empty without '/', a read returns no more
+ * than asked, and an -EIO comes with fs_set_error()'s sentence (the
+ * device never fails here).
+ *
+ * Host mode: with ISO_IMAGE=<file> in the environment the program reads
+ * that image instead (ISO_BLKSZ=512|2048, ISO_PART=<n>, 0 for the whole
+ * device) and prints the partition table, "uuid <uuid>", then one line
+ * per entry of the tree: "d <path>", "f <path> <size> <crc32>", and for
+ * a symbolic link "l <path>" followed by what it leads to (" dir", " <size>
+ * <crc32>" or " error <n>"); then exits.
+ */
+
+#include <common.h>
+#include <blk.h>
+#include <fs.h>
+#include <part.h>
+#include <u-boot/crc.h>
+#include "../../fs/fs_internal.h"
+#include "fuzz_support.h"
+
+/* From the host's libc */
+extern char *getenv(const char *name);
+extern int fputs(const char *s, void *stream);
+extern void *stdout;
+extern int open(const char *path, int flags, ...);
+extern long pread(int fd, void *buf, size_t len, long off);
+extern long lseek(int fd, long off, int whence);
+extern void exit(int status);
+extern int atoi(const char *s);
+
+#define SYSTEM_AREA	(16 * 2048)
+#define PART_START	4		/* blocks, with bit 1 of the flags */
+#define MAX_DEPTH	8
+#define MAX_ENTRIES	200
+#define READ_MAX	(256 * 1024)
+
+static const u8 *disk;
+static int host_fd = -1;
+static bool host;
+static int budget;
+static u8 *rbuf;
+
+int blk_read_checked(struct blk_desc *desc, lbaint_t start, lbaint_t blkcnt,
+		     void *buffer)
+{
+	size_t len = blkcnt * desc->blksz;
+
+	if (start > desc->lba || blkcnt > desc->lba - start)
+		__builtin_trap();	/* fs_devread() bounds every read */
+	if (host_fd >= 0)
+		return pread(host_fd, buffer, len, start * desc->blksz) ==
+		       (long)len ? 0 : -EIO;
+	memcpy(buffer, disk + start * desc->blksz, len);
+
+	return 0;
+}
+
+/* Not reached from the parsers; part.c refers to them */
+enum uclass_id blk_get_uclass_id(const char *uclass_idname)
+{
+	return UCLASS_INVALID;
+}
+
+const char *blk_get_uclass_name(enum uclass_id uclass_id)
+{
+	return "scsi";
+}
+
+struct blk_desc *blk_get_devnum_by_uclass_idname(const char *uclass_idname,
+						 int devnum)
+{
+	return NULL;
+}
+
+int strict_strtoul(const char *cp, unsigned int base, unsigned long *res)
+{
+	return -EINVAL;
+}
+
+static void out(const char *fmt, ...)
+{
+	char line[1024];
+	va_list args;
+
+	if (!host)
+		return;
+	va_start(args, fmt);
+	vsnprintf(line, sizeof(line), fmt, args);
+	va_end(args);
+	fputs(line, stdout);
+}
+
+static const struct fs_driver *iso_driver(void)
+{
+	struct fs_driver *drv;
+
+	ll_foreach(struct fs_driver, drv, fs_driver) {
+		if (drv->fstype == FS_TYPE_ISO)
+			return drv;
+	}
+	__builtin_trap();
+}
+
+/* An error must say why when the device did not fail */
+static void check_err(int ret)
+{
+	if (ret == -EIO && !fs_get_error())
+		__builtin_trap();
+}
+
+/* Size and contents of @path (links followed): print or check them */
+static void file(const struct fs_driver *drv, const char *path)
+{
+	loff_t size, got, got2;
+	u32 crc;
+	int ret;
+
+	ret = drv->size(path, &size);
+	check_err(ret);
+	if (ret) {
+		out(" error %d\n", ret);
+		return;
+	}
+	if (size < 0)
+		__builtin_trap();
+	if (host) {
+		free(rbuf);
+		rbuf = malloc(2 * size + 1);
+		if (!rbuf)
+			exit(1);
+	} else if (size > READ_MAX) {
+		size = READ_MAX;	/* the head, and a piece further on */
+	}
+	ret = drv->read(path, rbuf, 0, size, &got);
+	check_err(ret);
+	if (ret == -EISDIR) {
+		out(" dir\n");
+		return;
+	}
+	if (ret) {
+		out(" error %d\n", ret);
+		return;
+	}
+	if (got != size)
+		__builtin_trap();
+	crc = crc32(0, rbuf, got);
+	out(" %lld %08x\n", (long long)size, crc);
+	/* a piece from the middle matches the whole */
+	if (size > 2) {
+		ret = drv->read(path, rbuf + size, size / 3, size / 3, &got2);
+		check_err(ret);
+		if (!ret && (got2 != size / 3 ||
+			     memcmp(rbuf + size / 3, rbuf + size, got2)))
+			__builtin_trap();
+	}
+}
+
+static void walk(const struct fs_driver *drv, const char *dir, int depth)
+{
+	struct fs_dir_stream *ds;
+	struct fs_dirent *d;
+	char (*names)[FS_DIRENT_NAME_LEN];
+	unsigned int *types;
+	char path[1024];
+	int i, n = 0, ret;
+
+	ret = drv->opendir(dir, &ds);
+	check_err(ret);
+	if (ret)
+		return;
+	names = malloc(MAX_ENTRIES * sizeof(*names));
+	types = malloc(MAX_ENTRIES * sizeof(*types));
+	while (n < MAX_ENTRIES && !(ret = drv->readdir(ds, &d))) {
+		if (!d->name[0] || strchr(d->name, '/') ||
+		    strnlen(d->name, FS_DIRENT_NAME_LEN) >= FS_DIRENT_NAME_LEN)
+			__builtin_trap();
+		if (d->type != FS_DT_DIR && d->type != FS_DT_REG &&
+		    d->type != FS_DT_LNK)
+			__builtin_trap();
+		strcpy(names[n], d->name);
+		types[n++] = d->type;
+	}
+	check_err(ret);
+	drv->closedir(ds);
+	for (i = 0; i < n && (host || budget-- > 0); i++) {
+		snprintf(path, sizeof(path), "%s%s%s", dir,
+			 dir[1] ? "/" : "", names[i]);
+		if (types[i] == FS_DT_DIR) {
+			out("d %s\n", path);
+			if (!drv->exists(path))
+				__builtin_trap();
+			if (depth < MAX_DEPTH)
+				walk(drv, path, depth + 1);
+		} else {
+			out("%c %s", types[i] == FS_DT_LNK ? 'l' : 'f', path);
+			file(drv, path);
+		}
+	}
+	free(names);
+	free(types);
+}
+
+static void run(struct blk_desc *desc, int part)
+{
+	static const char * const paths[] = {
+		"/", "..", "/a/../b", "//x//y/", "/.", "/./..", "boot",
+	};
+	const struct fs_driver *drv = iso_driver();
+	struct disk_partition info;
+	char uuid[64];
+	loff_t size;
+	size_t len;
+	unsigned int i;
+	int ret;
+
+	part_init(desc);
+	part_print(desc);
+	out("%s", fuzz_output(&len));
+	if (part) {
+		if (part_get_info(desc, part, &info))
+			return;
+		if (info.start + info.size > desc->lba ||
+		    info.start + info.size < info.start)
+			return;
+	} else {
+		part_get_info_whole_disk(desc, &info);
+	}
+	fs_dev_set(desc, &info);
+	ret = drv->probe();
+	check_err(ret);
+	if (ret) {
+		out("probe %d %s\n", ret, fs_get_error() ?: "");
+		return;
+	}
+	if (!drv->uuid(uuid)) {
+		if (strnlen(uuid, sizeof(uuid)) > 36)
+			__builtin_trap();
+		out("uuid %s\n", uuid);
+	}
+	budget = MAX_ENTRIES;
+	walk(drv, "/", 0);
+	for (i = 0; i < ARRAY_SIZE(paths) && !host; i++) {
+		check_err(drv->size(paths[i], &size));
+		drv->exists(paths[i]);
+	}
+	drv->close();
+}
+
+static struct blk_desc *make_desc(unsigned long blksz, u64 bytes)
+{
+	static struct blk_desc desc;
+
+	memset(&desc, 0, sizeof(desc));
+	desc.blksz = blksz;
+	desc.log2blksz = blksz == 512 ? 9 : 11;
+	desc.uclass_id = UCLASS_SCSI;
+	desc.type = DEV_TYPE_HARDDISK;
+	desc.lba = bytes / blksz;
+
+	return &desc;
+}
+
+int LLVMFuzzerInitialize(int *argc, char ***argv)
+{
+	const char *img = getenv("ISO_IMAGE");
+	const char *bs = getenv("ISO_BLKSZ");
+	const char *part = getenv("ISO_PART");
+	struct blk_desc *desc;
+	long bytes;
+
+	rbuf = malloc(2 * READ_MAX);
+	if (!img)
+		return 0;
+	host = true;
+	host_fd = open(img, 0);
+	if (host_fd < 0) {
+		out("cannot open %s\n", img);
+		exit(1);
+	}
+	bytes = lseek(host_fd, 0, 2);
+	desc = make_desc(bs && !strcmp(bs, "2048") ? 2048 : 512, bytes);
+	run(desc, part ? atoi(part) : 0);
+	exit(0);
+	return 0;
+}
+
+int LLVMFuzzerTestOneInput(const u8 *data, size_t size)
+{
+	unsigned long blksz, shift;
+	struct blk_desc *desc;
+	u64 bytes;
+	u8 *img;
+
+	if (size < 1 || size > 65537)
+		return 0;
+	fuzz_reset(0);
+	blksz = data[0] & 1 ? 2048 : 512;
+	shift = data[0] & 2 ? PART_START * blksz : 0;
+	bytes = shift + SYSTEM_AREA + ALIGN(size - 1, 2048);
+	img = calloc(1, bytes);
+	if (!img)
+		return 0;
+	memcpy(img + shift + SYSTEM_AREA, data + 1, size - 1);
+	disk = img;
+	desc = make_desc(blksz, bytes);
+	if (shift) {
+		/* a partition from block 4 on: a DOS table saying so */
+		img[446 + 4] = 0x83;
+		put_unaligned_le32(PART_START, img + 446 + 8);
+		put_unaligned_le32(desc->lba - PART_START, img + 446 + 12);
+		img[510] = 0x55;
+		img[511] = 0xaa;
+	}
+	run(desc, shift ? 1 : 0);
+	free(img);
+
+	return 0;
+}
