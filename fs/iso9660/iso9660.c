@@ -303,8 +303,6 @@ static void iso_plain_name(const struct iso_dir_record *r, struct iso_ent *e,
 		}
 		if (!c)
 			break;
-		if (c == '/')
-			c = '.';
 		if (n + 4 >= FS_DIRENT_NAME_LEN)
 			break;
 		if (c < 0x80) {
@@ -362,6 +360,7 @@ static int iso_dir_next(struct iso_dir *d, struct iso_ent *e)
 {
 	const struct iso_dir_record *r;
 	u32 cl = 0;
+	char *p;
 	int ret;
 
 	memset(e, 0, offsetof(struct iso_ent, link));
@@ -417,6 +416,11 @@ static int iso_dir_next(struct iso_dir *d, struct iso_ent *e)
 		if (ret)
 			return ret;
 		e->size = e->ext[0].len;
+	}
+	/* (a '/' cannot be in a name: as Linux does for plain names) */
+	for (p = e->name; *p; p++) {
+		if (*p == '/')
+			*p = '.';
 	}
 	if (!e->name[0])
 		e->skip = true;

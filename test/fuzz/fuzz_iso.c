@@ -6,8 +6,10 @@
  *
  * Fuzzing: the first byte picks the block size (bit 0: 512 or 2048) and
  * whether the medium is a partition starting at block 4 (bit 1); the rest
- * is the volume from its sector 16 on (the system area before it is
- * zeros, so that a seed is a few sectors), padded to a whole sector. The
+ * is the volume in chunks, so that a seed is a few KiB where the image is
+ * mostly zeros: each chunk is a sector number (1 byte, counted from
+ * sector 16: the system area is zeros), a length (2 bytes, little-endian)
+ * and that many bytes, placed there (later chunks over earlier ones). The
  * partition table is listed, then the filesystem probed, its tree walked
  * with readdir (bounded: 8 levels, 200 entries), every entry's size
  * taken, every file read whole and in part, and some paths looked up.
@@ -96,13 +98,24 @@ static void out(const char *fmt, ...)
 	char line[1024];
 	va_list args;
 
-	if (!host)
+	if (!host && !fuzz_verbose())
 		return;
 	va_start(args, fmt);
 	vsnprintf(line, sizeof(line), fmt, args);
 	va_end(args);
-	fputs(line, stdout);
+	if (host)
+		fputs(line, stdout);
+	else
+		printf("%s", line);
 }
+
+/* An invariant broke: say which (FUZZ_VERBOSE) and stop */
+#define fail(why)							\
+	do {								\
+		if (fuzz_verbose())					\
+			printf("invariant: %s\n", why);		\
+		__builtin_trap();					\
+	} while (0)
 
 static const struct fs_driver *iso_driver(void)
 {
@@ -119,7 +132,7 @@ static const struct fs_driver *iso_driver(void)
 static void check_err(int ret)
 {
 	if (ret == -EIO && !fs_get_error())
-		__builtin_trap();
+		fail("-EIO without a reason");
 }
 
 /* Size and contents of @path (links followed): print or check them */
@@ -136,7 +149,7 @@ static void file(const struct fs_driver *drv, const char *path)
 		return;
 	}
 	if (size < 0)
-		__builtin_trap();
+		fail("negative size");
 	if (host) {
 		free(rbuf);
 		rbuf = malloc(2 * size + 1);
@@ -156,7 +169,7 @@ static void file(const struct fs_driver *drv, const char *path)
 		return;
 	}
 	if (got != size)
-		__builtin_trap();
+		fail("short read");
 	crc = crc32(0, rbuf, got);
 	out(" %lld %08x\n", (long long)size, crc);
 	/* a piece from the middle matches the whole */
@@ -165,7 +178,7 @@ static void file(const struct fs_driver *drv, const char *path)
 		check_err(ret);
 		if (!ret && (got2 != size / 3 ||
 			     memcmp(rbuf + size / 3, rbuf + size, got2)))
-			__builtin_trap();
+			fail("a read from an offset differs");
 	}
 }
 
@@ -187,22 +200,23 @@ static void walk(const struct fs_driver *drv, const char *dir, int depth)
 	while (n < MAX_ENTRIES && !(ret = drv->readdir(ds, &d))) {
 		if (!d->name[0] || strchr(d->name, '/') ||
 		    strnlen(d->name, FS_DIRENT_NAME_LEN) >= FS_DIRENT_NAME_LEN)
-			__builtin_trap();
+			fail("bad name");
 		if (d->type != FS_DT_DIR && d->type != FS_DT_REG &&
 		    d->type != FS_DT_LNK)
-			__builtin_trap();
+			fail("bad type");
 		strcpy(names[n], d->name);
 		types[n++] = d->type;
 	}
 	check_err(ret);
 	drv->closedir(ds);
 	for (i = 0; i < n && (host || budget-- > 0); i++) {
-		snprintf(path, sizeof(path), "%s%s%s", dir,
-			 dir[1] ? "/" : "", names[i]);
+		if (snprintf(path, sizeof(path), "%s%s%s", dir,
+			     dir[1] ? "/" : "", names[i]) >= sizeof(path))
+			continue;	/* longer than a path can be */
 		if (types[i] == FS_DT_DIR) {
 			out("d %s\n", path);
 			if (!drv->exists(path))
-				__builtin_trap();
+				fail("a directory listed does not exist");
 			if (depth < MAX_DEPTH)
 				walk(drv, path, depth + 1);
 		} else {
@@ -229,7 +243,8 @@ static void run(struct blk_desc *desc, int part)
 
 	part_init(desc);
 	part_print(desc);
-	out("%s", fuzz_output(&len));
+	if (host)
+		out("%s", fuzz_output(&len));
 	if (part) {
 		if (part_get_info(desc, part, &info))
 			return;
@@ -248,7 +263,7 @@ static void run(struct blk_desc *desc, int part)
 	}
 	if (!drv->uuid(uuid)) {
 		if (strnlen(uuid, sizeof(uuid)) > 36)
-			__builtin_trap();
+			fail("uuid too long");
 		out("uuid %s\n", uuid);
 	}
 	budget = MAX_ENTRIES;
@@ -302,6 +317,7 @@ int LLVMFuzzerTestOneInput(const u8 *data, size_t size)
 {
 	unsigned long blksz, shift;
 	struct blk_desc *desc;
+	size_t i, n, end = 0;
 	u64 bytes;
 	u8 *img;
 
@@ -310,11 +326,21 @@ int LLVMFuzzerTestOneInput(const u8 *data, size_t size)
 	fuzz_reset(0);
 	blksz = data[0] & 1 ? 2048 : 512;
 	shift = data[0] & 2 ? PART_START * blksz : 0;
-	bytes = shift + SYSTEM_AREA + ALIGN(size - 1, 2048);
+	for (i = 1; i + 3 <= size; i += 3 + n) {
+		n = min_t(size_t, get_unaligned_le16(data + i + 1),
+			  size - i - 3);
+		end = max_t(size_t, end, data[i] * 2048 + n);
+	}
+	bytes = shift + SYSTEM_AREA + ALIGN(end, 2048);
 	img = calloc(1, bytes);
 	if (!img)
 		return 0;
-	memcpy(img + shift + SYSTEM_AREA, data + 1, size - 1);
+	for (i = 1; i + 3 <= size; i += 3 + n) {
+		n = min_t(size_t, get_unaligned_le16(data + i + 1),
+			  size - i - 3);
+		memcpy(img + shift + SYSTEM_AREA + data[i] * 2048,
+		       data + i + 3, n);
+	}
 	disk = img;
 	desc = make_desc(blksz, bytes);
 	if (shift) {
