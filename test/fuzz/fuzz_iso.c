@@ -23,7 +23,8 @@
  * device) and prints the partition table, "uuid <uuid>", then one line
  * per entry of the tree: "d <path>", "f <path> <size> <crc32>", and for
  * a symbolic link "l <path>" followed by what it leads to (" dir", " <size>
- * <crc32>" or " error <n>"); then exits.
+ * <crc32>" or " error <n>"); then, for each path of ISO_PATHS (separated
+ * by ':'), "p <path>" and what it leads to; then exits.
  */
 
 #include <common.h>
@@ -55,6 +56,7 @@ static int host_fd = -1;
 static bool host;
 static int budget;
 static u8 *rbuf;
+static char *lookups;
 
 int blk_read_checked(struct blk_desc *desc, lbaint_t start, lbaint_t blkcnt,
 		     void *buffer)
@@ -217,7 +219,7 @@ static void walk(const struct fs_driver *drv, const char *dir, int depth)
 			out("d %s\n", path);
 			if (!drv->exists(path))
 				fail("a directory listed does not exist");
-			if (depth < MAX_DEPTH)
+			if (depth < (host ? 4 * MAX_DEPTH : MAX_DEPTH))
 				walk(drv, path, depth + 1);
 		} else {
 			out("%c %s", types[i] == FS_DT_LNK ? 'l' : 'f', path);
@@ -268,6 +270,17 @@ static void run(struct blk_desc *desc, int part)
 	}
 	budget = MAX_ENTRIES;
 	walk(drv, "/", 0);
+	if (host && lookups) {
+		char *p, *q;
+
+		for (p = lookups; p; p = q) {
+			q = strchr(p, ':');
+			if (q)
+				*q++ = '\0';
+			out("p %s", p);
+			file(drv, p);
+		}
+	}
 	for (i = 0; i < ARRAY_SIZE(paths) && !host; i++) {
 		check_err(drv->size(paths[i], &size));
 		drv->exists(paths[i]);
@@ -301,6 +314,7 @@ int LLVMFuzzerInitialize(int *argc, char ***argv)
 	if (!img)
 		return 0;
 	host = true;
+	lookups = getenv("ISO_PATHS");
 	host_fd = open(img, 0);
 	if (host_fd < 0) {
 		out("cannot open %s\n", img);
