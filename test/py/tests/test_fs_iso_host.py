@@ -148,8 +148,9 @@ def rand(seed, size):
     return bytes(out[:size])
 
 
-def make_tree(top):
-    """The tree of the Rock Ridge tests."""
+def make_tree(top, long_target=True):
+    """The tree of the Rock Ridge tests (genisoimage 1.1.11 spins forever
+    on it with the long link target: @long_target False)"""
     def w(path, data):
         p = top / path
         p.parent.mkdir(parents=True, exist_ok=True)
@@ -180,7 +181,8 @@ def make_tree(top):
     for i in range(9):
         os.symlink(f'c{i + 1}', chain / f'c{i}')
     (chain / 'c9').write_bytes(b'end of chain\n')
-    os.symlink('../' * 3 + 'x' * 40 + '/y' * 100, top / 'long-target')
+    if long_target:
+        os.symlink('../' * 3 + 'x' * 40 + '/y' * 100, top / 'long-target')
 
 
 @pytest.fixture(scope='module')
@@ -190,10 +192,18 @@ def tree(tmp_path_factory):
     return top
 
 
+@pytest.fixture(scope='module')
+def tree_short(tmp_path_factory):
+    top = tmp_path_factory.mktemp('isotree') / 'src'
+    make_tree(top, long_target=False)
+    return top
+
+
 def mkiso(tmp, name, cmd, src):
     out = tmp / name
     subprocess.run(cmd + ['-quiet', '-o', str(out), str(src)], check=True,
-                   stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+                   stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
+                   timeout=120)
     return out
 
 
@@ -213,10 +223,12 @@ RR_TOOLS = {
 
 @pytest.mark.parametrize('bs', [512, 2048])
 @pytest.mark.parametrize('tool', list(RR_TOOLS))
-def test_iso_rock_ridge(reader, tree, tmp_path, tool, bs):
+def test_iso_rock_ridge(reader, tree, tree_short, tmp_path, tool, bs):
     """Every file, directory and link of the tree, by its Rock Ridge
     name, with its contents"""
     need(RR_TOOLS[tool][0])
+    if tool.startswith('genisoimage'):
+        tree = tree_short
     img = mkiso(tmp_path, 'rr.iso', RR_TOOLS[tool], tree)
     got = without_moved(entries(read_iso(reader, img, bs)))
     want = expected(tree)
@@ -266,7 +278,7 @@ def test_iso_plain(reader, tmp_path):
     src = tmp_path / 'src'
     for name, data in (('README.TXT', b'hello\n'), ('noext', b'noext\n'),
                        ('BOOT/VMLINUZ', rand(5, 9000)),
-                       ('a/b/c/d/e/f/g/file.bin', rand(6, 4096))):
+                       ('a/b/c/d/e/f/file.bin', rand(6, 4096))):
         (src / name).parent.mkdir(parents=True, exist_ok=True)
         (src / name).write_bytes(data)
     img = mkiso(tmp_path, 'p.iso', ['genisoimage'], src)
