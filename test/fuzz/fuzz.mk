@@ -65,7 +65,12 @@ fw_sel = $(or $(if $(filter %.o,$(2)),$(filter $(2),$(FW_ALL)),$(FW_$(subst \
 	:,@,$(2)))),$(error fuzz target $(1): '$(2)' selects nothing in the \
 	sandbox build))
 
-FUZZ_part := CONFIG_PARTITIONS CONFIG_DOS_PARTITION CONFIG_EFI_PARTITION
+FUZZ_part := CONFIG_PARTITIONS CONFIG_DOS_PARTITION CONFIG_EFI_PARTITION \
+	CONFIG_ISO_PARTITION
+# the filesystem with the byte reads under it, and every partition type
+# (an ISO image can be a hybrid with an MBR or GPT)
+FUZZ_iso := fs/iso9660:y fs:CONFIG_FS CONFIG_PARTITIONS \
+	CONFIG_DOS_PARTITION CONFIG_EFI_PARTITION CONFIG_ISO_PARTITION
 FUZZ_fdt := CONFIG_OF_LIBFDT
 # the shell and the commands that cannot leave it (not boot, reset...)
 FUZZ_cli := common:y cmd:y cmd:CONFIG_CMD_ECHO cmd:CONFIG_CMD_SLEEP \
