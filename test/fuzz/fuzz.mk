@@ -91,6 +91,10 @@ FUZZ_scsi := drivers/scsi:CONFIG_SCSI drivers/block:CONFIG_BLK CONFIG_DM \
 FUZZ_vscsi := drivers/virtio:CONFIG_VIRTIO CONFIG_VIRTIO_SCSI \
 	drivers/scsi/scsi-uclass.o CONFIG_DM CONFIG_OF_CONTROL CONFIG_OF_LIBFDT
 
+# the FAT driver over the byte-level partition reads (the harness plays
+# the block layer)
+FUZZ_fat := fs:CONFIG_FS fs/fat:y
+
 # fuzz_cli.c includes the interpreter to reset its state
 DEPS_cli := common/cli_hush_exec.c
 
