@@ -69,7 +69,7 @@ FUZZ_part := CONFIG_PARTITIONS CONFIG_DOS_PARTITION CONFIG_EFI_PARTITION \
 	CONFIG_ISO_PARTITION
 # the filesystem with the byte reads under it, and every partition type
 # (an ISO image can be a hybrid with an MBR or GPT)
-FUZZ_iso := fs/iso9660:y fs:CONFIG_FS CONFIG_PARTITIONS \
+FUZZ_iso := fs/iso9660:y fs/fs_dev.o CONFIG_PARTITIONS \
 	CONFIG_DOS_PARTITION CONFIG_EFI_PARTITION CONFIG_ISO_PARTITION
 FUZZ_fdt := CONFIG_OF_LIBFDT
 # the shell and the commands that cannot leave it (not boot, reset...)
@@ -93,7 +93,7 @@ FUZZ_vscsi := drivers/virtio:CONFIG_VIRTIO CONFIG_VIRTIO_SCSI \
 
 # the FAT driver over the byte-level partition reads (the harness plays
 # the block layer)
-FUZZ_fat := fs:CONFIG_FS fs/fat:y
+FUZZ_fat := fs/fs_dev.o fs/fat:y
 
 # fuzz_cli.c includes the interpreter to reset its state
 DEPS_cli := common/cli_hush_exec.c
@@ -132,13 +132,17 @@ FUZZ_CFLAGS := -g -O2 -fsanitize=fuzzer,address,undefined \
 .PHONY: all
 all: $(foreach t,$(TARGETS),$(FO)/$(t)/fuzz_$(t))
 
-# (once the configuration exists: the first pass makes it, then make
-# starts again)
+# (once the configuration exists and is newer than every Kconfig: the
+# first pass makes it, then make starts again)
+CFG_STALE = $(shell find . \( -name Kconfig -o -path ./configs/sandbox_defconfig \) -not -path \
+	'./build/*' -newer $(CFG)/.config 2>/dev/null | head -1)
 ifeq ($(filter list-targets,$(MAKECMDGOALS)),)
 ifdef CONFIG_SANDBOX
+ifeq ($(CFG_STALE),)
 $(foreach t,$(ALL_TARGETS),$(if $(FUZZ_$(t)),,$(error fuzz target $(t): \
 	no FUZZ_$(t) in test/fuzz/fuzz.mk says what it links)))
 $(foreach t,$(ALL_TARGETS),$(eval SRC_$(t) := $(call fw_select,$(t))))
+endif
 endif
 endif
 
