@@ -116,7 +116,7 @@ static int fat_byte(u64 off, u8 *val)
 /* The FAT entry of cluster @clus (which probe() made sure is in the FAT) */
 static int fat_entry(u32 clus, u32 *val)
 {
-	int i, n = vol.bits / 8, ret;
+	int i, n = vol.bits == 12 ? 2 : vol.bits / 8, ret;
 	u64 off;
 	u8 b;
 

@@ -155,6 +155,7 @@ show-sources:
 $(CFG)/.config: configs/sandbox_defconfig $(shell find . -name Kconfig -not -path "./build/*")
 	@mkdir -p $(CFG)
 	@KCONFIG_CONFIG=$@ srctree=. $(PYTHON) -m defconfig --kconfig Kconfig configs/sandbox_defconfig >/dev/null
+	@touch $@
 
 $(AUTOCONF): $(CFG)/.config
 	@mkdir -p $(dir $@)

@@ -108,6 +108,10 @@ def fs(board, console_log, tmp_path_factory):
     con = _start(board, console_log, layout.disks)
     con.layout = layout
     con.base = loadaddr(con)
+    # As on U-Boot's qemu boards before their first SCSI command (virtio
+    # too: virtboot probes it on first use inside 'virtio' only)
+    con.run_command('virtio scan')
+    con.run_command('scsi scan')
     yield con
     _close(con)
 
@@ -115,7 +119,7 @@ def fs(board, console_log, tmp_path_factory):
 def load_ok(con, iface, devpart, path, data, addr=None):
     """`load` a file; check the message, filesize and the bytes' CRC."""
     addr = con.base if addr is None else addr
-    out = con.run_command(f'load {iface} {devpart} {addr:x} {path}')
+    out = con.run_command(f'load {iface} {devpart} {addr:x} "{path}"')
     m = re.fullmatch(r'(\d+) bytes read in \d+ ms( \(\d+(\.\d)? '
                      r'([KMG]iB|Bytes)/s\))?', out)
     assert m, f'load {path}: {out!r}'
@@ -193,7 +197,7 @@ def test_size_and_exists(fs, name):
     for path, want in (('/boot/vmlinuz', 0), ('/boot', 0),
                        ('/a/b/c/d/deep.txt', 0), ('/nothere', 1),
                        ('/boot/nothere', 1)):
-        out, st = fs.run_status(f'test -e {iface} {devpart} {path}')
+        out, st = fs.run_status(f'test -e {iface} {devpart} "{path}"')
         assert (out, st) == ('', want), (name, path, out)
     out, st = fs.run_status(f'size {iface} {devpart} /nothere')
     assert st == 1 and out.count('\n') == 0, out

@@ -136,6 +136,7 @@ def bad(board, console_log, tmp_path_factory):
     con = _start(board, console_log, disks)
     con.files = files
     con.frag = frag
+    con.run_command('virtio scan')
     yield con
     _close(con)
 
