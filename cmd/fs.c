@@ -13,7 +13,9 @@
 #include <display_options.h>
 #include <env.h>
 #include <errno.h>
+#include <fat.h>
 #include <fs.h>
+#include <part.h>
 #include <time.h>
 #include <vsprintf.h>
 #include "../fs/fs_internal.h"
@@ -338,6 +340,47 @@ U_BOOT_CMD(
 	"list files in a directory (default /)",
 	"<interface> [<dev[:part]>] [directory]\n"
 	"    - list files from 'dev' on 'interface' in a 'directory'"
+);
+
+/* fatinfo: the device as 'virtio info' shows it, then the FAT's type and label */
+static int do_fatinfo(struct cmd_tbl *cmdtp, int flag, int argc,
+		      char *const argv[])
+{
+	struct disk_partition info;
+	struct blk_desc *desc;
+	int part;
+
+	if (argc < 2) {
+		printf("usage: fatinfo <interface> [<dev[:part]>]\n");
+		return 0;
+	}
+	part = blk_get_device_part_str(argv[1], cmd_arg2(argc, argv), &desc,
+				       &info, 1);
+	if (part < 0) {
+		part_print_dev_err(argv[1], cmd_arg2(argc, argv), part);
+		return CMD_RET_FAILURE;
+	}
+	if (fs_set_blk_dev_with_part(desc, part) ||
+	    fs_get_type() != FS_TYPE_FAT) {
+		fs_close();
+		printf("\n** Unable to use %s %d:%d for fatinfo **\n", argv[1],
+		       desc->devnum, part);
+		return CMD_RET_FAILURE;
+	}
+	printf("Interface:  %s\n", blk_get_uclass_name(desc->uclass_id));
+	printf("  Device %d: ", desc->devnum);
+	dev_print(desc);
+	fat_print_info();
+	fs_close();
+
+	return CMD_RET_SUCCESS;
+}
+
+U_BOOT_CMD(
+	fatinfo, 3, 1, do_fatinfo,
+	"print information about filesystem",
+	"<interface> [<dev[:part]>]\n"
+	"    - print information about filesystem from 'dev' on 'interface'"
 );
 
 U_BOOT_CMD(

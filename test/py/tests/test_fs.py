@@ -18,6 +18,7 @@ host's bytes. One board per module carries all the disks:
 import hashlib
 import os
 import re
+import shutil
 import zlib
 
 import pytest
@@ -72,6 +73,8 @@ class Layout:
 
         # ISO 9660 (Rock Ridge and Joliet): as a disk and on a CD-ROM
         fsimg.iso_image(tmp / 'cd.iso', t)
+        # (a copy for the CD-ROM: QEMU locks a file two drives write to)
+        shutil.copyfile(tmp / 'cd.iso', tmp / 'cdrom.iso')
         # FAT32 on a whole SCSI disk, with a fragmented file
         self.scsi_fat_files = dict(self.fat_files)
         fsimg.fat_image(tmp / 'scsifat.img', tf, 40 * MIB, 32)
@@ -81,7 +84,7 @@ class Layout:
         self.disks = [
             Disk(tmp / 'gpt.img'), Disk(tmp / 'mbr.img'),
             Disk(tmp / 'whole.img'), Disk(tmp / 'cd.iso'),
-            Disk(tmp / 'cd.iso', kind='scsi', cd=True),
+            Disk(tmp / 'cdrom.iso', kind='scsi', cd=True),
             Disk(tmp / 'scsifat.img', kind='scsi', target=1),
         ]
         # (interface, dev:part, fstype, files, symlinks?, case-insensitive?)
@@ -286,6 +289,23 @@ def test_fs_specific_commands(fs):
     assert fs.run_command('printenv filesize') == 'filesize=1ff'
     out = fs.run_command('ext4ls virtio 0:2 /a/b')
     assert out.split('\n')[-1] == '0 file(s), 3 dir(s)', out
+
+
+def test_fatinfo(fs):
+    """fatinfo: the device as `virtio info` shows it, then the FAT type
+    and label; a partition that is not FAT is U-Boot's one line."""
+    for iface, devpart, bits in (('virtio', '0:1', 32), ('virtio', '1:1', 16),
+                                 ('virtio', '1:2', 12), ('scsi', '1', 32)):
+        out = fs.run_command(f'fatinfo {iface} {devpart}').split('\n')
+        assert out[0] == f'Interface:  {iface}', out
+        assert out[1].startswith(f'  Device {devpart[0]}: '), out
+        assert out[-1] == f'Filesystem: FAT{bits} "VIRTBOOT   "', out
+    out, st = fs.run_status('fatinfo virtio 0:2')
+    # (U-Boot prints an empty line before it)
+    assert st == 1 and out.strip() == \
+        '** Unable to use virtio 0:2 for fatinfo **', out
+    out, st = fs.run_status('fatinfo virtio 7')
+    assert st == 1 and out == '** Bad device virtio 7 **', out
 
 
 def test_device_specs(fs):
