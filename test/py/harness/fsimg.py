@@ -12,6 +12,7 @@ import os
 import re
 import random
 import shutil
+import struct
 import subprocess
 
 MIB = 1 << 20
@@ -175,7 +176,22 @@ def fat_fragment(img, tmpfile, name, seed, size=200 * 1024, piece=8192,
         _run('mcopy', '-i', str(img), str(tmpfile), f'::fill{i:03d}')
     _run('mdel', '-i', str(img),
          *[f'::fill{i:03d}' for i in range(0, count, 2)])
+    _forget_next_free(img)
     with open(tmpfile, 'wb') as f:
         f.write(data)
     _run('mcopy', '-i', str(img), str(tmpfile), f'::{name}')
     return data
+
+
+def _forget_next_free(img):
+    """On FAT32, mtools allocates after the FSInfo sector's next-free
+    hint, past the holes: set it to 'unknown' (0xffffffff) so that the
+    next file is written from the first free cluster, into the holes."""
+    with open(img, 'r+b') as f:
+        bs = f.read(512)
+        if struct.unpack_from('<H', bs, 0x16)[0]:
+            return          # FAT12/16: no FSInfo, mtools starts over
+        sector = struct.unpack_from('<H', bs, 0x0b)[0]
+        fsinfo = struct.unpack_from('<H', bs, 0x30)[0]
+        f.seek(fsinfo * sector + 0x1ec)
+        f.write(b'\xff\xff\xff\xff')
