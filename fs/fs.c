@@ -165,11 +165,13 @@ static int fs_ls_generic(const char *dirname)
 			nfiles++;
 		}
 	}
+	/* a damaged directory: the error line, no summary of a part */
 	ret = fs_get_error() ? -EIO : 0;
 	if (ret)
 		fs_print_error("Cannot list", dirname, ret);
 	fs_closedir(dirs);
-	printf("\n%d file(s), %d dir(s)\n\n", nfiles, ndirs);
+	if (!ret)
+		printf("\n%d file(s), %d dir(s)\n\n", nfiles, ndirs);
 
 	return ret;
 }

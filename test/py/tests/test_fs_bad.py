@@ -11,6 +11,8 @@ bad (debugfs's set_inode_field/set_bg/link, bytes poked with Python):
     virtio 2  ext4 cut to half its size (blocks past the end of the disk)
     virtio 3  FAT16 with a cluster chain that loops, one that leaves the
               data area, and a file longer than its chain
+    virtio 4  ISO 9660 (Rock Ridge) with a symlink loop, a file and a
+              directory whose extents lie past the end of the image
 """
 
 import os
@@ -126,7 +128,43 @@ def make_disks(tmp):
     fat16_poke(fat, 'outside', 'outside')
     fat16_poke(fat, 'short', 'short')
 
-    return [Disk(e), Disk(g), Disk(h), Disk(fat)], files, frag
+    iso = tmp / 'i.iso'
+    it = tmp / 'itree'
+    os.makedirs(it / 'subdir')
+    for n in ('pastend.bin', 'good.bin', 'subdir/inner.bin'):
+        with open(it / n, 'wb') as f:
+            f.write(os.urandom(20000))
+    os.symlink('loop2', it / 'loop1')
+    os.symlink('loop1', it / 'loop2')
+    fsimg.iso_image(iso, it, joliet=False)
+    iso_poke_extent(iso, b'PASTEND.BIN;1', 0x7ffffff0)
+    iso_poke_extent(iso, b'SUBDIR', 0x7ffffff0)
+
+    return [Disk(e), Disk(g), Disk(h), Disk(fat), Disk(iso)], files, frag
+
+
+def iso_poke_extent(img, ident, lba):
+    """Point the root-directory record @ident of ISO image @img at
+    sector @lba (both byte orders)."""
+    with open(img, 'r+b') as f:
+        f.seek(16 * 2048 + 156)
+        root = f.read(34)
+        start, size = struct.unpack_from('<I', root, 2)[0], \
+            struct.unpack_from('<I', root, 10)[0]
+        f.seek(start * 2048)
+        data = f.read(size)
+        off = 0
+        while off < len(data):
+            n = data[off]
+            if not n:
+                off = (off // 2048 + 1) * 2048
+                continue
+            if data[off + 33:off + 33 + data[off + 32]] == ident:
+                f.seek(start * 2048 + off + 2)
+                f.write(struct.pack('<I', lba) + struct.pack('>I', lba))
+                return
+            off += n
+    raise RuntimeError(f'{ident} not in {img}')
 
 
 @pytest.fixture(scope='module')
@@ -204,4 +242,20 @@ def test_fat_chain_loop(bad):
     fails_one_line(bad, 'load virtio 3 $loadaddr /short.bin',
                    "Failed to load '/short.bin': ")
     out = bad.run_command('load virtio 3 $loadaddr /good.bin')
+    assert out.startswith('20000 bytes read'), out
+
+
+def test_iso_damaged(bad):
+    """A Rock Ridge symlink loop and extents past the end of the image:
+    one line each, and the rest of the volume still reads."""
+    out = fails_one_line(bad, 'load virtio 4 $loadaddr /loop1',
+                         "Failed to load '/loop1': ")
+    assert 'link' in out, out
+    fails_one_line(bad, 'load virtio 4 $loadaddr /pastend.bin',
+                   "Failed to load '/pastend.bin': ")
+    out, st = bad.run_status('ls virtio 4 /subdir')
+    assert st == 1 and '\n' not in out, out
+    fails_one_line(bad, 'load virtio 4 $loadaddr /subdir/inner.bin',
+                   "Failed to load '/subdir/inner.bin': ")
+    out = bad.run_command('load virtio 4 $loadaddr /good.bin')
     assert out.startswith('20000 bytes read'), out
