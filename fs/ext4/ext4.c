@@ -43,6 +43,7 @@
 #define SB_BLOCKS_LO		0x04
 #define SB_FIRST_DATA_BLOCK	0x14
 #define SB_LOG_BLOCK_SIZE	0x18
+#define SB_LOG_CLUSTER_SIZE	0x1c
 #define SB_BLOCKS_PER_GROUP	0x20
 #define SB_INODES_PER_GROUP	0x28
 #define SB_MAGIC		0x38
@@ -67,6 +68,7 @@
  * ea_inode, csum_seed, largedir, inline_data, encrypt, casefold */
 #define INCOMPAT_KNOWN		(INCOMPAT_REFUSED | 0x3efd6)
 #define RO_COMPAT_SPARSE_SUPER	0x0001
+#define RO_COMPAT_BIGALLOC	0x0200
 
 /* inode fields */
 #define I_MODE			0x00
@@ -265,6 +267,11 @@ static int read_inode(u32 ino, struct ext4_inode *in)
 	in->mode = le16(p + I_MODE);
 	in->flags = le32(p + I_FLAGS);
 	in->size = le32(p + I_SIZE_LO) | (u64)le32(p + I_SIZE_HI) << 32;
+	/* at most 2^32 blocks (what a 32-bit logical block number maps) */
+	if (in->size >> vol.bshift >> 32) {
+		fs_set_error("inode %u has a size past what ext4 can map", ino);
+		return -EIO;
+	}
 	in->nblocks512 = le32(p + I_BLOCKS_LO);
 	in->file_acl = le32(p + I_FILE_ACL_LO);
 	memcpy(in->block, p + I_BLOCK, I_BLOCK_LEN);
@@ -520,6 +527,9 @@ static int dir_next(struct ext4_dir *d, u32 *ino, const char **name,
 			continue;
 		*name = (const char *)p + DIRENT_HDR;
 		*len = p[6];
+		/* no name holds a NUL or a '/': one that does is damage */
+		if (memchr(*name, '\0', *len) || memchr(*name, '/', *len))
+			return dir_damaged(&d->in, d->pos - rec);
 		return 0;
 	}
 }
@@ -658,7 +668,7 @@ static int refuse(const char *what)
 static int ext4_probe(void)
 {
 	u8 sb[0x160];
-	u32 log, blocks_lo;
+	u32 log, clog, blocks_lo;
 	u64 groups;
 	int i, ret;
 
@@ -696,7 +706,13 @@ static int ext4_probe(void)
 			le16(sb + SB_DESC_SIZE) : 32;
 	vol.first_meta_bg = le32(sb + SB_FIRST_META_BG);
 	memcpy(vol.uuid, sb + SB_UUID, 16);
-	if (!vol.blocks_per_group || vol.blocks_per_group > 8 * vol.bsize ||
+	/* a group's bitmap is one block, of clusters with bigalloc */
+	clog = vol.ro_compat & RO_COMPAT_BIGALLOC ?
+	       le32(sb + SB_LOG_CLUSTER_SIZE) : log;
+	if (clog < log || clog - log > 16)
+		return refuse("superblock: bad cluster size");
+	if (!vol.blocks_per_group ||
+	    vol.blocks_per_group > (u64)8 * vol.bsize << (clog - log) ||
 	    !vol.inodes_per_group || vol.inodes_per_group > 8 * vol.bsize ||
 	    vol.first_data_block >= vol.nblocks ||
 	    vol.first_data_block > 1)

@@ -94,6 +94,10 @@ FUZZ_vscsi := drivers/virtio:CONFIG_VIRTIO CONFIG_VIRTIO_SCSI \
 # the FAT driver over the byte-level partition reads (the harness plays
 # the block layer)
 FUZZ_fat := fs/fs_dev.o fs/fat:y
+DEPS_fat := test/fuzz/fs_harness.c
+# the ext4 driver, in the same harness
+FUZZ_ext4 := fs/fs_dev.o fs/ext4:y
+DEPS_ext4 := test/fuzz/fs_harness.c
 
 # fuzz_cli.c includes the interpreter to reset its state
 DEPS_cli := common/cli_hush_exec.c

@@ -53,7 +53,8 @@ max_len() {
 	iso) echo 16384 ;;	# a flag byte + chunks of sectors (mkseeds_iso.py)
 	fdt) echo 4096 ;;	# small trees walk fast; the QEMU seed is replayed whole
 	vscsi) echo 2048 ;;
-	fat) echo 8192 ;;	# a flag byte + sparse records: FAT32 in 2.3 KiB	# 38 bytes of device, then commands and answers
+	fat) echo 8192 ;;	# a flag byte + sparse records: FAT32 in 2.3 KiB
+	ext4) echo 32768 ;;	# the same: ext4 with 1 KiB blocks in 7-30 KiB
 	*) echo 4096 ;;
 	esac
 }

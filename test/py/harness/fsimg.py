@@ -73,6 +73,18 @@ def ext_image(path, tree, size, fstype='ext4', blocksize=4096, opts=()):
         f.truncate(size)
     _run('mke2fs', '-q', '-F', '-t', fstype, '-b', str(blocksize),
          *opts, '-d', str(tree), str(path))
+    if fstype != 'ext2':
+        htree(path)
+
+
+def htree(path):
+    """Index every directory of more than one block as Linux does (mke2fs
+    -d writes them linear): e2fsck -D, whose status 1 says it did."""
+    env = dict(os.environ, PATH=os.environ.get('PATH', '') + ':' + SBIN)
+    res = subprocess.run(['e2fsck', '-fyD', str(path)], env=env,
+                         stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    if res.returncode not in (0, 1):
+        raise RuntimeError(f'e2fsck -D {path}: {res.stderr.decode()}')
 
 
 def fat_image(path, tree, size, fat_bits):
@@ -195,3 +207,42 @@ def _forget_next_free(img):
         fsinfo = struct.unpack_from('<H', bs, 0x30)[0]
         f.seek(fsinfo * sector + 0x1ec)
         f.write(b'\xff\xff\xff\xff')
+
+
+def host_walk(reader, fs, img, blksz=512):
+    """Walk image @img with a fuzz target's host mode (test/fuzz/
+    fs_harness.c; @fs: FAT or EXT4, its variables' infix): {path: bytes}
+    of the files (symbolic links followed), the set of directories, the
+    info line (FAT: fatinfo's) and the device reads of each file."""
+    env = dict(os.environ, **{f'FUZZ_{fs}_IMAGE': str(img),
+                              f'FUZZ_{fs}_BLKSZ': str(blksz)})
+    res = subprocess.run([str(reader)], env=env, capture_output=True,
+                         timeout=120)
+    errors = [line for line in res.stdout.split(b'\n')
+              if line.startswith(b'E ')]
+    assert res.returncode == 0, (res.returncode, errors[:5],
+                                 res.stderr[-1000:].decode(errors='replace'))
+    out = res.stdout
+    files, dirs, reads, info = {}, set(), {}, None
+    pos = 0
+    while pos < len(out):
+        end = out.index(b'\n', pos)
+        line = out[pos:end].decode('utf-8', 'surrogateescape')
+        pos = end + 1
+        kind, _, rest = line.partition(' ')
+        if kind == 'I':
+            info = rest
+        elif kind == 'D':
+            dirs.add(rest[1:])
+        elif kind == 'F':
+            size, _, path = rest.partition(' ')
+            files[path[1:]] = out[pos:pos + int(size)]
+            pos += int(size)
+            end = out.index(b'\n', pos)
+            r = out[pos:end].decode().split()
+            assert r[0] == 'R', r
+            reads[path[1:]] = int(r[1])
+            pos = end + 1
+        elif kind != 'U':
+            raise AssertionError(f'unexpected line {line!r}')
+    return files, dirs, info, reads

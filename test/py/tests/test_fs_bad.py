@@ -91,7 +91,7 @@ def make_disks(tmp):
     fsimg.ext_image(e, tree, 24 * MIB)
     frag = fsimg.ext_fragment(e, tmp / 'frag', 'frag.bin', seed=22)
     fsimg.ext_fragment(e, tmp / 'frag', 'frag2.bin', seed=23)
-    # frag2.bin's index block (depth 1) points to itself; pastend.bin's
+    # frag2.bin's extent block points to itself; pastend.bin's
     # first extent starts far past the end of the disk
     ino = inode_of(e, 'frag2.bin')
     out = subprocess.run(['/usr/sbin/debugfs', '-R', f'stat <{ino}>', str(e)],
@@ -99,7 +99,11 @@ def make_disks(tmp):
     idx = int(re.search(r'\(ETB0\):\s*(\d+)', out).group(1))
     bsize = 4096
     with open(e, 'r+b') as f:
-        f.seek(idx * bsize + 12 + 4)          # first index entry: ei_leaf_lo
+        # the leaf under the inode's index becomes an index node
+        # (eh_depth 1) whose first entry (ei_leaf_lo) points to itself
+        f.seek(idx * bsize + 6)
+        f.write(struct.pack('<H', 1))
+        f.seek(idx * bsize + 12 + 4)
         f.write(struct.pack('<I', idx))
     debugfs(e, 'write /dev/null pastend.bin')
     with open(tmp / 'pe', 'wb') as f:

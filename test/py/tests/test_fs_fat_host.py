@@ -65,39 +65,6 @@ def tree(tmp_path_factory):
     return root, files
 
 
-def walk(reader, img, blksz=512):
-    """{path: bytes} of the files, the set of directories, the fatinfo
-    line and the reads of each file, from the reader's host mode."""
-    env = dict(os.environ, FUZZ_FAT_IMAGE=str(img), FUZZ_FAT_BLKSZ=str(blksz))
-    res = subprocess.run([str(reader)], env=env, capture_output=True,
-                         timeout=120)
-    assert res.returncode == 0, (res.stdout[-2000:], res.stderr[-2000:])
-    out = res.stdout
-    files, dirs, reads, info = {}, set(), {}, None
-    pos = 0
-    while pos < len(out):
-        end = out.index(b'\n', pos)
-        line = out[pos:end].decode('utf-8', 'surrogateescape')
-        pos = end + 1
-        kind, _, rest = line.partition(' ')
-        if kind == 'I':
-            info = rest
-        elif kind == 'D':
-            dirs.add(rest[1:])
-        elif kind == 'F':
-            size, _, path = rest.partition(' ')
-            files[path[1:]] = out[pos:pos + int(size)]
-            pos += int(size)
-            end = out.index(b'\n', pos)
-            r = out[pos:end].decode().split()
-            assert r[0] == 'R', r
-            reads[path[1:]] = int(r[1])
-            pos = end + 1
-        elif kind != 'U':
-            raise AssertionError(f'unexpected line {line!r}')
-    return files, dirs, info, reads
-
-
 def make(tmp, name, root, size, fat, *opts):
     img = tmp / name
     with open(img, 'wb') as f:
@@ -129,7 +96,7 @@ def test_real_images(reader, tree, tmp_path, shape):
     name, size, fat, opts, blksz = shape
     root, want = tree
     img = make(tmp_path, name + '.img', root, size, fat, *opts)
-    files, dirs, info, reads = walk(reader, img, blksz)
+    files, dirs, info, reads = fsimg.host_walk(reader, 'FAT', img, blksz)
     os.unlink(img)
     assert info == f'Filesystem: FAT{fat} "HOSTTEST   "'
     assert set(files) == set(want), set(files) ^ set(want)
@@ -149,7 +116,7 @@ def test_fragmented(reader, tree, tmp_path):
     img = make(tmp_path, 'frag.img', root, 48 * MIB, 32, '-s', '1')
     data = fsimg.fat_fragment(img, tmp_path / 'filler', 'frag.bin', seed=5,
                               size=600 * 1024, piece=4096, count=200)
-    files, _, _, reads = walk(reader, img)
+    files, _, _, reads = fsimg.host_walk(reader, 'FAT', img)
     assert files['frag.bin'] == data
     assert reads['frag.bin'] > 50
     for path in ('big.bin', 'wide/entry number 599 with a long name.txt'):
