@@ -204,6 +204,7 @@ static void walk(int len, int depth)
 	struct fs_dirent *dent;
 	int ret;
 
+	path[len] = '\0';	/* (the root: what the last input left) */
 	op_start();
 	ret = st.drv->opendir(path, &dirs);
 	op_check(ret, path);
