@@ -279,6 +279,26 @@ static int read_inode(u32 ino, struct ext4_inode *in)
 	return 0;
 }
 
+/*
+ * The number of the @n 12-byte entries at @node (sorted by their first
+ * logical block, the first field) that start at or before @lblk: a binary
+ * search (on a damaged, unsorted node the answer is still in 0..@n)
+ */
+static u32 entries_upto(const u8 *node, u32 n, u32 lblk)
+{
+	u32 lo = 0, hi = n, mid;
+
+	while (lo < hi) {
+		mid = lo + (hi - lo) / 2;
+		if (le32(node + 12 * mid) <= lblk)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+
+	return lo;
+}
+
 static int tree_damaged(const struct ext4_inode *in)
 {
 	fs_set_error("the extent tree of inode %u is damaged", in->ino);
@@ -310,8 +330,7 @@ static int map_extents(const struct ext4_inode *in, u32 lblk, u64 *pblk,
 		if (!level)
 			break;
 		/* the last index entry at or before lblk */
-		for (i = 0; i < n && le32(node + 12 * i) <= lblk; i++)
-			;
+		i = entries_upto(node, n, lblk);
 		if (i < n)
 			limit = min(limit, le32(node + 12 * i));
 		if (!i) {
@@ -327,24 +346,30 @@ static int map_extents(const struct ext4_inode *in, u32 lblk, u64 *pblk,
 		max = (vol.bsize - 12) / 12;
 		level--;
 	}
-	for (i = 0; i < n; i++, node += 12) {
-		u32 first = le32(node), len = le16(node + 4);
-		u64 start = le32(node + 8) | (u64)le16(node + 6) << 32;
-		bool unwritten = len > 32768;
+	/* the extent at or before lblk, else the hole before the next */
+	i = entries_upto(node, n, lblk);
+	if (i < n)
+		limit = min(limit, le32(node + 12 * i));
+	if (i) {
+		u32 first, len;
+		u64 start;
+		bool unwritten;
 
+		node += 12 * (i - 1);
+		first = le32(node);
+		len = le16(node + 4);
+		start = le32(node + 8) | (u64)le16(node + 6) << 32;
+		unwritten = len > 32768;
 		if (unwritten)
 			len -= 32768;
-		if (lblk < first) {
-			limit = min(limit, first);
-			break;
+		if (lblk - first < len) {
+			if (start + len > vol.nblocks)
+				return past_end(start + len - 1, "an extent",
+						in->ino);
+			*pblk = unwritten ? 0 : start + (lblk - first);
+			*count = len - (lblk - first);
+			return 0;
 		}
-		if (lblk - first >= len)
-			continue;
-		if (start + len > vol.nblocks || start + len < start)
-			return past_end(start + len - 1, "an extent", in->ino);
-		*pblk = unwritten ? 0 : start + (lblk - first);
-		*count = len - (lblk - first);
-		return 0;
 	}
 	*pblk = 0;
 	*count = limit - lblk;
