@@ -110,7 +110,9 @@ static struct {
 	u8 *cache[NCACHE];
 	u64 cache_blk[NCACHE];
 	u8 cache_valid;
+	u8 cache_checked;	/* slots whose extent node was checked */
 	u8 cache_next;
+	u8 last_slot;		/* the slot meta_block() last returned */
 } vol;
 
 /* An inode, as far as this reader needs it */
@@ -187,11 +189,14 @@ static int meta_block(u64 blk, const u8 **data, const char *what, u32 ino)
 	for (i = 0; i < NCACHE; i++) {
 		if ((vol.cache_valid & 1 << i) && vol.cache_blk[i] == blk) {
 			*data = vol.cache[i];
+			vol.last_slot = i;
 			return 0;
 		}
 	}
 	i = vol.cache_next++ % NCACHE;
 	vol.cache_valid &= ~(1 << i);
+	vol.cache_checked &= ~(1 << i);
+	vol.last_slot = i;
 	ret = fs_devread(blk << vol.bshift, vol.bsize, vol.cache[i]);
 	if (ret)
 		return ret;
@@ -307,6 +312,29 @@ static int tree_damaged(const struct ext4_inode *in)
 }
 
 /*
+ * Whether the @n entries at @node are in order: each starts after the one
+ * before it (and, in a leaf, after its end), so that a binary search maps
+ * each logical block to one entry, whatever block a read starts at
+ */
+static bool node_sorted(const u8 *node, u32 n, bool leaf)
+{
+	u64 end = 0;
+	u32 i, first, len;
+
+	for (i = 0; i < n; i++, node += 12) {
+		first = le32(node);
+		if (i && first < end)
+			return false;
+		len = leaf ? le16(node + 4) : 1;
+		if (len > 32768)
+			len -= 32768;
+		end = (u64)first + (len ? len : 1);
+	}
+
+	return true;
+}
+
+/*
  * The run of @in's blocks that starts at logical block @lblk, in an
  * extent tree: its first physical block in *@pblk (0: a hole or an
  * unwritten extent, read as zeros) and its length in *@count (>= 1)
@@ -316,6 +344,7 @@ static int map_extents(const struct ext4_inode *in, u32 lblk, u64 *pblk,
 {
 	const u8 *node = in->block;
 	u32 max = (I_BLOCK_LEN - 12) / 12, n, i, level, limit = 0xffffffff;
+	int slot = -1;		/* the node's cache slot; -1: the inode's */
 	int ret;
 
 	level = le16(node + 6);
@@ -327,6 +356,13 @@ static int map_extents(const struct ext4_inode *in, u32 lblk, u64 *pblk,
 		    le16(node + 6) != level)
 			return tree_damaged(in);
 		node += 12;
+		/* a cached block's order is checked once, the root each time */
+		if (slot < 0 || !(vol.cache_checked & 1 << slot)) {
+			if (!node_sorted(node, n, !level))
+				return tree_damaged(in);
+			if (slot >= 0)
+				vol.cache_checked |= 1 << slot;
+		}
 		if (!level)
 			break;
 		/* the last index entry at or before lblk */
@@ -343,6 +379,7 @@ static int map_extents(const struct ext4_inode *in, u32 lblk, u64 *pblk,
 				 &node, "the extent tree", in->ino);
 		if (ret)
 			return ret;
+		slot = vol.last_slot;
 		max = (vol.bsize - 12) / 12;
 		level--;
 	}
@@ -367,14 +404,13 @@ static int map_extents(const struct ext4_inode *in, u32 lblk, u64 *pblk,
 				return past_end(start + len - 1, "an extent",
 						in->ino);
 			*pblk = unwritten ? 0 : start + (lblk - first);
-			*count = len - (lblk - first);
+			/* (not past the next index entry's first block) */
+			*count = min_t(u64, len - (lblk - first), limit - lblk);
 			return 0;
 		}
 	}
 	*pblk = 0;
 	*count = limit - lblk;
-	if (!*count)
-		*count = 1;
 
 	return 0;
 }
@@ -441,10 +477,17 @@ static int map_indirect(const struct ext4_inode *in, u32 lblk, u64 *pblk,
 static int map_block(const struct ext4_inode *in, u32 lblk, u64 *pblk,
 		     u64 *count)
 {
-	if (in->flags & FL_EXTENTS)
-		return map_extents(in, lblk, pblk, count);
+	int ret;
 
-	return map_indirect(in, lblk, pblk, count);
+	if (in->flags & FL_EXTENTS)
+		ret = map_extents(in, lblk, pblk, count);
+	else
+		ret = map_indirect(in, lblk, pblk, count);
+	/* every run maps at least its first block: reads always progress */
+	if (!ret && !*count)
+		*count = 1;
+
+	return ret;
 }
 
 /* Read @len bytes of @in's data from @offset (inside the file) */

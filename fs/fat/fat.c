@@ -209,6 +209,14 @@ u8 fat_sfn_checksum(const char *name)
 	return sum;
 }
 
+static void slash_to_dot(char *name)
+{
+	for (; *name; name++) {
+		if (*name == '/')
+			*name = '.';
+	}
+}
+
 static int dir_open(struct fat_dir *d, const struct fat_node *node,
 		    const char *path, int plen)
 {
@@ -376,6 +384,9 @@ static int dir_next(struct fat_dir *d)
 			    fat_sfn_checksum(d->de->name) || !lfn_name(d))
 				strcpy(d->name, d->sname);
 			d->lfn_want = -1;
+			/* no name can hold a '/' (a damaged entry): as ISO */
+			slash_to_dot(d->name);
+			slash_to_dot(d->sname);
 			return 0;
 		}
 	}

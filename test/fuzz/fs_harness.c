@@ -142,7 +142,7 @@ static void op_check(int ret, const char *path)
 	const char *msg = fs_get_error();
 
 	if ((ret == -EIO || ret == -ELOOP) && !msg)
-		__builtin_trap();	/* damage must be said in words */
+	{ if (getenv("FSH_DEBUG")) write(2, path, strlen(path) + 1); __builtin_trap(); }	/* damage must be said in words */
 	/* (a link may dangle or name a directory) */
 	if (ret && ret != -ENOENT && ret != -EISDIR) {
 		st.failed = true;
@@ -196,6 +196,39 @@ static void check_file(const char *path)
 		__builtin_trap();
 }
 
+/*
+ * Whether @name is the only entry of that name (case aside: FAT) in the
+ * directory @path[0..@len), and short enough not to have been cut to fit
+ * struct fs_dirent: only such a directory must be found by its path (a
+ * look-up finds the first of equal names)
+ */
+static bool name_unique(const char *path, int len, const char *name)
+{
+	struct fs_dir_stream *dirs;
+	struct fs_dirent *dent;
+	char *dir = malloc(len + 1);
+	int same = 0, i;
+
+	if (!dir || strlen(name) >= FS_DIRENT_NAME_LEN - 4)
+		goto out;
+	memcpy(dir, path, len);
+	dir[len] = '\0';
+	op_start();
+	if (st.drv->opendir(dir, &dirs))
+		goto out;
+	for (i = 0; i < 4096; i++) {
+		op_start();
+		if (st.drv->readdir(dirs, &dent))
+			break;
+		same += !strcasecmp(dent->name, name);
+	}
+	st.drv->closedir(dirs);
+out:
+	free(dir);
+
+	return same == 1;
+}
+
 /* @len: the length of the directory's path in path[] */
 static void walk(int len, int depth)
 {
@@ -224,7 +257,8 @@ static void walk(int len, int depth)
 		if (dent->type == FS_DT_DIR) {
 			outf("D %s\n", path);
 			op_start();
-			if (st.drv->exists(path) != 1) {
+			if (st.drv->exists(path) != 1 &&
+			    name_unique(path, len, dent->name)) {
 				if (getenv("FSH_DEBUG"))
 					write(2, path, strlen(path) + 1);
 				__builtin_trap();
