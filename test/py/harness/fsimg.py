@@ -209,6 +209,16 @@ def _forget_next_free(img):
         f.write(b'\xff\xff\xff\xff')
 
 
+def fuzz_reader(target):
+    """Build fuzz target @target (test/fuzz/fuzz.mk) for its host mode;
+    its path."""
+    root = os.path.dirname(os.path.dirname(os.path.dirname(
+        os.path.dirname(os.path.abspath(__file__)))))
+    subprocess.run(['make', '-s', '-f', 'test/fuzz/fuzz.mk',
+                    f'TARGETS={target}'], cwd=root, check=True)
+    return os.path.join(root, 'build', 'fuzz', target, f'fuzz_{target}')
+
+
 def host_walk(reader, fs, img, blksz=512):
     """Walk image @img with a fuzz target's host mode (test/fuzz/
     fs_harness.c; @fs: FAT or EXT4, its variables' infix): {path: bytes}

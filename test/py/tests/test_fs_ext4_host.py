@@ -20,7 +20,6 @@ run scripts/setup.
 import os
 import random
 import subprocess
-from pathlib import Path
 
 import pytest
 
@@ -28,16 +27,12 @@ from harness import fsimg
 
 pytestmark = pytest.mark.boards('sandbox')
 
-ROOT = Path(__file__).resolve().parents[3]
-FUZZ = ROOT / 'build' / 'fuzz' / 'ext4' / 'fuzz_ext4'
 MIB = 1 << 20
 
 
 @pytest.fixture(scope='module')
 def reader():
-    subprocess.run(['make', '-s', '-f', 'test/fuzz/fuzz.mk', 'TARGETS=ext4'],
-                   cwd=ROOT, check=True)
-    return FUZZ
+    return fsimg.fuzz_reader('ext4')
 
 
 @pytest.fixture(scope='module')

@@ -17,8 +17,6 @@ scripts/setup.
 
 import os
 import random
-import subprocess
-from pathlib import Path
 
 import pytest
 
@@ -26,16 +24,12 @@ from harness import fsimg
 
 pytestmark = pytest.mark.boards('sandbox')
 
-ROOT = Path(__file__).resolve().parents[3]
-FUZZ = ROOT / 'build' / 'fuzz' / 'fat' / 'fuzz_fat'
 MIB = 1 << 20
 
 
 @pytest.fixture(scope='module')
 def reader():
-    subprocess.run(['make', '-s', '-f', 'test/fuzz/fuzz.mk', 'TARGETS=fat'],
-                   cwd=ROOT, check=True)
-    return FUZZ
+    return fsimg.fuzz_reader('fat')
 
 
 @pytest.fixture(scope='module')

@@ -212,7 +212,7 @@ def test_part_numbers(start, iface, tmp_path):
         '1 2 5 6 7 8'
     assert con.run_command(f'part list {iface} 1 -bootable v; echo $v') == '1'
     assert con.run_command('part types') == \
-        'Supported partition tables: EFI, DOS'
+        'Supported partition tables: EFI, DOS, ISO'
     out, status = con.run_status(f'part start {iface} 0 9')
     assert (out, status) == (f'** No partition 9 in {iface} 0 **', 1)
     out, status = con.run_status(f'part number {iface} 0 nosuch')
