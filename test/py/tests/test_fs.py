@@ -376,3 +376,44 @@ def test_fsuuid(fs):
                            str(tmp / 'fat32.img')], capture_output=True,
                           text=True, check=True).stdout.strip()
     assert fs.run_command('fsuuid virtio 0:1') == want
+
+
+TRANSPORTS = {'qemu-arm64': ['mmio', 'pci-legacy', 'pci-modern'],
+              'qemu-s390x': ['pci-legacy', 'pci-modern']}
+
+
+@pytest.mark.boards('qemu-arm64', 'qemu-s390x')
+def test_fs_transports(board, make_console, tmp_path):
+    """ext4 and FAT on virtio-blk over the board's other transports (MMIO,
+    legacy and modern PCI on arm64; zPCI on s390x): each disk is found by
+    a file only it holds and a file loads whole from it."""
+    transports = TRANSPORTS[board.name]
+    disks, want = [], {}
+    for i, transport in enumerate(transports):
+        tree = tmp_path / f't{i}'
+        tree.mkdir()
+        data = os.urandom(300000 + i)
+        (tree / 'data.bin').write_bytes(data)
+        (tree / f'is-{transport}').write_bytes(b'')
+        img = tmp_path / f'{transport}.img'
+        if i % 2:
+            fsimg.fat_image(img, tree, 16 * fsimg.MIB, 16)
+        else:
+            fsimg.ext_image(img, tree, 8 * fsimg.MIB)
+        disks.append(Disk(img, transport=transport))
+        want[transport] = data
+    con = make_console(disks)
+    con.run_command('virtio scan')
+    base = loadaddr(con)
+    found = {}
+    for dev in range(len(transports)):
+        for transport in transports:
+            out, st = con.run_status(f'test -e virtio {dev} /is-{transport}')
+            if st == 0:
+                found[transport] = dev
+    assert sorted(found) == sorted(transports), found
+    for transport, dev in found.items():
+        data = want[transport]
+        out = con.run_command(f'load virtio {dev} {base:x} /data.bin')
+        assert out.startswith(f'{len(data)} bytes read'), (transport, out)
+        assert crc32(con, base, len(data)) == zlib.crc32(data), transport
