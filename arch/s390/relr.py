@@ -40,7 +40,7 @@ PT_LOAD = 1
 SHT_RELA = 4
 SHT_NOBITS = 8
 BIOS_MAX_SIZE = 2 << 20
-STUB_IMAGE_MAX = 64 << 10	# the compressed image's target: 64 KiB
+STUB_IMAGE_MAX = 128 << 10	# the compressed image's limit: 128 KiB (with lwIP)
 
 
 class Elf:
