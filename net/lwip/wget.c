@@ -234,6 +234,9 @@ static int wget_loop(struct udevice *udev, ulong addr, const char *url)
 	}
 	while (!ctx.done) {
 		net_lwip_rx(udev, netif);
+		/* the result callback came: httpc has freed its state */
+		if (ctx.done)
+			break;
 		if (ctrlc()) {
 			printf("\nAbort\n");
 			ctx.done = ABORTED;
