@@ -78,8 +78,17 @@ static const u8 our_ip[4] = { 10, 0, 2, 15 };
 static const u8 srv_ip[4] = { 10, 0, 2, 2 };
 static const u8 dns_ip[4] = { 10, 0, 2, 3 };
 
+/*
+ * lwIP's asserts abort, but two: the TCP persist timer's "with in-flight
+ * data" and "with empty send buffer" (tcp.c, tcp_slowtmr()), which a peer
+ * shrinking its window under data in flight reaches; the code after them
+ * handles both cases (tcp_zero_window_probe() checks for an empty
+ * queue), and the firmware builds with LWIP_NOASSERT.
+ */
 void net_lwip_assert(const char *msg, int line, const char *file)
 {
+	if (!strncmp(msg, "tcp_slowtimr: persist ticking", 29))
+		return;
 	printf("lwIP assertion \"%s\" failed at %s:%d\n", msg, file, line);
 	abort();
 }
