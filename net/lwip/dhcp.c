@@ -74,8 +74,7 @@ static int dhcp_loop(struct udevice *udev)
 	printf("DHCP client bound to address %s (%lu ms)\n",
 	       ip4addr_ntoa(&dhcp->offered_ip_addr), get_timer(start));
 
-	/*
-	 * The lease stays ours (U-Boot sends no DHCPRELEASE either): leave
+	/* The lease stays ours (U-Boot sends no DHCPRELEASE either): leave
 	 * the bound state so that dhcp_stop() only frees the client.
 	 */
 	dhcp->state = DHCP_STATE_INIT;

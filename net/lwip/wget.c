@@ -44,13 +44,18 @@ struct wget_ctx {
 };
 
 /* http://host[:port]/path, or [host:]path with host defaulting to
- * serverip (U-Boot's legacy wget form) */
+ * serverip (U-Boot's legacy wget form)
+ */
 static int parse_url(const char *url, struct wget_ctx *ctx)
 {
 	const char *host, *end, *colon;
 	size_t n;
 
 	ctx->port = HTTP_PORT_DEFAULT;
+	if (strncmp(url, "http://", 7) && strstr(url, "://")) {
+		printf("only http:// is supported\n");
+		return -EINVAL;
+	}
 	if (!strncmp(url, "http://", 7)) {
 		host = url + 7;
 		end = strchr(host, '/');
@@ -74,9 +79,6 @@ static int parse_url(const char *url, struct wget_ctx *ctx)
 			printf("user information is not supported\n");
 			return -EINVAL;
 		}
-	} else if (strstr(url, "://")) {
-		printf("only http:// is supported\n");
-		return -EINVAL;
 	} else {
 		colon = strchr(url, ':');
 		if (colon) {

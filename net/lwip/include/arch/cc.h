@@ -33,7 +33,7 @@
 #define X32_F	"x"
 #define SZT_F	"zu"
 
-#define LWIP_PLATFORM_DIAG(x)	do { printf x; } while (0)
+#define LWIP_PLATFORM_DIAG(x)	((void)printf x)
 
 /**
  * net_lwip_assert() - report a failed lwIP assertion
