@@ -2,8 +2,7 @@
 /*
  * PROVISIONAL (branch lwip): the subset of U-Boot's driver-model Ethernet
  * API that net/lwip/ uses, by U-Boot's names and signatures, until the
- * net branch's include/net.h (the Ethernet layer) is merged; that file
- * replaces this one.
+ * net branch's header of the Ethernet layer is merged and replaces it.
  */
 #ifndef __NET_H
 #define __NET_H
