@@ -14,55 +14,16 @@
 
 #include <common.h>
 #include <blk.h>
+#include <iso9660.h>
 #include <zipl.h>
 
-#define ISO_VD_BOOT		0
-#define ISO_VD_PRIMARY		1
-#define ISO_VD_END		255
-#define ISO_ROOT_RECORD		156	/* in the primary volume descriptor */
-#define ISO_DIR_FLAG		0x02
-#define ET_CATALOG_PTR		0x47	/* in the boot record: LE32 sector */
-#define ET_ENTRY_SIZE		32
 #define LINUX_S390EP_SKIP	0x10000	/* lowcore and IPL text of an image */
-
-static const char et_system_id[] = "EL TORITO SPECIFICATION";
 
 /* s390 IPL: bytes 8-23 of a boot image, the two CCWs reading the rest */
 static const u8 s390_ipl_ccws[16] = {
 	0x02, 0x00, 0x00, 0x18, 0x60, 0x00, 0x00, 0x50,
 	0x02, 0x00, 0x00, 0x68, 0x60, 0x00, 0x00, 0x50,
 };
-
-/** struct iso_dir_record - an ECMA-119 directory record (head of it) */
-struct iso_dir_record {
-	u8 dr_len;
-	u8 ext_attr_len;
-	__le32 ext_loc_le;
-	__be32 ext_loc_be;
-	__le32 data_len_le;
-	__be32 data_len_be;
-	u8 date[7];
-	u8 file_flags;
-	u8 unit_size;
-	u8 gap_size;
-	__le16 vol_seq_le;
-	__be16 vol_seq_be;
-	u8 name_len;
-} __packed;
-_Static_assert(sizeof(struct iso_dir_record) == 33, "iso_dir_record");
-
-/** struct et_section_entry - a boot catalog entry (default or section) */
-struct et_section_entry {
-	u8 boot_indicator;	/* ISO_BC_BOOTABLE */
-	u8 media_type;
-	__le16 load_segment;
-	u8 system_type;
-	u8 unused;
-	__le16 sector_count;	/* 512-byte virtual sectors */
-	__le32 load_rba;	/* ISO sector of the image */
-	u8 reserved[20];
-} __packed;
-_Static_assert(sizeof(struct et_section_entry) == ET_ENTRY_SIZE, "et_entry");
 
 /* Read ISO sector @sector (2048 bytes) into @buf */
 static int iso_read(struct zipl_ctx *ctx, u64 sector, void *buf,
@@ -114,7 +75,7 @@ static u32 iso_file_size(struct zipl_ctx *ctx, u8 *sec, u32 rba)
 
 	if (iso_read(ctx, ISO_PRIMARY_VD_SECTOR, sec, "primary descriptor"))
 		return 0;
-	r = (void *)(sec + ISO_ROOT_RECORD);
+	r = (void *)((struct iso_volume_desc *)sec)->root;
 	st[0].loc = le32_to_cpu(r->ext_loc_le);
 	st[0].left = le32_to_cpu(r->data_len_le);
 	st[0].off = 0;
@@ -138,7 +99,7 @@ static u32 iso_file_size(struct zipl_ctx *ctx, u8 *sec, u32 rba)
 			st[level].off += r->dr_len;
 			if (iso_is_dot(r))
 				continue;
-			if (!(r->file_flags & ISO_DIR_FLAG)) {
+			if (!(r->file_flags & ISO_FLAG_DIR)) {
 				if (le32_to_cpu(r->ext_loc_le) == rba)
 					return le32_to_cpu(r->data_len_le);
 				continue;
@@ -166,6 +127,7 @@ static u32 iso_file_size(struct zipl_ctx *ctx, u8 *sec, u32 rba)
 int zipl_eltorito_map(struct zipl_ctx *ctx, struct zipl_map *map)
 {
 	const struct et_section_entry *e;
+	const struct iso_boot_record *br;
 	u8 *sec;
 	u32 catalog = 0;
 	int i, ret, n = 0;
@@ -173,14 +135,16 @@ int zipl_eltorito_map(struct zipl_ctx *ctx, struct zipl_map *map)
 	sec = malloc(2 * ISO_SECTOR_SIZE);
 	if (!sec)
 		return zipl_fail(ctx, -ENOMEM, "out of memory");
+	br = (void *)sec;
 	for (i = 0; i < ISO_VD_MAX && !catalog; i++) {
 		ret = iso_read(ctx, ISO_PRIMARY_VD_SECTOR + i, sec,
 			       "volume descriptor");
 		if (ret || !iso_vd_valid(sec) || sec[0] == ISO_VD_END)
 			break;
 		if (sec[0] == ISO_VD_BOOT &&
-		    !memcmp(sec + 7, et_system_id, sizeof(et_system_id) - 1))
-			catalog = get_unaligned_le32(sec + ET_CATALOG_PTR);
+		    !memcmp(br->boot_system_id, ET_SYSTEM_ID,
+			    sizeof(ET_SYSTEM_ID) - 1))
+			catalog = le32_to_cpu(br->catalog);
 	}
 	if (!catalog) {
 		free(sec);

@@ -9,6 +9,7 @@
  */
 #include <common.h>
 #include <command.h>
+#include <fs.h>
 
 enum test_join { JOIN_NONE, JOIN_AND, JOIN_OR };
 
@@ -98,6 +99,12 @@ static int do_test(struct cmd_tbl *cmdtp, int flag, int argc,
 
 			term = ap[0][1] == 'z' ? empty : !empty;
 			used = 2;
+#ifdef CONFIG_FS
+		} else if (left >= 4 && !strcmp(ap[0], "-e")) {
+			/* -e interface dev[:part] path: does the file exist? */
+			term = file_exists(ap[1], ap[2], ap[3], FS_TYPE_ANY);
+			used = 4;
+#endif
 		} else {
 			goto bad;
 		}
@@ -130,6 +137,9 @@ U_BOOT_CMD(
 	"    - succeed if the expression is true: 'a = b', 'a != b', 'a < b',\n"
 	"      'a > b' (strings), 'n -eq m' and -ne -lt -le -gt -ge (numbers),\n"
 	"      '-z s' (empty), '-n s' (not empty), '! expr', 'expr -a expr',\n"
+#ifdef CONFIG_FS
+	"      '-e interface dev[:part] path' (the file exists),\n"
+#endif
 	"      'expr -o expr' (evaluated from left to right)"
 );
 

@@ -144,6 +144,9 @@ void fs_closedir(struct fs_dir_stream *dirs);
  */
 int fs_uuid(char *uuid_str);
 
+/** fs_print_types() - print the filesystems built in, as U-Boot's fstypes */
+void fs_print_types(void);
+
 /* The commands (cmd/fs.c), for the per-filesystem aliases */
 int do_ls(struct cmd_tbl *cmdtp, int flag, int argc, char *const argv[],
 	  int fstype);

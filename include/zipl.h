@@ -18,6 +18,7 @@
 
 #include <linux/types.h>
 #include <linux/compiler.h>
+#include <iso9660.h>
 
 struct blk_desc;
 
@@ -299,13 +300,9 @@ int zipl_plan(struct zipl_ctx *ctx, const struct zipl_map *map, int index,
  */
 int zipl_load(struct zipl_ctx *ctx, const struct zipl_plan *plan);
 
-/* ISO-9660 / El Torito */
-#define ISO_SECTOR_SIZE		2048
-#define ISO_PRIMARY_VD_SECTOR	16
-#define ISO_VD_MAX		16	/* volume descriptors looked at */
+/* ISO-9660 / El Torito (the structures: <iso9660.h>) */
 #define ISO_MAX_DIR_DEPTH	8
 #define ISO_MAX_DIR_SECTORS	4096	/* directory sectors read, in all */
-#define ISO_BC_BOOTABLE		0x88
 
 /**
  * zipl_eltorito_map() - (boot/zipl_eltorito.c) find the s390 boot images

@@ -39,7 +39,7 @@ $(O)/virtboot-stub: $(STUB_OBJS) arch/s390/stub/stub.lds
 
 $(O)/virtboot.elf: $(O)/virtboot-stub arch/s390/relr.py
 	@echo "  STUB    $@"
-	@$(PYTHON) arch/s390/relr.py stub $< $@
+	@$(PYTHON) arch/s390/relr.py stub $< $@ $(CONFIG_S390_IMAGE_MAX)
 else
 $(O)/virtboot.elf: $(O)/virtboot arch/s390/relr.py
 	@echo "  RELR    $@"

@@ -26,7 +26,7 @@ stub (arch/s390/stub/): "payload" mode writes its loaded bytes, relocation
 table included, as raw DEFLATE, and "stub" mode makes the -bios ELF from
 the linked stub, which must have no relocation at all.
 
-usage: relr.py elf|payload|stub IN_ELF OUT
+usage: relr.py elf|payload|stub IN_ELF OUT [IMAGE_MAX]
 """
 
 import struct
@@ -40,7 +40,7 @@ PT_LOAD = 1
 SHT_RELA = 4
 SHT_NOBITS = 8
 BIOS_MAX_SIZE = 2 << 20
-STUB_IMAGE_MAX = 128 << 10	# the compressed image's limit: 128 KiB (with lwIP)
+STUB_IMAGE_MAX = 96 << 10	# the compressed image's limit, unless given
 
 
 class Elf:
@@ -202,7 +202,7 @@ def write_payload(elf, loads, dst):
     open(dst + '.memsz', 'w').write(f'{check_size(loads):#x}\n')
 
 
-def main(mode, src, dst):
+def main(mode, src, dst, image_max=None):
     elf = Elf(open(src, 'rb').read())
     if mode == 'stub':
         # the stub runs unrelocated: it must not need a relocation
@@ -210,7 +210,8 @@ def main(mode, src, dst):
             raise SystemExit('relr.py: the boot stub has relocations')
         loads = [ph for ph in elf.phdrs if ph[0] == PT_LOAD]
         check_size(loads)
-        write_elf(elf, loads, dst, STUB_IMAGE_MAX)
+        write_elf(elf, loads, dst,
+                  int(image_max, 0) if image_max else STUB_IMAGE_MAX)
         return
     loads = pack_relocations(elf)
     if mode == 'payload':
@@ -221,6 +222,7 @@ def main(mode, src, dst):
 
 
 if __name__ == '__main__':
-    if len(sys.argv) != 4 or sys.argv[1] not in ('elf', 'payload', 'stub'):
+    if len(sys.argv) not in (4, 5) or \
+            sys.argv[1] not in ('elf', 'payload', 'stub'):
         raise SystemExit(__doc__)
     main(*sys.argv[1:])

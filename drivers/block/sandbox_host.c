@@ -3,8 +3,8 @@
  * Sandbox host-file block devices (UCLASS_HOST, interface "host").
  *
  * One "host_sb" device per file carries the host file descriptor; its
- * BLK child ("sandbox_host_blk") reads and writes the file in 512-byte
- * blocks through <asm/os.h>. The BLK uclass has already checked every
+ * BLK child ("sandbox_host_blk") reads and writes the file in blocks
+ * (512 bytes, or the size 'host bind' was given) through <asm/os.h>. The BLK uclass has already checked every
  * range against the file size, so the driver only moves bytes.
  */
 
@@ -18,15 +18,13 @@
 #include <dm/lists.h>
 #include <dm/root.h>
 
-#define HOST_BLKSZ	512
-
 /**
  * struct host_sb_plat - one attached host file
- * @filename:	its path on the host (not owned)
+ * @filename:	its path on the host (a copy, freed when unbound)
  * @fd:		host file descriptor, -1 when closed
  */
 struct host_sb_plat {
-	const char *filename;
+	char *filename;
 	int fd;
 };
 
@@ -39,10 +37,11 @@ static unsigned long host_blk_read(struct udevice *dev, lbaint_t start,
 				   lbaint_t blkcnt, void *buffer)
 {
 	struct host_sb_plat *plat = host_blk_plat(dev);
-	size_t len = blkcnt * HOST_BLKSZ;
+	unsigned long blksz = ((struct blk_desc *)dev_get_uclass_plat(dev))->blksz;
+	size_t len = blkcnt * blksz;
 	ssize_t n;
 
-	n = os_pread(plat->fd, buffer, len, (u64)start * HOST_BLKSZ);
+	n = os_pread(plat->fd, buffer, len, (u64)start * blksz);
 	if (n < 0)
 		return n;
 	if ((size_t)n != len)
@@ -55,10 +54,11 @@ static unsigned long host_blk_write(struct udevice *dev, lbaint_t start,
 				    lbaint_t blkcnt, const void *buffer)
 {
 	struct host_sb_plat *plat = host_blk_plat(dev);
-	size_t len = blkcnt * HOST_BLKSZ;
+	unsigned long blksz = ((struct blk_desc *)dev_get_uclass_plat(dev))->blksz;
+	size_t len = blkcnt * blksz;
 	ssize_t n;
 
-	n = os_pwrite(plat->fd, buffer, len, (u64)start * HOST_BLKSZ);
+	n = os_pwrite(plat->fd, buffer, len, (u64)start * blksz);
 	if (n < 0)
 		return n;
 	if ((size_t)n != len)
@@ -86,6 +86,8 @@ static int host_sb_remove(struct udevice *dev)
 		os_close(plat->fd);
 		plat->fd = -1;
 	}
+	free(plat->filename);
+	plat->filename = NULL;
 
 	return 0;
 }
@@ -111,6 +113,7 @@ static void host_basename(char *dst, size_t len, const char *path)
 }
 
 int host_create_attach_file(const char *label, const char *filename,
+			    int devnum, unsigned long blksz, bool removable,
 			    struct udevice **devp)
 {
 	struct host_sb_plat *plat;
@@ -132,7 +135,7 @@ int host_create_attach_file(const char *label, const char *filename,
 		ret = size;
 		goto err_close;
 	}
-	if (!size || size % HOST_BLKSZ) {
+	if (!size || size % blksz) {
 		ret = -EINVAL;
 		goto err_close;
 	}
@@ -141,7 +144,7 @@ int host_create_attach_file(const char *label, const char *filename,
 	if (ret)
 		goto err_close;
 	plat = dev_get_plat(dev);
-	plat->filename = filename;
+	plat->filename = strdup(filename);
 	plat->fd = fd;
 	fd = -1;	/* the device owns it now */
 	ret = device_set_name(dev, label);
@@ -152,11 +155,12 @@ int host_create_attach_file(const char *label, const char *filename,
 	if (ret)
 		goto err_unbind;
 	ret = blk_create_devicef(dev, "sandbox_host_blk", "blk", UCLASS_HOST,
-				 -1, HOST_BLKSZ, size / HOST_BLKSZ, &blk);
+				 devnum, blksz, size / blksz, &blk);
 	if (ret)
 		goto err_remove;
 	desc = dev_get_uclass_plat(blk);
 	desc->type = DEV_TYPE_HARDDISK;
+	desc->removable = removable;
 	desc->read_only = read_only;
 	strlcpy(desc->vendor, "sandbox", sizeof(desc->vendor));
 	host_basename(desc->product, sizeof(desc->product), filename);
@@ -173,9 +177,12 @@ err_remove:
 err_unbind:
 	/* remove() closes the file only for a probed device */
 	plat = dev_get_plat(dev);
-	if (!device_active(dev) && plat->fd >= 0) {
-		os_close(plat->fd);
+	if (!device_active(dev)) {
+		if (plat->fd >= 0)
+			os_close(plat->fd);
 		plat->fd = -1;
+		free(plat->filename);
+		plat->filename = NULL;
 	}
 	device_unbind(dev);
 err_close:
@@ -195,7 +202,8 @@ int sandbox_host_bind_all(void)
 
 		snprintf(label, sizeof(label), "host%d",
 			 blk_next_free_devnum(UCLASS_HOST));
-		ret = host_create_attach_file(label, state->host_files[i], &dev);
+		ret = host_create_attach_file(label, state->host_files[i], -1,
+					      DEFAULT_BLKSZ, false, &dev);
 		if (ret) {
 			printf("host: cannot attach '%s': %s (error %d)\n",
 			       state->host_files[i],
@@ -207,4 +215,22 @@ int sandbox_host_bind_all(void)
 	}
 
 	return first;
+}
+
+const char *host_get_filename(struct udevice *dev)
+{
+	struct host_sb_plat *plat = dev_get_plat(dev);
+
+	return plat->filename;
+}
+
+int host_detach(struct udevice *dev)
+{
+	int ret;
+
+	ret = device_remove(dev, DM_REMOVE_NORMAL);
+	if (ret)
+		return ret;
+
+	return device_unbind(dev);
 }

@@ -39,3 +39,4 @@ bench bench-virtio-scsi.py --board qemu-arm64
 bench bench-virtio-scsi.py --board qemu-s390x
 bench bench-zipl-boot.py
 bench bench-zipl-boot.py --scsi
+bench bench-fs-load.py

@@ -65,7 +65,12 @@ fw_sel = $(or $(if $(filter %.o,$(2)),$(filter $(2),$(FW_ALL)),$(FW_$(subst \
 	:,@,$(2)))),$(error fuzz target $(1): '$(2)' selects nothing in the \
 	sandbox build))
 
-FUZZ_part := CONFIG_PARTITIONS CONFIG_DOS_PARTITION CONFIG_EFI_PARTITION
+FUZZ_part := CONFIG_PARTITIONS CONFIG_DOS_PARTITION CONFIG_EFI_PARTITION \
+	CONFIG_ISO_PARTITION
+# the filesystem with the byte reads under it, and every partition type
+# (an ISO image can be a hybrid with an MBR or GPT)
+FUZZ_iso := fs/iso9660:y fs:CONFIG_FS CONFIG_PARTITIONS \
+	CONFIG_DOS_PARTITION CONFIG_EFI_PARTITION CONFIG_ISO_PARTITION
 FUZZ_fdt := CONFIG_OF_LIBFDT
 # the shell and the commands that cannot leave it (not boot, reset...)
 FUZZ_cli := common:y cmd:y cmd:CONFIG_CMD_ECHO cmd:CONFIG_CMD_SLEEP \
@@ -85,6 +90,10 @@ FUZZ_scsi := drivers/scsi:CONFIG_SCSI drivers/block:CONFIG_BLK CONFIG_DM \
 # device and the scan
 FUZZ_vscsi := drivers/virtio:CONFIG_VIRTIO CONFIG_VIRTIO_SCSI \
 	drivers/scsi/scsi-uclass.o CONFIG_DM CONFIG_OF_CONTROL CONFIG_OF_LIBFDT
+
+# the FAT driver over the byte-level partition reads (the harness plays
+# the block layer)
+FUZZ_fat := fs:CONFIG_FS fs/fat:y
 
 # lwIP's input path and our DHCP, TFTP, HTTP, DNS and ping handling: the
 # port (net/lwip/), the protocols' command-side work, the environment;

@@ -50,8 +50,10 @@ max_len() {
 	part) echo 24577 ;;	# a flag byte + a disk of up to 6 4096-byte blocks
 	cli) echo 1024 ;;
 	zipl) echo 81921 ;;	# a flag byte + 40 2048-byte sectors: an ISO's head
+	iso) echo 16384 ;;	# a flag byte + chunks of sectors (mkseeds_iso.py)
 	fdt) echo 4096 ;;	# small trees walk fast; the QEMU seed is replayed whole
-	vscsi) echo 2048 ;;	# 38 bytes of device, then commands and answers
+	vscsi) echo 2048 ;;
+	fat) echo 8192 ;;	# a flag byte + sparse records: FAT32 in 2.3 KiB	# 38 bytes of device, then commands and answers
 	*) echo 4096 ;;
 	esac
 }

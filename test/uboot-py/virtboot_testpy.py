@@ -11,6 +11,11 @@ run checks every skip against the skip table of doc/develop/uboot-testpy.md:
 - a listed test that ran (passed or failed) on this board: a failure too
   (the list is stale and must lose the line).
 
+Tests listed in the document's "Deselected tests" table (U-Boot's write
+tests of test_fs: virtboot reads files, it does not write them) are
+deselected for the boards named, before they run; a row names a test, or
+a test function for all its parameters.
+
 --summary FILE gets "passed failed 0": failed counts the failed tests, the
 errors and both kinds of skip-list mismatch, so that scripts/check's
 count_pytest() counts the run as it counts our own test/py runs.
@@ -21,8 +26,8 @@ import re
 import pytest
 
 # | `test_env.py::test_env_info` | all | reason |
-ROW = re.compile(r'^\|\s*`?(test_\w+\.py::[\w\[\]\-.]+)`?\s*\|\s*([^|]+?)\s*\|'
-                 r'\s*(.+?)\s*\|\s*$')
+ROW = re.compile(r'^\|\s*`?(test_\w+\.py(?:::[\w\[\]\-.]+)+)`?\s*\|'
+                 r'\s*([^|]+?)\s*\|\s*(.+?)\s*\|\s*$')
 
 
 def pytest_addoption(parser):
@@ -35,12 +40,17 @@ def pytest_addoption(parser):
                     help='write "passed failed 0" to this file')
 
 
-def read_skips(path, board):
-    """{test id: reason} of the table rows that name @board (or 'all')."""
+def read_skips(path, board, section='## Expected skips'):
+    """{test id: reason} of the rows of the table under heading @section
+    that name @board (or 'all')."""
     skips = {}
+    inside = False
     with open(path) as f:
         for line in f:
-            m = ROW.match(line.strip())
+            if line.startswith('#'):
+                inside = line.strip() == section
+                continue
+            m = ROW.match(line.strip()) if inside else None
             if not m:
                 continue
             test, boards, reason = m.groups()
@@ -62,6 +72,22 @@ tally = Tally()
 def test_id(nodeid):
     """'tests/test_env.py::test_env_info' -> 'test_env.py::test_env_info'"""
     return nodeid.rsplit('/', 1)[-1]
+
+
+def pytest_collection_modifyitems(session, config, items):
+    board = config.getoption('virtboot_board')
+    doc = config.getoption('virtboot_skips')
+    if not board or not doc:
+        return
+    rows = read_skips(doc, board, '## Deselected tests')
+    keep, drop = [], []
+    for item in items:
+        tid = test_id(item.nodeid)
+        (drop if tid in rows or tid.split('[')[0] in rows else keep).append(
+            item)
+    if drop:
+        config.hook.pytest_deselected(items=drop)
+        items[:] = keep
 
 
 @pytest.hookimpl(trylast=True)

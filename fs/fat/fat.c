@@ -1,0 +1,705 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+/*
+ * FAT12, FAT16 and FAT32, read-only, with VFAT long names.
+ *
+ * probe() reads the boot sector and keeps the layout in 'vol'. The FAT is
+ * read through a cache of one aligned window of FAT_WIN bytes, so that
+ * walking a long chain reads each part of the FAT once. Cluster chains
+ * are walked in runs of consecutive clusters; a file's read is one
+ * fs_devread() per run, straight into the destination. Every walk is
+ * bounded: a chain revisiting a cluster (Brent's cycle detection) or
+ * longer than the number of clusters is reported as a loop.
+ *
+ * The FAT type follows Microsoft's rule (fewer than 4085 clusters:
+ * FAT12, fewer than 65525: FAT16), except that a boot sector in the
+ * FAT32 layout (a 16-bit FAT size of 0) is FAT32 whatever its cluster
+ * count, as Linux and U-Boot read it: mkfs.fat -F 32 makes such small
+ * FAT32 filesystems.
+ */
+#include <common.h>
+#include <errno.h>
+#include <fat.h>
+#include <fs.h>
+#include <malloc.h>
+#include <linux/byteorder.h>
+#include <linux/ctype.h>
+#include <linux/string.h>
+#include "../fs_internal.h"
+
+#define FAT_WIN		32768	/* bytes of the FAT cached at a time */
+#define DIR_CHUNK	4096	/* bytes of a directory read at a time */
+#define LFN_MAX		20	/* slots of a long name (255 characters) */
+#define NAME_MAX_UTF8	(LFN_MAX * 13 * 3 + 1)
+#define FAT32_MAX_CLUS	0x0ffffff5
+
+/* What probe() learnt */
+static struct {
+	bool probed;
+	u8 bits;		/* 12, 16, 32 */
+	u8 clus_shift;		/* log2 of the cluster size in bytes */
+	u32 nclus;		/* data clusters: 2 .. nclus + 1 */
+	u64 fat_off;		/* the FAT in use */
+	u64 fat_bytes;
+	u64 root_off;		/* FAT12/16: the fixed root directory */
+	u32 root_bytes;
+	u32 root_clus;		/* FAT32 */
+	u64 data_off;		/* cluster 2 */
+	u8 vol_id[4];
+	char label[12];
+	u8 *win;		/* FAT cache */
+	u64 win_off;
+	u32 win_len;
+} vol;
+
+/* A node found by a path lookup */
+struct fat_node {
+	bool root;
+	u8 attr;
+	u32 clus;
+	u32 size;
+};
+
+/* A cluster chain being walked */
+struct fat_chain {
+	u32 next;		/* the next cluster, 0 at the end */
+	u32 count;		/* clusters walked */
+	u32 saved;		/* Brent: the cluster compared against */
+	u32 power, lam;
+	const char *path;	/* for messages, without its leading '/' */
+	int plen;
+};
+
+/* A directory being read (fs_dir_stream first: fs.c's view of it) */
+struct fat_dir {
+	struct fs_dir_stream parent;
+	struct fs_dirent dirent;
+	struct fat_chain ch;
+	bool fixed;		/* the FAT12/16 root */
+	bool done;
+	u64 pos;		/* partition offset of the next chunk */
+	u32 left;		/* bytes left in this cluster or fixed root */
+	u32 bufpos, buflen;
+	int lfn_want;		/* slot expected next; 0: complete; -1: none */
+	u8 lfn_sum;
+	u16 lfn[LFN_MAX * 13];
+	struct fat_dir_entry *de;	/* the current entry, in buf */
+	char name[NAME_MAX_UTF8];	/* its long name, else its 8.3 name */
+	char sname[13];			/* its 8.3 name */
+	char path[FS_DIRENT_NAME_LEN];
+	u8 buf[DIR_CHUNK];
+};
+
+static u64 clus_off(u32 clus)
+{
+	return vol.data_off + ((u64)(clus - 2) << vol.clus_shift);
+}
+
+static int fat_byte(u64 off, u8 *val)
+{
+	int ret;
+
+	if (off - vol.win_off >= vol.win_len) {
+		vol.win_off = off & ~(u64)(FAT_WIN - 1);
+		vol.win_len = min_t(u64, FAT_WIN, vol.fat_bytes - vol.win_off);
+		ret = fs_devread(vol.fat_off + vol.win_off, vol.win_len,
+				 vol.win);
+		if (ret) {
+			vol.win_len = 0;
+			return ret;
+		}
+	}
+	*val = vol.win[off - vol.win_off];
+
+	return 0;
+}
+
+/* The FAT entry of cluster @clus (which probe() made sure is in the FAT) */
+static int fat_entry(u32 clus, u32 *val)
+{
+	int i, n = vol.bits / 8, ret;
+	u64 off;
+	u8 b;
+
+	off = vol.bits == 12 ? clus + clus / 2 : (u64)clus * n;
+	*val = 0;
+	for (i = 0; i < n; i++) {
+		ret = fat_byte(off + i, &b);
+		if (ret)
+			return ret;
+		*val |= (u32)b << (8 * i);
+	}
+	if (vol.bits == 12)
+		*val = clus & 1 ? *val >> 4 : *val & 0xfff;
+	else if (vol.bits == 32)
+		*val &= 0x0fffffff;
+
+	return 0;
+}
+
+static int chain_error(struct fat_chain *ch, const char *what)
+{
+	fs_set_error("cluster chain of /%.*s %s", ch->plen, ch->path, what);
+	return what[0] == 'l' ? -ELOOP : -EIO;
+}
+
+static int chain_init(struct fat_chain *ch, u32 clus, const char *path,
+		      int plen)
+{
+	memset(ch, 0, sizeof(*ch));
+	ch->path = path;
+	ch->plen = plen;
+	ch->power = 1;
+	ch->next = clus;
+	if (clus < 2 || clus - 2 >= vol.nclus)
+		return chain_error(ch, "points outside the data area");
+
+	return 0;
+}
+
+/*
+ * The next run of consecutive clusters, at most @max (>= 1) of them: its
+ * first cluster in *@first; returns its length, 0 at the end of the
+ * chain, or -ve
+ */
+static int chain_run(struct fat_chain *ch, u32 *first, u32 max)
+{
+	u32 clus = ch->next, next, eoc, n = 0;
+	int ret;
+
+	if (!clus)
+		return 0;
+	eoc = vol.bits == 12 ? 0xff8 : vol.bits == 16 ? 0xfff8 : 0x0ffffff8;
+	*first = clus;
+	for (;;) {
+		if (++ch->count > vol.nclus || clus == ch->saved)
+			return chain_error(ch, "loops");
+		if (++ch->lam == ch->power) {
+			ch->saved = clus;
+			ch->power <<= 1;
+			ch->lam = 0;
+		}
+		n++;
+		ret = fat_entry(clus, &next);
+		if (ret)
+			return ret;
+		if (next >= eoc) {
+			next = 0;
+		} else if (next == eoc - 1) {
+			return chain_error(ch, "reaches a bad cluster");
+		} else if (next < 2 || next - 2 >= vol.nclus) {
+			return chain_error(ch, "points outside the data area");
+		}
+		if (next != clus + 1 || n >= max)
+			break;
+		clus = next;
+	}
+	ch->next = next;
+
+	return n;
+}
+
+u8 fat_sfn_checksum(const char *name)
+{
+	u8 sum = 0;
+	int i;
+
+	for (i = 0; i < 11; i++)
+		sum = ((sum & 1) << 7) + (sum >> 1) + (u8)name[i];
+
+	return sum;
+}
+
+static int dir_open(struct fat_dir *d, const struct fat_node *node,
+		    const char *path, int plen)
+{
+	memset(d, 0, offsetof(struct fat_dir, buf));
+	d->parent.desc = fs_dev_desc();
+	d->lfn_want = -1;
+	plen = min_t(int, plen, sizeof(d->path) - 1);
+	memcpy(d->path, path, plen);
+	if (node->root && vol.bits != 32) {
+		d->fixed = true;
+		d->pos = vol.root_off;
+		d->left = vol.root_bytes;
+		d->ch.path = d->path;
+		return 0;
+	}
+
+	return chain_init(&d->ch, node->root ? vol.root_clus : node->clus,
+			  d->path, plen);
+}
+
+/* The next 32-byte slot of the directory; -ENOENT at its end */
+static int dir_slot(struct fat_dir *d, u8 **slotp)
+{
+	u32 first, len;
+	int n;
+	int ret;
+
+	if (d->bufpos >= d->buflen) {
+		if (!d->left) {
+			if (d->fixed)
+				return -ENOENT;
+			n = chain_run(&d->ch, &first, 1);
+			if (n <= 0)
+				return n ? n : -ENOENT;
+			d->pos = clus_off(first);
+			d->left = 1U << vol.clus_shift;
+		}
+		len = min_t(u32, d->left, DIR_CHUNK);
+		ret = fs_devread(d->pos, len, d->buf);
+		if (ret)
+			return ret;
+		d->pos += len;
+		d->left -= len;
+		d->bufpos = 0;
+		d->buflen = len;
+	}
+	*slotp = d->buf + d->bufpos;
+	d->bufpos += 32;
+
+	return 0;
+}
+
+static void lfn_slot(struct fat_dir *d, const struct fat_lfn_entry *l)
+{
+	u16 *dst = d->lfn + ((l->ord & 0x1f) - 1) * 13;
+	int i;
+
+	for (i = 0; i < 5; i++)
+		dst[i] = get_unaligned_le16(l->name1 + 2 * i);
+	for (i = 0; i < 6; i++)
+		dst[5 + i] = get_unaligned_le16(l->name2 + 2 * i);
+	for (i = 0; i < 2; i++)
+		dst[11 + i] = get_unaligned_le16(l->name3 + 2 * i);
+}
+
+/* The long name gathered, as UTF-8 in d->name; false if it is empty */
+static bool lfn_name(struct fat_dir *d)
+{
+	char *p = d->name;
+	int i;
+
+	for (i = 0; i < ARRAY_SIZE(d->lfn) && d->lfn[i]; i++) {
+		u32 c = d->lfn[i];
+
+		if (c >= 0xd800 && c < 0xdc00 && i + 1 < ARRAY_SIZE(d->lfn) &&
+		    d->lfn[i + 1] >= 0xdc00 && d->lfn[i + 1] < 0xe000) {
+			c = 0x10000 + ((c - 0xd800) << 10) +
+			    (d->lfn[++i] - 0xdc00);
+		} else if (c >= 0xd800 && c < 0xe000) {
+			c = '?';
+		}
+		if (c < 0x80) {
+			*p++ = c;
+		} else if (c < 0x800) {
+			*p++ = 0xc0 | c >> 6;
+			*p++ = 0x80 | (c & 0x3f);
+		} else if (c < 0x10000) {
+			*p++ = 0xe0 | c >> 12;
+			*p++ = 0x80 | (c >> 6 & 0x3f);
+			*p++ = 0x80 | (c & 0x3f);
+		} else {
+			*p++ = 0xf0 | c >> 18;
+			*p++ = 0x80 | (c >> 12 & 0x3f);
+			*p++ = 0x80 | (c >> 6 & 0x3f);
+			*p++ = 0x80 | (c & 0x3f);
+		}
+	}
+	*p = '\0';
+
+	return p != d->name;
+}
+
+/* The 8.3 name, lower-cased as the NT flags say (as Linux shows it) */
+static void sfn_name(const struct fat_dir_entry *de, char *out)
+{
+	int i, n;
+
+	for (n = 8; n > 0 && de->name[n - 1] == ' '; n--)
+		;
+	for (i = 0; i < n; i++)
+		*out++ = de->nt_res & CASE_LOWER_BASE ?
+			 tolower((u8)de->name[i]) : de->name[i];
+	for (n = 3; n > 0 && de->name[8 + n - 1] == ' '; n--)
+		;
+	if (n)
+		*out++ = '.';
+	for (i = 0; i < n; i++)
+		*out++ = de->nt_res & CASE_LOWER_EXT ?
+			 tolower((u8)de->name[8 + i]) : de->name[8 + i];
+	*out = '\0';
+}
+
+/*
+ * The next entry of the directory in d->de, d->name and d->sname:
+ * deleted entries, volume labels and stray long-name slots skipped; 0,
+ * -ENOENT at the end, or -ve
+ */
+static int dir_next(struct fat_dir *d)
+{
+	struct fat_lfn_entry *l;
+	u8 *slot;
+	int ret, n;
+
+	while (!d->done) {
+		ret = dir_slot(d, &slot);
+		if (ret == -ENOENT || (!ret && !slot[0]))
+			d->done = true;
+		if (ret)
+			return ret;
+		if (d->done)
+			break;
+		l = (struct fat_lfn_entry *)slot;
+		if (slot[0] == DELETED_FLAG) {
+			d->lfn_want = -1;
+		} else if ((l->attr & 0x3f) == ATTR_VFAT) {
+			n = l->ord & 0x1f;
+			if (l->ord & LAST_LONG_ENTRY && n && n <= LFN_MAX) {
+				memset(d->lfn, 0, sizeof(d->lfn));
+				d->lfn_sum = l->chksum;
+			} else if (n != d->lfn_want || !n ||
+				   l->chksum != d->lfn_sum) {
+				d->lfn_want = -1;
+				continue;
+			}
+			lfn_slot(d, l);
+			d->lfn_want = n - 1;
+		} else if (l->attr & ATTR_VOLUME) {
+			d->lfn_want = -1;
+		} else {
+			d->de = (struct fat_dir_entry *)slot;
+			sfn_name(d->de, d->sname);
+			if (d->sname[0] == ESC_E5)
+				d->sname[0] = (char)DELETED_FLAG;
+			if (d->lfn_want || d->lfn_sum !=
+			    fat_sfn_checksum(d->de->name) || !lfn_name(d))
+				strcpy(d->name, d->sname);
+			d->lfn_want = -1;
+			return 0;
+		}
+	}
+
+	return -ENOENT;
+}
+
+static void dir_node(const struct fat_dir *d, struct fat_node *node)
+{
+	const struct fat_dir_entry *de = d->de;
+
+	node->attr = de->attr;
+	node->size = le32_to_cpu(de->file_size);
+	node->clus = le16_to_cpu(de->fst_clus_lo);
+	if (vol.bits == 32)
+		node->clus |= (u32)le16_to_cpu(de->fst_clus_hi) << 16;
+	/* ".." of a directory in the root */
+	node->root = de->attr & ATTR_DIR && !node->clus;
+}
+
+static bool name_is(const char *name, const char *comp, int len)
+{
+	return strlen(name) == len && !strncasecmp(name, comp, len);
+}
+
+/*
+ * Find @path from the root into *@node, using the directory buffer @d;
+ * 0, -ENOENT, -ENOTDIR, or -ve
+ */
+static int lookup(const char *path, struct fat_dir *d, struct fat_node *node)
+{
+	const char *start, *comp;
+	int len, plen, ret;
+
+	while (*path == '/')
+		path++;
+	start = path;
+	memset(node, 0, sizeof(*node));
+	node->root = true;
+	node->attr = ATTR_DIR;
+	for (;;) {
+		while (*path == '/')
+			path++;
+		if (!*path)
+			return 0;
+		comp = path;
+		while (*path && *path != '/')
+			path++;
+		len = path - comp;
+		if (!(node->attr & ATTR_DIR))
+			return -ENOTDIR;
+		if (node->root && (name_is(".", comp, len) ||
+				   name_is("..", comp, len)))
+			continue;
+		for (plen = comp - start; plen && start[plen - 1] == '/';)
+			plen--;
+		ret = dir_open(d, node, start, plen);
+		while (!ret) {
+			ret = dir_next(d);
+			if (!ret && (name_is(d->name, comp, len) ||
+				     name_is(d->sname, comp, len)))
+				break;
+		}
+		if (ret)
+			return ret;
+		dir_node(d, node);
+	}
+}
+
+/* Look @path up with a directory buffer of its own */
+static int lookup_node(const char *path, struct fat_node *node)
+{
+	struct fat_dir *d = malloc(sizeof(*d));
+	int ret;
+
+	if (!d)
+		return -ENOMEM;
+	ret = lookup(path, d, node);
+	free(d);
+
+	return ret;
+}
+
+static void fat_close(void)
+{
+	free(vol.win);
+	memset(&vol, 0, sizeof(vol));
+}
+
+static int fat_probe(void)
+{
+	struct fat_boot_sector bs;
+	struct fat_ext_bpb *ext;
+	u32 bps, spc, rsvd, nfats, tot, fatsz, root_secs, count, entries;
+	u64 meta, size = fs_dev_size();
+	int ret, active = 0;
+
+	fat_close();
+	if (size < 512)
+		return -EINVAL;
+	ret = fs_devread(0, sizeof(bs), &bs);
+	if (ret)
+		return ret;
+	bps = get_unaligned_le16(bs.byts_per_sec);
+	spc = bs.sec_per_clus;
+	rsvd = get_unaligned_le16(bs.rsvd_sec_cnt);
+	nfats = bs.num_fats;
+	tot = get_unaligned_le16(bs.tot_sec16);
+	if (!tot)
+		tot = get_unaligned_le32(bs.tot_sec32);
+	fatsz = get_unaligned_le16(bs.fat_sz16);
+	vol.bits = fatsz ? 16 : 32;
+	if (!fatsz)
+		fatsz = get_unaligned_le32(bs.fat_sz32);
+	root_secs = DIV_ROUND_UP(get_unaligned_le16(bs.root_ent_cnt) * 32,
+				 bps ? bps : 1);
+	if (bps < 512 || bps > 4096 || bps & (bps - 1) || !spc ||
+	    spc & (spc - 1) || !rsvd || !nfats || !tot || !fatsz ||
+	    (bs.media != 0xf0 && bs.media < 0xf8) ||
+	    (vol.bits == 16 && !root_secs))
+		return -EINVAL;
+	meta = rsvd + (u64)nfats * fatsz + root_secs;
+	if (meta >= tot)
+		return -EINVAL;
+	count = (tot - meta) / spc;
+	ext = &bs.ext;
+	if (vol.bits == 16) {
+		if (count >= 65525)
+			return -EINVAL;
+		if (count < 4085)
+			vol.bits = 12;
+		ext = (struct fat_ext_bpb *)bs.fat_sz32;
+	} else if (get_unaligned_le16(bs.ext_flags) & 0x80) {
+		active = get_unaligned_le16(bs.ext_flags) & 0xf;
+		if (active >= nfats)
+			return -EINVAL;
+	}
+
+	vol.clus_shift = __builtin_ctz(bps * spc);
+	vol.fat_off = (rsvd + (u64)active * fatsz) * bps;
+	vol.fat_bytes = (u64)fatsz * bps;
+	vol.root_off = (rsvd + (u64)nfats * fatsz) * bps;
+	vol.root_bytes = root_secs * bps;
+	vol.root_clus = get_unaligned_le32(bs.root_clus);
+	vol.data_off = meta * bps;
+	/* Only the clusters the FAT describes and the partition holds */
+	entries = min_t(u64, vol.fat_bytes * 8 / vol.bits, FAT32_MAX_CLUS);
+	count = min(count, entries > 2 ? entries - 2 : 0);
+	if (vol.data_off >= size)
+		count = 0;
+	else
+		count = min_t(u64, count,
+			      (size - vol.data_off) >> vol.clus_shift);
+	vol.nclus = count;
+	memcpy(vol.vol_id, ext->vol_id, 4);
+	memcpy(vol.label, ext->vol_lab, 11);
+	vol.win = malloc(FAT_WIN);
+	if (!vol.win)
+		return -ENOMEM;
+	vol.probed = true;
+
+	return 0;
+}
+
+static int fat_opendir(const char *path, struct fs_dir_stream **dirsp)
+{
+	struct fat_dir *d = malloc(sizeof(*d));
+	struct fat_node node;
+	int ret;
+
+	if (!d)
+		return -ENOMEM;
+	ret = lookup(path, d, &node);
+	if (!ret && !(node.attr & ATTR_DIR))
+		ret = -ENOTDIR;
+	while (!ret && *path == '/')
+		path++;
+	if (!ret)
+		ret = dir_open(d, &node, path, strlen(path));
+	if (ret) {
+		free(d);
+		return ret;
+	}
+	*dirsp = &d->parent;
+
+	return 0;
+}
+
+static int fat_readdir(struct fs_dir_stream *dirs, struct fs_dirent **dentp)
+{
+	struct fat_dir *d = (struct fat_dir *)dirs;
+	struct fs_dirent *dent = &d->dirent;
+	struct fat_node node;
+	int ret, n;
+
+	ret = dir_next(d);
+	if (ret)
+		return ret;
+	dir_node(d, &node);
+	memset(dent, 0, sizeof(*dent));
+	n = strlen(d->name);
+	if (n >= sizeof(dent->name)) {
+		/* cut at a character's start */
+		n = sizeof(dent->name) - 1;
+		while (n && (d->name[n] & 0xc0) == 0x80)
+			n--;
+	}
+	memcpy(dent->name, d->name, n);
+	dent->attr = node.attr;
+	if (node.attr & ATTR_DIR) {
+		dent->type = FS_DT_DIR;
+	} else {
+		dent->type = FS_DT_REG;
+		dent->size = node.size;
+	}
+	*dentp = dent;
+
+	return 0;
+}
+
+static void fat_closedir(struct fs_dir_stream *dirs)
+{
+	free(dirs);
+}
+
+static int fat_size(const char *path, loff_t *size)
+{
+	struct fat_node node;
+	int ret;
+
+	ret = lookup_node(path, &node);
+	if (!ret)
+		*size = node.attr & ATTR_DIR ? 0 : node.size;
+
+	return ret;
+}
+
+static int fat_read(const char *path, void *buf, loff_t offset, loff_t len,
+		    loff_t *actread)
+{
+	struct fat_chain ch;
+	struct fat_node node;
+	u64 pos = 0, end, from, to, run;
+	u32 first;
+	int n;
+	int ret;
+
+	*actread = 0;
+	ret = lookup_node(path, &node);
+	if (ret)
+		return ret;
+	if (node.attr & ATTR_DIR)
+		return -EISDIR;
+	if (offset < 0 || len < 0 || offset > node.size)
+		return -EINVAL;
+	end = node.size;
+	if (len && len < end - offset)
+		end = offset + len;
+	if (end == offset)
+		return 0;
+	while (*path == '/')
+		path++;
+	ret = chain_init(&ch, node.clus, path, strlen(path));
+	if (ret)
+		return ret;
+	while (pos < end) {
+		/* (a file is under 4 GiB: the count fits) */
+		n = chain_run(&ch, &first, (end - pos + (1U << vol.clus_shift) -
+					     1) >> vol.clus_shift);
+		if (n < 0)
+			return n;
+		if (!n)
+			return chain_error(&ch, "is shorter than the file");
+		run = (u64)n << vol.clus_shift;
+		from = max_t(u64, pos, offset);
+		to = min(pos + run, end);
+		if (to > from) {
+			ret = fs_devread(clus_off(first) + from - pos, to - from,
+					 (u8 *)buf + from - offset);
+			if (ret)
+				return ret;
+		}
+		pos += run;
+	}
+	*actread = end - offset;
+
+	return 0;
+}
+
+static int fat_exists(const char *path)
+{
+	struct fat_node node;
+
+	return !lookup_node(path, &node);
+}
+
+static int fat_uuid(char *uuid_str)
+{
+	const u8 *id = vol.vol_id;
+
+	sprintf(uuid_str, "%02X%02X-%02X%02X", id[3], id[2], id[1], id[0]);
+
+	return 0;
+}
+
+int fat_print_info(void)
+{
+	if (!vol.probed)
+		return -ENODEV;
+	printf("Filesystem: FAT%d \"%s\"\n", vol.bits, vol.label);
+
+	return 0;
+}
+
+U_BOOT_FS_DRIVER(fat) = {
+	.name = "fat",
+	.fstype = FS_TYPE_FAT,
+	.probe = fat_probe,
+	.close = fat_close,
+	.opendir = fat_opendir,
+	.readdir = fat_readdir,
+	.closedir = fat_closedir,
+	.size = fat_size,
+	.read = fat_read,
+	.exists = fat_exists,
+	.uuid = fat_uuid,
+};
