@@ -78,6 +78,9 @@ int net_lwip_eth_start(void)
 		lwip_init();
 		lwip_ready = true;
 	}
+	/* ethact (or ethprime, or eth0) chooses the device, as in U-Boot */
+	if (!net_lwip_started)
+		eth_set_current();
 	if (!eth_get_dev()) {
 		printf("No ethernet found.\n");
 		return -ENODEV;
@@ -214,9 +217,9 @@ int net_lwip_rx(struct udevice *udev, struct netif *netif)
 	for (i = 0; i < NET_LWIP_RX_BATCH; i++) {
 		len = ops->recv(udev, flags, &packet);
 		flags = 0;
-		if (len <= 0)
+		if (len < 0)
 			break;
-		p = pbuf_alloc(PBUF_RAW, len, PBUF_POOL);
+		p = len ? pbuf_alloc(PBUF_RAW, len, PBUF_POOL) : NULL;
 		if (p) {
 			pbuf_take(p, packet, len);
 			if (netif->input(p, netif) != ERR_OK)

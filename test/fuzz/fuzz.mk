@@ -102,7 +102,6 @@ FUZZ_fat := fs:CONFIG_FS fs/fat:y
 # abort.
 FUZZ_net := net/lwip:y CONFIG_CMD_TFTPBOOT CONFIG_CMD_DHCP CONFIG_CMD_WGET \
 	CONFIG_CMD_PING common/env.o common/version.o lib/strto.o lib/ctype.o
-NOT_net := net/lwip/eth-fallback.o
 CFLAGS_net = $(LWIP_INCLUDES) -DVIRTBOOT_LWIP_ASSERT
 EXTRA_net = $(addprefix $(FO)/lwip/,$(LWIP_SRCS:.c=.o))
 
