@@ -231,15 +231,23 @@ int net_lwip_rx(struct udevice *udev, struct netif *netif)
 	return len == -EAGAIN || len >= 0 ? 0 : len;
 }
 
-struct dns_wait {
+/*
+ * The query being waited for. lwIP cannot cancel a query: one given up on
+ * (a timeout, Ctrl-C) still calls back later, so the callback gets the
+ * query's number, not a pointer into a finished command's stack.
+ */
+static struct dns_wait {
 	ip_addr_t ip;
 	int done;	/* 1 found, -1 not found */
-};
+	uintptr_t id;
+} dns_wait;
 
 static void dns_found_cb(const char *name, const ip_addr_t *ip, void *arg)
 {
-	struct dns_wait *w = arg;
+	struct dns_wait *w = &dns_wait;
 
+	if ((uintptr_t)arg != w->id)
+		return;
 	if (ip) {
 		w->ip = *ip;
 		w->done = 1;
@@ -252,7 +260,7 @@ int net_lwip_dns_resolve(struct udevice *udev, struct netif *netif,
 			 const char *name_or_ip, ip_addr_t *ip)
 {
 	static const char *const vars[] = { "dnsip", "dnsip2" };
-	struct dns_wait w = { .done = 0 };
+	struct dns_wait *w = &dns_wait;
 	bool has_server = false;
 	ulong start;
 	ip_addr_t ns;
@@ -275,9 +283,12 @@ int net_lwip_dns_resolve(struct udevice *udev, struct netif *netif,
 		printf("No valid name server (dnsip/dnsip2)\n");
 		return -EINVAL;
 	}
-	err = dns_gethostbyname(name_or_ip, &w.ip, dns_found_cb, &w);
+	w->done = 0;
+	w->id++;
+	err = dns_gethostbyname(name_or_ip, &w->ip, dns_found_cb,
+				(void *)w->id);
 	if (err == ERR_OK) {
-		*ip = w.ip;
+		*ip = w->ip;
 		return 0;
 	}
 	if (err != ERR_INPROGRESS) {
@@ -285,7 +296,7 @@ int net_lwip_dns_resolve(struct udevice *udev, struct netif *netif,
 		return -EINVAL;
 	}
 	start = get_timer(0);
-	while (!w.done) {
+	while (!w->done) {
 		net_lwip_rx(udev, netif);
 		if (ctrlc()) {
 			printf("\nAbort\n");
@@ -294,11 +305,11 @@ int net_lwip_dns_resolve(struct udevice *udev, struct netif *netif,
 		if (get_timer(start) > NET_LWIP_DNS_TIMEOUT_MS)
 			break;
 	}
-	if (w.done != 1) {
+	if (w->done != 1) {
 		printf("Cannot resolve %s\n", name_or_ip);
 		return -ENOENT;
 	}
-	*ip = w.ip;
+	*ip = w->ip;
 	return 0;
 }
 
