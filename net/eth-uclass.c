@@ -33,6 +33,15 @@ struct eth_device_priv {
 };
 
 /**
+ * struct eth_device_plat - uclass data of each device, kept across probes
+ * @no_addr_shown: "address not set" was printed (a device without an
+ *		address fails every probe: say it once)
+ */
+struct eth_device_plat {
+	bool no_addr_shown;
+};
+
+/**
  * struct eth_uclass_priv - data of the uclass
  * @current:	the device the network commands use
  * @scanned:	the buses Ethernet devices hang off were probed
@@ -356,7 +365,11 @@ static int eth_post_probe(struct udevice *dev)
 		eth_env_set_enetaddr_by_index("eth", dev_seq(dev),
 					      pdata->enetaddr);
 	} else {
-		printf("\nError: %s address not set.\n", dev->name);
+		struct eth_device_plat *plat = dev_get_uclass_plat(dev);
+
+		if (!plat->no_addr_shown)
+			printf("\nError: %s address not set.\n", dev->name);
+		plat->no_addr_shown = true;
 		return -EINVAL;
 	}
 	/* A device that cannot take the address still works with its own */
@@ -387,4 +400,5 @@ UCLASS_DRIVER(ethernet) = {
 	.pre_remove	= eth_pre_remove,
 	.priv_auto	= sizeof(struct eth_uclass_priv),
 	.per_device_auto = sizeof(struct eth_device_priv),
+	.per_device_plat_auto = sizeof(struct eth_device_plat),
 };

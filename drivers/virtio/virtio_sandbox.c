@@ -93,11 +93,17 @@ static int vsb_set_features(struct udevice *udev)
 static void vsb_poll(struct virtqueue *vq)
 {
 	struct virtio_sandbox_dev *vd = vsb_dev(vq->udev);
+	unsigned int i;
 
+	/*
+	 * The device works on every queue meanwhile, in order: a network
+	 * card's receive buffers (queue 0) are ready for what sending a
+	 * frame (queue 1) or the model's poll brings back.
+	 */
+	for (i = 0; vd->defer && i < vd->model->num_queues; i++)
+		sandbox_virtio_complete_pending(vd, i);
 	if (vd->model->poll)
 		vd->model->poll(vd);
-	if (vd->defer)
-		sandbox_virtio_complete_pending(vd, vq->index);
 }
 
 static int vsb_del_vqs(struct udevice *udev)

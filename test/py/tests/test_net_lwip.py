@@ -24,8 +24,8 @@ from conftest import _close, _start
 from harness import crc32, loadaddr
 import netsrv
 
-# The Ethernet layer (virtio-net, the sandbox's libslirp backend) comes
-# from the net branch: without it these tests are deselected, not run.
+# Needs the stack and a network card (virtio-net; on the sandbox, its
+# libslirp backend)
 pytestmark = pytest.mark.buildconfigspec('net_lwip', 'virtio_net')
 
 MIB = 1 << 20
@@ -34,16 +34,12 @@ NAME = 'boot.test'
 
 
 def net_args(board, tftp_dir, bootfile=None):
-    """The board's options for one virtio-net device on user networking."""
+    """The board's options for one virtio-net device on user networking
+    (its default transport)."""
     user = f'user,tftp={tftp_dir}'
     if bootfile:
         user += f',bootfile={bootfile}'
-    if board.is_sandbox():
-        return ['--net', user]
-    dev = 'virtio-net-ccw,netdev=n0' if board.name == 'qemu-s390x' else \
-        'virtio-net-pci,netdev=n0,romfile='
-    return ['-netdev', user.replace('user,', 'user,id=n0,', 1),
-            '-device', dev]
+    return board.plugin.net_args(user)
 
 
 @pytest.fixture(scope='module')
