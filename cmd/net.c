@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 /*
- * 'net list': the Ethernet devices, as U-Boot's cmd/net.c prints them.
+ * 'net list': the Ethernet devices, as U-Boot's 'net list' prints them.
  */
 
 #include <common.h>

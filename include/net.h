@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
 /*
  * Ethernet devices (UCLASS_ETH), with U-Boot 2023.01's driver-model
- * names and signatures (its include/net.h, CONFIG_DM_ETH part).
+ * names and signatures (the CONFIG_DM_ETH part of its <net.h>).
  *
  * A driver (virtio-net) implements struct eth_ops and keeps its MAC
  * address in struct eth_pdata (its plat). The uclass (net/eth-uclass.c)

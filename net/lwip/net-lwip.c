@@ -231,9 +231,8 @@ int net_lwip_rx(struct udevice *udev, struct netif *netif)
 	return len == -EAGAIN || len >= 0 ? 0 : len;
 }
 
-/*
- * The query being waited for. lwIP cannot cancel a query: one given up on
- * (a timeout, Ctrl-C) still calls back later, so the callback gets the
+/* The query being waited for. lwIP cannot cancel a query: one given up
+ * on (a timeout, Ctrl-C) still calls back later, so the callback gets the
  * query's number, not a pointer into a finished command's stack.
  */
 static struct dns_wait {
