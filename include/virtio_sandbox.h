@@ -22,6 +22,7 @@
 #include <virtio_ring.h>
 #include <virtio_types.h>
 #include <linux/byteorder.h>
+#include <linux/errno.h>
 #include <linux/types.h>
 
 struct udevice;
@@ -144,8 +145,11 @@ struct virtio_sandbox_req {
  *		device's byte order (vsb_cpu_to_virtio*()): called at reset and
  *		when the features (and so the byte order) are set
  * @request:	carry out the chain @req taken from queue @queue; return the
- *		number of bytes written into req->in, or -ve errno to not
- *		complete it
+ *		number of bytes written into req->in, VSB_HOLD to keep the
+ *		chain for later (virtio_sandbox_fill_held(): a receive
+ *		buffer), or another -ve errno to not complete it
+ * @poll:	the driver polls the device: do what a device thread would
+ *		have done meanwhile (optional)
  * @reset:	forget in-flight state (optional)
  * @remove:	release what @init took (optional)
  */
@@ -159,9 +163,13 @@ struct virtio_sandbox_model {
 	void (*fill_config)(struct virtio_sandbox_dev *vd, u8 *config);
 	int (*request)(struct virtio_sandbox_dev *vd, unsigned int queue,
 		       struct virtio_sandbox_req *req);
+	void (*poll)(struct virtio_sandbox_dev *vd);
 	void (*reset)(struct virtio_sandbox_dev *vd);
 	void (*remove)(struct virtio_sandbox_dev *vd);
 };
+
+/* virtio_sandbox_model.request(): keep the chain (a receive buffer) */
+#define VSB_HOLD	(-EINPROGRESS)
 
 #define VIRTIO_SANDBOX_MODEL(_name)					\
 	ll_entry_declare(struct virtio_sandbox_model, _name, virtio_sandbox_model)
@@ -176,6 +184,9 @@ struct virtio_sandbox_model {
  * @used_idx:	the device's used->idx
  * @pending:	heads taken but not completed yet (deferred mode)
  * @npending:	entries of @pending
+ * @held:	heads the model holds (VSB_HOLD), oldest at @held_first
+ * @nheld:	entries of @held in use
+ * @held_first:	index of the oldest in @held (a ring of @num)
  */
 struct virtio_sandbox_queue {
 	unsigned int num;
@@ -186,6 +197,9 @@ struct virtio_sandbox_queue {
 	u16 used_idx;
 	u16 *pending;
 	unsigned int npending;
+	u16 *held;
+	unsigned int nheld;
+	unsigned int held_first;
 };
 
 /**
@@ -384,6 +398,20 @@ struct virtio_sandbox_dev *sandbox_virtio_get_dev(struct udevice *udev);
  */
 void sandbox_virtio_complete_pending(struct virtio_sandbox_dev *vd,
 				     unsigned int queue);
+
+/**
+ * virtio_sandbox_fill_held() - complete the oldest chain the model holds
+ * on queue @qi with @len bytes of @data in its writable part
+ * @vd:	the emulated device
+ * @qi:	the queue
+ * @data: what the device writes (a receive buffer's header and frame)
+ * @len: its length
+ * Return: bytes written (less than @len if the chain is shorter), or
+ *	   -ENOSPC when no chain is held (or the device is not running):
+ *	   the data is dropped, as a network card drops a frame
+ */
+int virtio_sandbox_fill_held(struct virtio_sandbox_dev *vd, unsigned int qi,
+			     const void *data, u32 len);
 
 /** vsb_blk_violations() - blk requests that broke size_max or seg_max */
 unsigned int vsb_blk_violations(struct virtio_sandbox_dev *vd);

@@ -131,14 +131,28 @@ static void put_num(struct out *o, unsigned long long num, bool neg,
 }
 
 /*
- * %p: the address, unless @ext names an extension. Only U-Boot's %pa
- * (and %pap), the phys_addr_t that @ptr points to, is known.
+ * %p: the address, unless @ext names an extension. U-Boot's %pa (and
+ * %pap), the phys_addr_t that @ptr points to, and %pM, the 6-byte MAC
+ * address at @ptr as xx:xx:xx:xx:xx:xx, are known.
  */
 static void put_ptr(struct out *o, const char *ext, const void *ptr,
 		    struct spec *sp)
 {
+	static const char hex[] = "0123456789abcdef";
 	unsigned long long num = (uintptr_t)ptr;
+	int i;
 
+	if (ext[0] == 'M' && ptr) {
+		for (i = 0; i < 6; i++) {
+			u8 b = ((const u8 *)ptr)[i];
+
+			if (i)
+				put(o, ':');
+			put(o, hex[b >> 4]);
+			put(o, hex[b & 15]);
+		}
+		return;
+	}
 	if (ext[0] == 'a' && ptr) {
 		num = *(const phys_addr_t *)ptr;
 		sp->flags |= FL_ALT | FL_ZERO;

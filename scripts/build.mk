@@ -108,10 +108,15 @@ collect = $(eval obj-y :=)$(eval host-y :=)$(eval include $(1)/Makefile)$(eval \
 	collect,$(1)/$(d)))
 
 HOSTOBJS :=
-TOPDIRS := arch/$(ARCH) board/$(BOARDDIR) common cmd lib drivers disk fs boot test
+TOPDIRS := arch/$(ARCH) board/$(BOARDDIR) common cmd lib drivers disk fs net boot test
 SRCOBJS := $(strip $(foreach d,$(TOPDIRS),$(call collect,$(d))))
 OBJS := $(addprefix $(O)/obj/,$(SRCOBJS))
 HOSTOBJ_PATHS := $(addprefix $(O)/obj/,$(HOSTOBJS))
+
+# lwIP (Debian's source, fetched at build time): scripts/lwip.mk
+ifeq ($(CONFIG_NET_LWIP),y)
+include scripts/lwip.mk
+endif
 
 $(HOSTOBJ_PATHS): FILE_CFLAGS = $(HOST_CFLAGS)
 FILE_CFLAGS ?= $(CFLAGS)

@@ -5,7 +5,7 @@
  * emul/). Each op is a register access the device side carries out; the
  * queues are real split rings in memory, which the device processes when
  * the driver notifies. This file also binds a transport for each device
- * of the --blk, --scsi and --fault options.
+ * of the --blk, --scsi and --net options, and arms the --fault ones.
  *
  * A legacy device (option "legacy") offers no VERSION_1 and takes its
  * queues as one block in the legacy layout (used ring at the next 4096
@@ -92,7 +92,18 @@ static int vsb_set_features(struct udevice *udev)
 
 static void vsb_poll(struct virtqueue *vq)
 {
-	sandbox_virtio_complete_pending(vsb_dev(vq->udev), vq->index);
+	struct virtio_sandbox_dev *vd = vsb_dev(vq->udev);
+	unsigned int i;
+
+	/*
+	 * The device works on every queue meanwhile, in order: a network
+	 * card's receive buffers (queue 0) are ready for what sending a
+	 * frame (queue 1) or the model's poll brings back.
+	 */
+	for (i = 0; vd->defer && i < vd->model->num_queues; i++)
+		sandbox_virtio_complete_pending(vd, i);
+	if (vd->model->poll)
+		vd->model->poll(vd);
 }
 
 static int vsb_del_vqs(struct udevice *udev)
@@ -134,7 +145,7 @@ static int vsb_find_vqs(struct udevice *udev, unsigned int nvqs,
 			goto err;
 		}
 		vqs[i] = vq;
-		if (vd->defer)
+		if (vd->defer || vd->model->poll)
 			vq->poll = vsb_poll;
 		if (vd->legacy) {
 			/* The device lays the queue out from its base */
@@ -300,6 +311,18 @@ int sandbox_virtio_bind_all(void)
 			printf("--scsi: %s\n", ret == -ENOENT ?
 			       "no virtio-scsi emulator in this build" :
 			       "bad option or file");
+			return ret;
+		}
+	}
+	for (i = 0; i < state->net_count; i++) {
+		snprintf(name, sizeof(name), "net%d", i);
+		ret = sandbox_virtio_add("net", &state->net_specs[i], 1, name,
+					 NULL);
+		if (ret) {
+			printf("--net %s: %s\n", state->net_specs[i],
+			       ret == -ENOENT ? "no virtio-net emulator in this build" :
+			       ret == -EINVAL ? "bad option" :
+			       "cannot start the user-mode network");
 			return ret;
 		}
 	}

@@ -33,7 +33,7 @@ CC := clang
 # Makefiles may test a symbol with ifdef, not with ifeq ($(CONFIG_FOO),y).)
 
 # The folders of firmware a harness can link (not arch/, board/, test/)
-FW_DIRS := common cmd lib drivers disk fs boot
+FW_DIRS := common cmd lib drivers disk fs net boot
 # Left to the host's C library and fuzz_support.c in every target
 FW_HOSTED := lib/string.o lib/vsprintf.o lib/heap.o lib/malloc.o
 
@@ -98,6 +98,16 @@ DEPS_fat := test/fuzz/fs_harness.c
 # the ext4 driver, in the same harness
 FUZZ_ext4 := fs/fs_dev.o fs/ext4:y
 DEPS_ext4 := test/fuzz/fs_harness.c
+
+# lwIP's input path and our DHCP, TFTP, HTTP, DNS and ping handling: the
+# port (net/lwip/), the protocols' command-side work, the environment;
+# the harness is the Ethernet device. lwIP itself is built from its
+# fetched tree (scripts/lwip-tree.mk) as EXTRA_net, with asserts that
+# abort.
+FUZZ_net := net/lwip:y CONFIG_CMD_TFTPBOOT CONFIG_CMD_DHCP CONFIG_CMD_WGET \
+	CONFIG_CMD_PING common/env.o common/version.o lib/strto.o lib/ctype.o
+CFLAGS_net = $(LWIP_INCLUDES) -DVIRTBOOT_LWIP_ASSERT
+EXTRA_net = $(addprefix $(FO)/lwip/,$(LWIP_SRCS:.c=.o))
 
 # fuzz_cli.c includes the interpreter to reset its state
 DEPS_cli := common/cli_hush_exec.c
@@ -165,6 +175,12 @@ $(AUTOCONF): $(CFG)/.config
 	@mkdir -p $(dir $@)
 	@KCONFIG_CONFIG=$< srctree=. $(PYTHON) -m genconfig --header-path $@ Kconfig
 
+include scripts/lwip-tree.mk
+
+$(FO)/lwip/%.o: $(LWIP_STAMP) $(AUTOCONF)
+	@mkdir -p $(dir $@)
+	@$(CC) $(FUZZ_CFLAGS) $(CFLAGS_net) $(LWIP_CFLAGS) -c -o $@ $(LWIP_TREE)/src/$*.c
+
 HEADERS := $(AUTOCONF) $(wildcard include/*.h include/*/*.h) \
 	test/fuzz/fuzz_support.h
 
@@ -174,11 +190,11 @@ $(FO)/obj/%.o: %.c $(HEADERS)
 
 define fuzz_target
 $(FO)/$(1)/fuzz_$(1): test/fuzz/fuzz_$(1).c $(SUPPORT_OBJS) $(SRC_$(1)) \
-		$(DEPS_$(1)) $(HEADERS)
+		$(DEPS_$(1)) $(EXTRA_$(1)) $(HEADERS)
 	@mkdir -p $$(dir $$@)
 	@echo "  FUZZ    $$@"
 	@$(CC) $(FUZZ_CFLAGS) $(CFLAGS_$(1)) -o $$@ test/fuzz/fuzz_$(1).c \
-		$(SUPPORT_OBJS) $(SRC_$(1))
+		$(SUPPORT_OBJS) $(SRC_$(1)) $(EXTRA_$(1))
 endef
 $(foreach t,$(ALL_TARGETS),$(eval $(call fuzz_target,$(t))))
 

@@ -44,6 +44,8 @@ static void usage(const char *prog, int status)
 	       "                    add an emulated virtio-blk device\n"
 	       "  --scsi FILE[,cd][,ro][,bs=N][,target=T][,lun=L]\n"
 	       "                    add a LUN to the emulated virtio-scsi controller\n"
+	       "  --net user[,tftp=DIR][,bootfile=FILE]\n"
+	       "                    add an emulated virtio-net device on a user-mode network\n"
 	       "  --fault SPEC      arm a fault in the emulated devices\n"
 	       "  -h, --help        this text\n", prog);
 	os_exit(status);
@@ -113,6 +115,8 @@ static void parse_args(int argc, char *argv[])
 			add_spec(opt, state.blk_specs, &state.blk_count, arg);
 		} else if (!strcmp(opt, "--scsi")) {
 			add_spec(opt, state.scsi_specs, &state.scsi_count, arg);
+		} else if (!strcmp(opt, "--net")) {
+			add_spec(opt, state.net_specs, &state.net_count, arg);
 		} else if (!strcmp(opt, "--fault")) {
 			add_spec(opt, state.fault_specs, &state.fault_count,
 				 arg);

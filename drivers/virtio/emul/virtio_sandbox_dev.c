@@ -293,9 +293,41 @@ static void vsb_run_chain(struct virtio_sandbox_dev *vd, unsigned int qi,
 		return;
 	}
 	ret = vd->model->request(vd, qi, &req);
+	if (ret == VSB_HOLD && q->nheld < q->num) {
+		q->held[(q->held_first + q->nheld++) % q->num] = head;
+		return;
+	}
 	if (ret < 0)
 		return;
 	vsb_push_used(vd, q, head, ret, req.in_len, second);
+}
+
+int virtio_sandbox_fill_held(struct virtio_sandbox_dev *vd, unsigned int qi,
+			     const void *data, u32 len)
+{
+	static struct emul_iov out[VIRTIO_SANDBOX_MAX_IOV];
+	static struct emul_iov in[VIRTIO_SANDBOX_MAX_IOV];
+	struct virtio_sandbox_queue *q = &vd->queues[qi];
+	struct virtio_sandbox_req req = { .out = out, .in = in };
+	int second;
+	u64 done;
+	u16 head;
+
+	if (!q->nheld || !(vd->status & VIRTIO_CONFIG_S_DRIVER_OK) ||
+	    (vd->status & VIRTIO_CONFIG_S_NEEDS_RESET))
+		return -ENOSPC;
+	head = q->held[q->held_first];
+	q->held_first = (q->held_first + 1) % q->num;
+	q->nheld--;
+	/* The driver may have rewritten the chain meanwhile: walk it again */
+	if (vsb_walk_chain(vd, q, head, &req, &second)) {
+		vd->status |= VIRTIO_CONFIG_S_NEEDS_RESET;
+		return -ENOSPC;
+	}
+	done = vsb_req_write(&req, 0, data, len);
+	vsb_push_used(vd, q, head, done, req.in_len, second);
+
+	return done;
 }
 
 void sandbox_virtio_complete_pending(struct virtio_sandbox_dev *vd,
@@ -352,6 +384,7 @@ void virtio_sandbox_reset_queues(struct virtio_sandbox_dev *vd)
 		struct virtio_sandbox_queue *q = &vd->queues[i];
 
 		free(q->pending);
+		free(q->held);
 		memset(q, 0, sizeof(*q));
 	}
 }
@@ -363,10 +396,17 @@ int virtio_sandbox_setup_queue(struct virtio_sandbox_dev *vd, unsigned int qi,
 	struct virtio_sandbox_queue *q = &vd->queues[qi];
 
 	free(q->pending);
+	free(q->held);
 	memset(q, 0, sizeof(*q));
 	q->pending = calloc(num, sizeof(*q->pending));
-	if (!q->pending)
+	q->held = calloc(num, sizeof(*q->held));
+	if (!q->pending || !q->held) {
+		free(q->pending);
+		free(q->held);
+		q->pending = NULL;
+		q->held = NULL;
 		return -ENOMEM;
+	}
 	q->num = num;
 	q->desc = desc;
 	q->avail = avail;

@@ -11,6 +11,12 @@
     BAD_PATTERNS     {name: regex}: output that means the board broke
     TRANSPORTS       {'blk': [...], 'scsi': [...]}: Disk.transport values
                      the board knows, the default first
+    NET_TRANSPORTS   transports a virtio-net device can sit on, the
+                     default first
+    net_args(user, transport=None, props=(), index=0) -> [str]: options
+                     for virtio-net device @index on user-mode networking
+                     (@user: 'user,tftp=DIR,...', QEMU's -netdev syntax),
+                     @props: more device properties
     default_bin(build_dir) -> Path: the firmware or program to start
     command(bin, disks, extra_args) -> [str]: the command line that starts
                      the board with those disks (raises ValueError for a

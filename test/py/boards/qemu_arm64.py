@@ -17,6 +17,9 @@ TRANSPORTS = {
              'mmio-modern'],
 }
 
+NET_TRANSPORTS = ['pci', 'pci-legacy', 'pci-modern', 'mmio', 'mmio-legacy',
+                  'mmio-modern']
+
 # transport -> (device name suffix, extra properties)
 _PCI = {
     'pci': ('pci', []),
@@ -39,6 +42,22 @@ def _virtio(kind, transport):
                          f'known: {", ".join(_PCI)}')
     suffix, props = _PCI[transport]
     return [f'virtio-{kind}-{suffix}'] + props
+
+
+def net_args(user, transport=None, props=(), index=0):
+    """-netdev and -device for virtio-net device @index on @user
+    networking; a PCI one without its option ROM (romfile=), which is for
+    firmware that has no driver."""
+    transport = transport or NET_TRANSPORTS[0]
+    dev = _virtio('net', transport) + [f'netdev=n{index}'] + list(props)
+    if transport.startswith('pci'):
+        dev.append('romfile=')
+    args = ['-netdev', user.replace('user', f'user,id=n{index}', 1),
+            '-device', ','.join(dev)]
+    if transport in _MMIO_MODE:
+        args += ['-global',
+                 f'virtio-mmio.force-legacy={_MMIO_MODE[transport]}']
+    return args
 
 
 def command(bin, disks, extra_args):

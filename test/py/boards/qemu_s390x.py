@@ -15,6 +15,7 @@ BAD_PATTERNS = {
 }
 TRANSPORTS = {'blk': ['ccw', 'pci', 'pci-legacy', 'pci-modern'],
               'scsi': ['ccw', 'pci', 'pci-legacy', 'pci-modern']}
+NET_TRANSPORTS = ['ccw', 'pci', 'pci-legacy', 'pci-modern']
 # transport -> (QEMU device suffix, extra -device properties)
 _TRANSPORT_DEV = {
     'ccw': ('ccw', []),
@@ -35,6 +36,18 @@ def _virtio(kind, transport):
                          f'known: {", ".join(_TRANSPORT_DEV)}')
     bus, props = _TRANSPORT_DEV[transport]
     return [f'virtio-{kind}-{bus}'] + props
+
+
+def net_args(user, transport=None, props=(), index=0):
+    """-netdev and -device for virtio-net device @index on @user
+    networking; over zPCI, the CPU offers it."""
+    transport = transport or NET_TRANSPORTS[0]
+    dev = _virtio('net', transport) + [f'netdev=n{index}'] + list(props)
+    args = ['-netdev', user.replace('user', f'user,id=n{index}', 1)]
+    if transport.startswith('pci'):
+        dev.append('romfile=')
+        args += ['-cpu', 'qemu,zpci=on']
+    return args + ['-device', ','.join(dev)]
 
 
 def command(bin, disks, extra_args):

@@ -12,6 +12,8 @@ BAD_PATTERNS = {
                         r'runtime error: ',
 }
 TRANSPORTS = {'blk': [None], 'scsi': [None], 'host': [None]}
+# the emulator's legacy mode (no VERSION_1, legacy ring layout)
+NET_TRANSPORTS = [None, 'legacy']
 
 
 def default_bin(build_dir):
@@ -47,6 +49,16 @@ def disk_args(disks):
                 spec.append(f'lun={d.lun}')
         args += ['--' + d.kind, ','.join(spec)]
     return args
+
+
+def net_args(user, transport=None, props=(), index=0):
+    """--net for one emulated virtio-net device; @props are its options
+    (nomrg, nomac, mac=..., defer, queue=N); devices take the next MAC
+    address each, in order."""
+    if transport not in NET_TRANSPORTS:
+        raise ValueError(f'sandbox: unknown net transport {transport!r}')
+    spec = [user] + ([transport] if transport else []) + list(props)
+    return ['--net', ','.join(spec)]
 
 
 def command(bin, disks, extra_args):

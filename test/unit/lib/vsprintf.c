@@ -112,6 +112,7 @@ UNIT_TEST(lib_printf_length, 0, lib);
 
 static int lib_printf_str_char_ptr(struct unit_test_state *uts)
 {
+	static const u8 mac[6] = { 0x52, 0x54, 0, 0x0a, 0xbc, 0xff };
 	phys_addr_t phys;
 	char expect[40];
 	int i;
@@ -142,9 +143,13 @@ static int lib_printf_str_char_ptr(struct unit_test_state *uts)
 	check("[    abcd]", "[%8p]", (void *)0xabcd);
 	check("[abcd    ]", "[%-8p]", (void *)0xabcd);
 	check("0xabcd", "%#1p", (void *)0xabcd);
-	/* letters after %p are U-Boot's extensions: %pa is a phys_addr_t */
-	check("[1]", "[%1pM]", (void *)1);
-	check("[1 x]", "[%1pMAC x]", (void *)1);
+	/*
+	 * Letters after %p are U-Boot's extensions: %pa is a phys_addr_t,
+	 * %pM a MAC address; unknown ones print the pointer
+	 */
+	check("[1]", "[%1pZ]", (void *)1);
+	check("[1 x]", "[%1pZAC x]", (void *)1);
+	check("52:54:00:0a:bc:ff x", "%pM x", mac);
 	phys = 0x12345678;
 	check("0x0000000012345678", "%pa", &phys);
 	check("0x0000000012345678.", "%pap.", &phys);

@@ -18,6 +18,8 @@ struct sandbox_state {
 	int blk_count;
 	const char *scsi_specs[SANDBOX_MAX_DEVS];	/* --scsi FILE[,cd]... */
 	int scsi_count;
+	const char *net_specs[SANDBOX_MAX_DEVS];	/* --net user[,...] */
+	int net_count;
 	const char *fault_specs[SANDBOX_MAX_DEVS];	/* --fault SPEC */
 	int fault_count;
 	u64 ram_size;			/* -m SIZE: guest memory arena bytes */
