@@ -109,8 +109,7 @@ struct blk_desc *fs_dev_desc(void);
  * the one error line of the command (printf format; kept until the next
  * fs_set_blk_dev()); the first reason given wins
  */
-void fs_set_error(const char *fmt, ...)
-	__attribute__((format(printf, 1, 2)));
+void fs_set_error(const char *fmt, ...) __printf(1, 2);
 
 /** fs_get_error() - what fs_set_error() said, or NULL */
 const char *fs_get_error(void);

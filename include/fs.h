@@ -100,6 +100,7 @@ int fs_ls(const char *dirname);
 
 /**
  * fs_exists() - is there a file or directory by that name?
+ * @filename:	its path on the filesystem set by fs_set_blk_dev()
  * Return: 1 if there is, 0 if not
  */
 int fs_exists(const char *filename);
@@ -127,6 +128,7 @@ int fs_read(const char *filename, ulong addr, loff_t offset, loff_t len,
 
 /**
  * fs_opendir() - open a directory to read its entries one by one
+ * @filename:	its path on the filesystem set by fs_set_blk_dev()
  * Return: the stream, or NULL (errno-style error in fs_last_error())
  */
 struct fs_dir_stream *fs_opendir(const char *filename);

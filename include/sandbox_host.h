@@ -34,6 +34,7 @@ const char *host_get_filename(struct udevice *dev);
 /**
  * host_detach() - close the file of a UCLASS_HOST device and unbind it
  * (and its block device)
+ * @dev:	the UCLASS_HOST device
  * Return: 0 or -ve error
  */
 int host_detach(struct udevice *dev);

@@ -64,9 +64,11 @@
 #define INCOMPAT_DIRDATA	0x1000
 #define INCOMPAT_REFUSED	(INCOMPAT_COMPRESSION | INCOMPAT_JOURNAL_DEV | \
 				 INCOMPAT_DIRDATA)
-/* known: filetype, recover, meta_bg, extents, 64bit, mmp, flex_bg,
- * ea_inode, csum_seed, largedir, inline_data, encrypt, casefold */
-#define INCOMPAT_KNOWN		(INCOMPAT_REFUSED | 0x3efd6)
+/*
+ * known: filetype, recover, meta_bg, extents, 64bit, mmp, flex_bg,
+ * ea_inode, csum_seed, largedir, inline_data, encrypt, casefold
+ */
+#define INCOMPAT_KNOWN		(INCOMPAT_REFUSED | 0x3e7d6)
 #define RO_COMPAT_SPARSE_SUPER	0x0001
 #define RO_COMPAT_BIGALLOC	0x0200
 

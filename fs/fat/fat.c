@@ -182,13 +182,12 @@ static int chain_run(struct fat_chain *ch, u32 *first, u32 max)
 		ret = fat_entry(clus, &next);
 		if (ret)
 			return ret;
-		if (next >= eoc) {
+		if (next >= eoc)
 			next = 0;
-		} else if (next == eoc - 1) {
+		else if (next == eoc - 1)
 			return chain_error(ch, "reaches a bad cluster");
-		} else if (next < 2 || next - 2 >= vol.nclus) {
+		else if (next < 2 || next - 2 >= vol.nclus)
 			return chain_error(ch, "points outside the data area");
-		}
 		if (next != clus + 1 || n >= max)
 			break;
 		clus = next;

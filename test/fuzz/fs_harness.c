@@ -60,7 +60,7 @@ int open(const char *path, int flags, ...);
 long pread(int fd, void *buf, size_t count, long offset);
 long write(int fd, const void *buf, size_t count);
 long lseek(int fd, long offset, int whence);
-void exit(int status) __attribute__((noreturn));
+void exit(int status) __noreturn;
 unsigned long strtoul(const char *s, char **end, int base);
 
 struct rec {
@@ -152,8 +152,12 @@ static void op_check(int ret, const char *path)
 {
 	const char *msg = fs_get_error();
 
-	if ((ret == -EIO || ret == -ELOOP) && !msg)
-	{ if (getenv("FSH_DEBUG")) write(2, path, strlen(path) + 1); __builtin_trap(); }	/* damage must be said in words */
+	/* damage must be said in words */
+	if ((ret == -EIO || ret == -ELOOP) && !msg) {
+		if (getenv("FSH_DEBUG"))
+			write(2, path, strlen(path) + 1);
+		__builtin_trap();
+	}
 	/* (a link may dangle or name a directory) */
 	if (ret && ret != -ENOENT && ret != -EISDIR) {
 		st.failed = true;
