@@ -122,11 +122,19 @@ static int fat_entry(u32 clus, u32 *val)
 
 	off = vol.bits == 12 ? clus + clus / 2 : (u64)clus * n;
 	*val = 0;
-	for (i = 0; i < n; i++) {
-		ret = fat_byte(off + i, &b);
-		if (ret)
-			return ret;
-		*val |= (u32)b << (8 * i);
+	if (off - vol.win_off < vol.win_len &&
+	    off - vol.win_off + n <= vol.win_len) {
+		/* in the window (nearly always): no byte-by-byte walk */
+		const u8 *p = vol.win + (off - vol.win_off);
+
+		*val = n == 4 ? get_unaligned_le32(p) : get_unaligned_le16(p);
+	} else {
+		for (i = 0; i < n; i++) {
+			ret = fat_byte(off + i, &b);
+			if (ret)
+				return ret;
+			*val |= (u32)b << (8 * i);
+		}
 	}
 	if (vol.bits == 12)
 		*val = clus & 1 ? *val >> 4 : *val & 0xfff;
