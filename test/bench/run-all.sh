@@ -40,3 +40,4 @@ bench bench-virtio-scsi.py --board qemu-s390x
 bench bench-zipl-boot.py
 bench bench-zipl-boot.py --scsi
 bench bench-fs-load.py
+bench bench-net-tftp.py
