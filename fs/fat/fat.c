@@ -144,6 +144,32 @@ static int fat_entry(u32 clus, u32 *val)
 	return 0;
 }
 
+/*
+ * How many clusters from @clus on, at most @max, point each to the next
+ * one, as far as the FAT window holds their entries (FAT16 and FAT32): a
+ * contiguous file's chain, walked without the general step's checks. A
+ * run of ascending clusters inside the data area cannot loop.
+ */
+static u32 fat_ascending(u32 clus, u32 max)
+{
+	unsigned int n = vol.bits / 8;
+	u64 off = (u64)clus * n - vol.win_off;
+	const u8 *p = vol.win + off;
+	u32 k, val;
+
+	if (vol.bits == 12 || off >= vol.win_len)
+		return 0;
+	max = min_t(u64, max, (vol.win_len - off) / n);
+	for (k = 0; k < max; k++, p += n) {
+		val = n == 4 ? get_unaligned_le32(p) & 0x0fffffff :
+			       get_unaligned_le16(p);
+		if (val != clus + k + 1 || val - 2 >= vol.nclus)
+			break;
+	}
+
+	return k;
+}
+
 static int chain_error(struct fat_chain *ch, const char *what)
 {
 	fs_set_error("cluster chain of /%.*s %s", ch->plen, ch->path, what);
@@ -171,7 +197,7 @@ static int chain_init(struct fat_chain *ch, u32 clus, const char *path,
  */
 static int chain_run(struct fat_chain *ch, u32 *first, u32 max)
 {
-	u32 clus = ch->next, next, eoc, n = 0;
+	u32 clus = ch->next, next, eoc, n = 0, skip;
 	int ret;
 
 	if (!clus)
@@ -187,6 +213,12 @@ static int chain_run(struct fat_chain *ch, u32 *first, u32 max)
 			ch->lam = 0;
 		}
 		n++;
+		skip = fat_ascending(clus, max - n);
+		clus += skip;
+		n += skip;
+		ch->count += skip;
+		if (ch->count > vol.nclus)
+			return chain_error(ch, "loops");
 		ret = fat_entry(clus, &next);
 		if (ret)
 			return ret;
