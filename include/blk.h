@@ -463,4 +463,73 @@ unsigned long blk_write_devnum(enum uclass_id uclass_id, int devnum,
 			       lbaint_t start, lbaint_t blkcnt,
 			       const void *buffer);
 
+/**
+ * struct blkcache_stats - what the block cache did since start-up
+ * @hits:	reads answered from memory
+ * @misses:	reads small enough to cache that went to the device
+ * @max_bytes:	largest read kept
+ * @entries:	most reads kept
+ */
+struct blkcache_stats {
+	unsigned long hits;
+	unsigned long misses;
+	unsigned int max_bytes;
+	unsigned int entries;
+};
+
+#if IS_ENABLED(CONFIG_BLOCK_CACHE)
+/**
+ * blkcache_read() - answer a read from the block cache
+ * @dev:	the block device
+ * @start:	first block
+ * @blkcnt:	number of blocks
+ * @blksz:	the device's block size
+ * @buffer:	where the blocks go
+ * Return: true if @buffer now holds the @blkcnt blocks at @start of @dev
+ */
+bool blkcache_read(struct udevice *dev, lbaint_t start, lbaint_t blkcnt,
+		   unsigned long blksz, void *buffer);
+/** blkcache_fill() - keep a read the device answered (if small enough) */
+void blkcache_fill(struct udevice *dev, lbaint_t start, lbaint_t blkcnt,
+		   unsigned long blksz, const void *buffer);
+/** blkcache_invalidate() - forget everything cached for @dev (NULL: all) */
+void blkcache_invalidate(struct udevice *dev);
+/** blkcache_get_stats() - the hit and miss counts and the limits */
+void blkcache_get_stats(struct blkcache_stats *stats);
+/**
+ * blkcache_configure() - empty the cache and set its limits
+ * @max_bytes:	largest read kept
+ * @entries:	most reads kept (0: no caching; at most
+ *		CONFIG_BLOCK_CACHE_ENTRIES)
+ */
+void blkcache_configure(unsigned int max_bytes, unsigned int entries);
+#else
+static inline bool blkcache_read(struct udevice *dev, lbaint_t start,
+				 lbaint_t blkcnt, unsigned long blksz,
+				 void *buffer)
+{
+	return false;
+}
+
+static inline void blkcache_fill(struct udevice *dev, lbaint_t start,
+				 lbaint_t blkcnt, unsigned long blksz,
+				 const void *buffer)
+{
+}
+
+static inline void blkcache_invalidate(struct udevice *dev)
+{
+}
+
+static inline void blkcache_get_stats(struct blkcache_stats *stats)
+{
+	*stats = (struct blkcache_stats){ 0 };
+}
+
+static inline void blkcache_configure(unsigned int max_bytes,
+				      unsigned int entries)
+{
+}
+#endif
+
 #endif

@@ -354,13 +354,23 @@ long blk_read(struct udevice *dev, lbaint_t start, lbaint_t blkcnt,
 	      void *buffer)
 {
 	const struct blk_ops *ops = blk_get_ops(dev);
+
+	struct blk_desc *desc = dev_get_uclass_plat(dev);
+	long n;
 	int ret;
 
 	ret = blk_check_access(dev, start, blkcnt, false, ops->read);
 	if (ret)
 		return ret < 0 ? ret : 0;
+	if (blkcache_read(dev, start, blkcnt, desc->blksz, buffer))
+		return blkcnt;
+	n = blk_check_count(ops->read(dev, start, blkcnt, buffer), blkcnt);
+	if (n < 0)
+		blkcache_invalidate(dev);
+	else
+		blkcache_fill(dev, start, blkcnt, desc->blksz, buffer);
 
-	return blk_check_count(ops->read(dev, start, blkcnt, buffer), blkcnt);
+	return n;
 }
 
 long blk_write(struct udevice *dev, lbaint_t start, lbaint_t blkcnt,
@@ -372,6 +382,7 @@ long blk_write(struct udevice *dev, lbaint_t start, lbaint_t blkcnt,
 	ret = blk_check_access(dev, start, blkcnt, true, ops->write);
 	if (ret)
 		return ret < 0 ? ret : 0;
+	blkcache_invalidate(dev);
 
 	return blk_check_count(ops->write(dev, start, blkcnt, buffer), blkcnt);
 }
@@ -384,6 +395,7 @@ long blk_erase(struct udevice *dev, lbaint_t start, lbaint_t blkcnt)
 	ret = blk_check_access(dev, start, blkcnt, true, ops->erase);
 	if (ret)
 		return ret < 0 ? ret : 0;
+	blkcache_invalidate(dev);
 
 	return blk_check_count(ops->erase(dev, start, blkcnt), blkcnt);
 }
@@ -594,9 +606,19 @@ static int blk_post_probe(struct udevice *dev)
 	return 0;
 }
 
+/* A device going away takes what was cached for it along */
+static int blk_pre_remove(struct udevice *dev)
+{
+	blkcache_invalidate(dev);
+
+	return 0;
+}
+
 UCLASS_DRIVER(blk) = {
 	.id			= UCLASS_BLK,
 	.name			= "blk",
 	.post_probe		= blk_post_probe,
+	.pre_remove		= blk_pre_remove,
+	.pre_unbind		= blk_pre_remove,
 	.per_device_plat_auto	= sizeof(struct blk_desc),
 };
