@@ -25,6 +25,13 @@
 
 /* frames taken from the driver on one call of net_lwip_rx() */
 #define NET_LWIP_RX_BATCH	32
+/* Polls of an idle device before net_lwip_rx() returns to its caller,
+ * whose loop reads the clock and the console: under QEMU's TCG both take
+ * QEMU's global lock (the arm64 counter, the UART), which the network
+ * backend needs to deliver the next frame. The device's receive ring is
+ * plain memory and costs QEMU nothing to poll.
+ */
+#define NET_LWIP_IDLE_POLLS	1024
 #define NET_LWIP_DNS_TIMEOUT_MS	10000
 
 static struct netif net_lwip_netif;
@@ -208,17 +215,14 @@ void net_lwip_remove_netif(struct netif *netif)
 int net_lwip_rx(struct udevice *udev, struct netif *netif)
 {
 	const struct eth_ops *ops = eth_get_ops(udev);
-	int flags = ETH_RECV_CHECK_DEVICE;
 	struct pbuf *p;
 	uchar *packet;
-	int i, len = 0;
+	int i, len = -EAGAIN;
 
 	sys_check_timeouts();
-	for (i = 0; i < NET_LWIP_RX_BATCH; i++) {
-		len = ops->recv(udev, flags, &packet);
-		flags = 0;
-		if (len < 0)
-			break;
+	for (i = 0; i < NET_LWIP_IDLE_POLLS && len == -EAGAIN; i++)
+		len = ops->recv(udev, ETH_RECV_CHECK_DEVICE, &packet);
+	for (i = 0; len >= 0; ) {
 		p = len ? pbuf_alloc(PBUF_RAW, len, PBUF_POOL) : NULL;
 		if (p) {
 			pbuf_take(p, packet, len);
@@ -227,6 +231,9 @@ int net_lwip_rx(struct udevice *udev, struct netif *netif)
 		}
 		if (ops->free_pkt)
 			ops->free_pkt(udev, packet, len);
+		if (++i == NET_LWIP_RX_BATCH)
+			break;
+		len = ops->recv(udev, 0, &packet);
 	}
 	return len == -EAGAIN || len >= 0 ? 0 : len;
 }
