@@ -3,8 +3,8 @@
  * lwIP's configuration for virtboot: no operating system (NO_SYS), no
  * threads, one network interface polled by the command that uses it;
  * IPv4 with ARP, ICMP, UDP, TCP, DHCP and DNS; the TFTP and HTTP clients.
- * Memory comes from the firmware's heap (malloc), so nothing is reserved
- * while the network is unused. Options left out keep lwIP's defaults.
+ * Memory is lwIP's own, fixed pools and a small heap in .bss (on the
+ * sandbox the host's malloc()). Options left out keep lwIP's defaults.
  */
 #ifndef __LWIPOPTS_H
 #define __LWIPOPTS_H
@@ -15,12 +15,24 @@
 #define LWIP_SOCKET			0
 #define LWIP_TIMERS			1
 
-/* Memory: the firmware's heap */
+/* Memory: lwIP's pools (pbufs, control blocks) and its heap (PBUF_RAM:
+ * what is sent). These take O(1) per allocation; the firmware's heap is
+ * a first-fit walk over every block in use, and one malloc() and free()
+ * per acknowledged TFTP block made the guest's work per block 47 us
+ * instead of 22 us under QEMU's TCG.
+ */
 #define MEM_ALIGNMENT			8
+#if IS_ENABLED(CONFIG_SANDBOX)
+/* The host's malloc(): each pbuf its own block, watched by ASan */
 #define MEM_LIBC_MALLOC			1
 #define MEMP_MEM_MALLOC			1
+#else
+#define MEM_LIBC_MALLOC			0
+#define MEM_SIZE			(32 * 1024)
+#define MEMP_MEM_MALLOC			0
+#endif
 #define MEM_USE_POOLS			0
-#define PBUF_POOL_SIZE			64
+#define PBUF_POOL_SIZE			32
 #define PBUF_POOL_BUFSIZE		1536
 #define MEMP_NUM_PBUF			32
 #define MEMP_NUM_UDP_PCB		4
@@ -134,5 +146,8 @@
  * Return: milliseconds
  */
 unsigned int net_lwip_tftp_timeout_ms(void);
+/* net/lwip/chksum.c: the Internet checksum a machine word at a time */
+u16 net_lwip_chksum(const void *data, int len);
+#define LWIP_CHKSUM			net_lwip_chksum
 
 #endif
