@@ -154,11 +154,12 @@ static u32 fat_ascending(u32 clus, u32 max)
 {
 	unsigned int n = vol.bits / 8;
 	u64 off = (u64)clus * n - vol.win_off;
-	const u8 *p = vol.win + off;
+	const u8 *p;
 	u32 k, val;
 
 	if (vol.bits == 12 || off >= vol.win_len)
 		return 0;
+	p = vol.win + off;
 	max = min_t(u64, max, (vol.win_len - off) / n);
 	for (k = 0; k < max; k++, p += n) {
 		val = n == 4 ? get_unaligned_le32(p) & 0x0fffffff :
