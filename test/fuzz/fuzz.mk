@@ -82,7 +82,7 @@ FUZZ_vring := drivers/virtio/virtio_ring.o
 # board's memory policy (the harness has its own)
 FUZZ_zipl := CONFIG_ZIPL CONFIG_ZIPL_ELTORITO CONFIG_ZIPL_ECKD
 NOT_zipl := boot/zipl_mem.o
-FUZZ_scsi := drivers/scsi:CONFIG_SCSI drivers/block:CONFIG_BLK CONFIG_DM \
+FUZZ_scsi := drivers/scsi:CONFIG_SCSI drivers/block:CONFIG_BLK CONFIG_BLOCK_CACHE CONFIG_DM \
 	CONFIG_PARTITIONS CONFIG_DOS_PARTITION CONFIG_EFI_PARTITION lib:y \
 	CONFIG_OF_CONTROL CONFIG_OF_LIBFDT
 # the driver, the virtio core and the SCSI uclass (dm_init_and_scan() reads
@@ -141,7 +141,8 @@ FUZZ_CFLAGS := -g -O2 -fsanitize=fuzzer,address,undefined \
 	-Wall -Werror -Wno-unused-parameter -Wno-sign-compare -fno-builtin \
 	-fno-strict-aliasing -nostdinc -isystem $(shell $(CC) -print-file-name=include) \
 	-Iinclude -Iarch/sandbox/include -I$(CFG)/include \
-	-include include/linux/kconfig.h $(RENAME)
+	-include include/linux/kconfig.h $(RENAME) \
+	-DVRING_POLLS_PER_CLOCK=16
 
 .PHONY: all
 all: $(foreach t,$(TARGETS),$(FO)/$(t)/fuzz_$(t))
