@@ -18,8 +18,11 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parents[3]
 sys.path.insert(0, str(REPO / 'test' / 'py'))
 
+sys.path.insert(0, str(REPO / 'test' / 'uboot-py' / 'env'))
+
 from boards import BOARDS, load  # noqa: E402  (needs the path above)
 from harness.disk import Disk  # noqa: E402
+from virtboot_boardenv import TFTP_FILE, tftp_file_bytes  # noqa: E402
 
 PREFIX = 'virtboot-'
 # The virtio-scsi LUN that U-Boot's test_scsi.py looks at
@@ -27,6 +30,9 @@ PREFIX = 'virtboot-'
 # partition, so that 'scsi part' has a partition map to print.
 SCSI_IMAGE = 'uboot-testpy-scsi0.img'
 SCSI_SIZE = 16 << 20
+# The folder QEMU's user network (the sandbox's libslirp) serves by TFTP,
+# for U-Boot's test_net.py
+TFTP_DIR = 'uboot-testpy-tftp'
 
 
 def die(msg):
@@ -60,9 +66,18 @@ def disks(result_dir):
     return [Disk(result_dir / SCSI_IMAGE, kind='scsi')]
 
 
+def net_args(board, result_dir):
+    """One virtio-net device on user-mode networking, its TFTP folder
+    the one write_images() fills."""
+    return board.net_args(f'user,tftp={result_dir / TFTP_DIR}')
+
+
 def write_images(result_dir):
-    """Write the disk images (done by u-boot-test-flash, once a run)."""
+    """Write the disk images and the TFTP folder (done by
+    u-boot-test-flash, once a run)."""
     result_dir.mkdir(parents=True, exist_ok=True)
+    (result_dir / TFTP_DIR).mkdir(exist_ok=True)
+    (result_dir / TFTP_DIR / TFTP_FILE).write_bytes(tftp_file_bytes())
     path = result_dir / SCSI_IMAGE
     with open(path, 'wb') as f:
         f.truncate(SCSI_SIZE)
