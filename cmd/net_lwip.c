@@ -23,7 +23,7 @@ static ulong default_load_addr(void)
 static int do_tftpb(struct cmd_tbl *cmdtp, int flag, int argc,
 		    char *const argv[])
 {
-	char arg[512], *words[3] = { NULL }, *s, *end;
+	char arg[512], def_name[16], *words[3] = { NULL }, *s, *end;
 	const char *fname = NULL, *server_ip = NULL;
 	ulong laddr = default_load_addr();
 	ulong port = TFTP_PORT;
@@ -90,8 +90,17 @@ static int do_tftpb(struct cmd_tbl *cmdtp, int flag, int argc,
 		return CMD_RET_FAILURE;
 	}
 	if (!fname || !*fname) {
-		printf("error: no file name\n");
-		return CMD_RET_FAILURE;
+		/* U-Boot's default: our address in hex */
+		ip4_addr_t me;
+
+		if (!ip4addr_aton(env_get("ipaddr") ?: "0.0.0.0", &me))
+			ip4_addr_set_zero(&me);
+		snprintf(def_name, sizeof(def_name), "%02X%02X%02X%02X.img",
+			 ip4_addr1(&me), ip4_addr2(&me), ip4_addr3(&me),
+			 ip4_addr4(&me));
+		printf("*** Warning: no boot file name; using '%s'\n",
+		       def_name);
+		fname = def_name;
 	}
 	if (!laddr) {
 		printf("error: no load address\n");
@@ -105,7 +114,7 @@ static int do_tftpb(struct cmd_tbl *cmdtp, int flag, int argc,
 #ifdef CONFIG_CMD_TFTPBOOT
 U_BOOT_CMD(
 	tftpboot, 3, 0, do_tftpb,
-	"boot image via network using TFTP protocol",
+	"load file via network using TFTP protocol",
 	"[loadAddress] [[hostIPaddr:]bootfilename]"
 );
 #endif

@@ -23,8 +23,8 @@ static int dhcp_loop(struct udevice *udev)
 	struct netif *netif;
 	struct dhcp *dhcp;
 	bool bound = false;
+	int i, shown = 0;
 	ulong start;
-	int i;
 
 	netif = net_lwip_new_netif_noip(udev);
 	if (!netif)
@@ -35,7 +35,13 @@ static int dhcp_loop(struct udevice *udev)
 		net_lwip_remove_netif(netif);
 		return -1;
 	}
+	dhcp = netif_dhcp_data(netif);
 	while (get_timer(start) < timeout) {
+		/* Each DISCOVER lwIP sends, as U-Boot counts its own */
+		if (dhcp->state == DHCP_STATE_SELECTING && dhcp->tries != shown) {
+			shown = dhcp->tries;
+			printf("BOOTP broadcast %d\n", shown);
+		}
 		net_lwip_rx(udev, netif);
 		bound = dhcp_supplied_address(netif);
 		if (bound)
@@ -54,7 +60,6 @@ static int dhcp_loop(struct udevice *udev)
 		return -1;
 	}
 
-	dhcp = netif_dhcp_data(netif);
 	env_set("ipaddr", ip4addr_ntoa(&dhcp->offered_ip_addr));
 	env_set("netmask", ip4addr_ntoa(&dhcp->offered_sn_mask));
 	if (!ip4_addr_isany_val(dhcp->offered_gw_addr))

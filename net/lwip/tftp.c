@@ -173,7 +173,9 @@ static void tftp_error(void *handle, int err, const char *msg, int size)
 	}
 	memset(message, 0, sizeof(message));
 	memcpy(message, msg, min((size_t)size, sizeof(message) - 1));
-	printf("\nTFTP error: %d (%s)\n", err, message);
+	/* U-Boot's words; it starts again after other errors, we do not */
+	printf("\nTFTP error: '%s' (%d)\n", message, err);
+	puts("Not retrying...\n");
 }
 
 static const struct tftp_context tftp_context = {

@@ -109,6 +109,8 @@ def transfer_lines(out, size):
 def test_dhcp(net):
     """dhcp: QEMU's user network gives 10.0.2.15; the environment as
     U-Boot's dhcp leaves it."""
+    assert net.dhcp_output.splitlines()[0] == 'BOOTP broadcast 1', \
+        net.dhcp_output
     assert re.search(r'DHCP client bound to address 10\.0\.2\.15 '
                      r'\(\d+ ms\)', net.dhcp_output), net.dhcp_output
     assert env(net, 'ipaddr') == '10.0.2.15'
@@ -156,7 +158,21 @@ def test_tftp_missing(net):
                                  timeout=60)
     assert status == 1
     errors = [l for l in out.splitlines() if 'error' in l.lower()]
-    assert len(errors) == 1 and errors[0].startswith('TFTP error: 1 ('), out
+    assert errors == ["TFTP error: 'File not found' (1)"], out
+    assert out.splitlines()[-1] == 'Not retrying...', out
+
+
+def test_tftp_default_name(net):
+    """No file name and no bootfile: U-Boot's default, the IP address in
+    hex (10.0.2.15: 0A00020F.img), which QEMU's server does not have."""
+    out, status = net.run_status('setenv bootfile; tftpboot $loadaddr',
+                                 timeout=60)
+    assert status == 1
+    lines = out.splitlines()
+    assert lines[0] == ("*** Warning: no boot file name; using "
+                        "'0A00020F.img'"), out
+    assert "Filename '0A00020F.img'." in lines, out
+    assert "TFTP error: 'File not found' (1)" in lines, out
 
 
 def test_tftp_windowsize(net, files, servers):
