@@ -21,6 +21,8 @@
 #include <virtio_types.h>
 #include <virtio.h>
 #include <virtio_ring.h>
+#include <fdt.h>
+#include <fdtdec.h>
 #include <dm/device-internal.h>
 #include <dm/lists.h>
 
@@ -301,6 +303,56 @@ static int virtio_uclass_pre_probe(struct udevice *udev)
 	return 0;
 }
 
+/*
+ * The number of virtio-mmio slots the control device tree declares, and
+ * @udev's place among them (-1: not one of them)
+ */
+static int virtio_mmio_slot(const struct udevice *udev, int *countp)
+{
+	const void *fdt = IS_ENABLED(CONFIG_OF_CONTROL) ? gd_fdt_blob() : NULL;
+	int node, n = 0, slot = -1;
+
+	*countp = 0;
+	if (!fdt)
+		return -1;
+	for (node = fdt_node_offset_by_compatible(fdt, -1, "virtio,mmio");
+	     node >= 0;
+	     node = fdt_node_offset_by_compatible(fdt, node, "virtio,mmio")) {
+		if (dev_has_ofnode(udev) && node == dev_of_offset(udev))
+			slot = n;
+		n++;
+	}
+	*countp = n;
+
+	return slot;
+}
+
+/*
+ * U-Boot numbers virtio transports in bind order: every virtio-mmio slot
+ * of the device tree first (QEMU's virt machine declares 32, empty or
+ * not), then the PCI ones. virtboot binds only the slots that hold a
+ * device but keeps U-Boot's numbers, so that the names made from them
+ * (virtio-net#32 for the first PCI card, what ethact holds) are U-Boot's.
+ */
+static int virtio_uclass_post_bind(struct udevice *udev)
+{
+	struct udevice *dev;
+	int n, slot = virtio_mmio_slot(udev, &n), seq = n;
+
+	if (!n)
+		return 0;
+	if (slot >= 0) {
+		udev->seq_ = slot;
+		return 0;
+	}
+	uclass_foreach_dev(dev, udev->uclass)
+		if (dev != udev && dev->seq_ >= seq)
+			seq = dev->seq_ + 1;
+	udev->seq_ = seq;
+
+	return 0;
+}
+
 static int virtio_uclass_post_probe(struct udevice *udev)
 {
 	struct virtio_dev_priv *uc_priv = dev_get_uclass_priv(udev);
@@ -379,6 +431,7 @@ static int virtio_uclass_child_post_probe(struct udevice *vdev)
 UCLASS_DRIVER(virtio) = {
 	.name			= "virtio",
 	.id			= UCLASS_VIRTIO,
+	.post_bind		= virtio_uclass_post_bind,
 	.pre_probe		= virtio_uclass_pre_probe,
 	.post_probe		= virtio_uclass_post_probe,
 	.child_pre_probe	= virtio_uclass_child_pre_probe,

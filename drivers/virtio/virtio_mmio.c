@@ -5,7 +5,9 @@
  * each "virtio,mmio" node of the device tree, whose reg gives the
  * register base (of_to_plat). QEMU declares 32 slots whatever is plugged
  * in: the driver refuses to bind a slot whose device id reads 0 (empty),
- * so that 'dm tree' and the device numbers show only real devices.
+ * so that 'dm tree' shows only real devices. The numbers stay U-Boot's,
+ * which binds every slot: a slot's place in the tree
+ * (virtio_uclass_post_bind()).
  */
 
 #include <common.h>
