@@ -1,0 +1,151 @@
+# SPDX-License-Identifier: GPL-2.0-or-later
+"""The differential test: the same command lines typed into Debian's U-Boot
+2023.01 (u-boot-qemu's qemu_arm64 u-boot.bin) and into virtboot qemu-arm64,
+on the same QEMU machine with the same disks and network, outputs and `$?`
+compared line by line.
+
+The corpus is test/diff/*.txt: one file a group, each group on a fresh
+boot of both firmwares. A line starting with `#@` sets the group up
+(`#@ net`: one virtio-net-pci card on QEMU's user network whose TFTP
+folder holds small.bin); other `#` lines are comments; every other line
+is typed as it is, then `echo $?`.
+
+Outputs are compared after the normalisation doc/develop/u-boot-compat.md
+describes (NORMALISE below: times, transfer rates, the TFTP progress
+marks). A difference that remains must be listed in that page's table,
+which this test reads: a listed difference that has gone away fails the
+test too, so the table stays true.
+"""
+
+import random
+import re
+from pathlib import Path
+
+import pytest
+
+from boards import qemu_arm64, uboot_qemu_arm64
+from harness import Console
+
+pytestmark = pytest.mark.boards('qemu-arm64')
+
+REPO = Path(__file__).resolve().parents[3]
+CORPUS = REPO / 'test' / 'diff'
+COMPAT = REPO / 'doc' / 'develop' / 'u-boot-compat.md'
+UBOOT = Path('/usr/lib/u-boot/qemu_arm64/u-boot.bin')
+
+# What is not the firmware's behaviour but the moment's
+NORMALISE = [
+    (re.compile(r'\(\d+ ms\)'), '(N ms)'),
+    (re.compile(r'\d+(\.\d+)? [KMG]?i?B/s'), 'R/s'),
+    (re.compile(r'^Loading: .*$', re.M), 'Loading: <progress>'),
+]
+
+
+def normalise(text):
+    for pattern, repl in NORMALISE:
+        text = pattern.sub(repl, text)
+    return text
+
+
+def read_corpus():
+    """{file name: (set-up words, [command lines])}"""
+    groups = {}
+    for path in sorted(CORPUS.glob('*.txt')):
+        setup, lines = [], []
+        for line in path.read_text().splitlines():
+            if line.startswith('#@'):
+                setup += line[2:].split()
+            elif line.strip() and not line.startswith('#'):
+                lines.append(line)
+        groups[path.name] = (setup, lines)
+    return groups
+
+
+def read_compat():
+    """The table of doc/develop/u-boot-compat.md:
+    {(file, command): (virtboot text, U-Boot text, reason)}; a command
+    '*' stands for every line of the file, empty texts for 'the line
+    may differ in any way'."""
+    rows = {}
+    for line in COMPAT.read_text().splitlines():
+        cells = [c.strip().replace('\\|', '|') for c in
+                 re.split(r'(?<!\\)\|', line.strip().strip('|'))]
+        if len(cells) != 5 or not cells[0].startswith('`') or \
+                not cells[0].endswith('.txt`'):
+            continue
+        unquote = [c[1:-1] if c.startswith('`') and c.endswith('`') else
+                   '' if c == '—' else c for c in cells]
+        rows[(unquote[0], unquote[1])] = (unquote[2], unquote[3], cells[4])
+    return rows
+
+
+def net_folder(tmp):
+    folder = tmp / 'tftp'
+    folder.mkdir()
+    (folder / 'small.bin').write_bytes(random.Random(7).randbytes(100000))
+    return folder
+
+
+def run_group(plugin, binary, setup, lines, tmp, log):
+    args = []
+    if 'net' in setup:
+        args += qemu_arm64.net_args(f'user,tftp={net_folder(tmp)}')
+    argv = plugin.command(binary, [], args)
+    con = Console(plugin, argv, log, timeout=60, boot_timeout=60).start()
+    results = []
+    try:
+        for line in lines:
+            out = con.run_command(line)
+            status = con.run_command('echo $?')
+            results.append((normalise(out), status))
+    finally:
+        con.close()
+    return results
+
+
+GROUPS = read_corpus()
+
+
+@pytest.mark.parametrize('name', list(GROUPS))
+def test_uboot_diff(board, console_log, tmp_path, name):
+    """Every line of one corpus file: the same output and status as
+    U-Boot's, or a difference the compat table lists."""
+    if not UBOOT.exists():
+        pytest.fail(f'{UBOOT} is missing: run scripts/setup (u-boot-qemu)',
+                    pytrace=False)
+    setup, lines = GROUPS[name]
+    (tmp_path / 'v').mkdir()
+    (tmp_path / 'u').mkdir()
+    ours = run_group(board.plugin, board.bin, setup, lines, tmp_path / 'v',
+                     console_log)
+    theirs = run_group(uboot_qemu_arm64, UBOOT, setup, lines,
+                       tmp_path / 'u', console_log)
+    compat = read_compat()
+    star = compat.get((name, '*'))
+    unlisted, stale = [], []
+    star_used = False
+    for line, (v_out, v_st), (u_out, u_st) in zip(lines, ours, theirs):
+        if star and star[0] in v_out:
+            star_used = True
+            v_out = v_out.replace(star[0], star[1])
+        row = compat.get((name, line))
+        same = v_out == u_out and v_st == u_st
+        if row and (same or (row[0] and row[0] not in v_out)):
+            stale.append(line)
+        if row and row[0]:
+            v_out = v_out.replace(row[0], row[1])
+            same = v_out == u_out and v_st == u_st
+        if not same and not (row and not row[0]):
+            unlisted.append(f'{line!r}:\n  virtboot ($?={v_st}): {v_out!r}\n'
+                            f'  U-Boot   ($?={u_st}): {u_out!r}')
+    if star and not star_used:
+        stale.append('*')
+    problems = []
+    if unlisted:
+        problems.append(f'{len(unlisted)} unlisted differences '
+                        f'(doc/develop/u-boot-compat.md):\n' +
+                        '\n'.join(unlisted))
+    if stale:
+        problems.append('listed but no longer different: ' +
+                        ', '.join(repr(s) for s in stale))
+    assert not problems, '\n'.join(problems)
