@@ -8,6 +8,7 @@
 #include <command.h>
 #include <env.h>
 #include <init.h>
+#include <lmb.h>
 #include <mapmem.h>
 
 #define BDINFO_MAX_BANKS	8
@@ -40,6 +41,8 @@ static int do_bdinfo(struct cmd_tbl *cmdtp, int flag, int argc,
 	if (loadaddr && !strict_strtoul(loadaddr, 16, &addr))
 		bdinfo_print_num("loadaddr", addr);
 	printf("%-12s= %d-bit\n", "Build", 8 * (int)sizeof(ulong));
+	/* U-Boot's map of what loads may use, with what each range is */
+	lmb_dump_all();
 	return CMD_RET_SUCCESS;
 }
 

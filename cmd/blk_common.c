@@ -11,6 +11,7 @@
 #include <common.h>
 #include <blk.h>
 #include <command.h>
+#include <lmb.h>
 #include <mapmem.h>
 #include <errno.h>
 #include <part.h>
@@ -47,8 +48,10 @@ static int blk_common_rw(int argc, char *const argv[],
 	const char *if_name = blk_get_uclass_name(uclass_id);
 	u64 paddr, blk, cnt, bytes;
 	struct blk_desc *desc;
+	const char *why;
 	void *vaddr;
 	long n;
+	int ret;
 
 	if (blk_parse_hex("address", argv[2], &paddr) ||
 	    blk_parse_hex("block number", argv[3], &blk) ||
@@ -69,7 +72,15 @@ static int blk_common_rw(int argc, char *const argv[],
 	 * read-only device; more than the whole device is never moved
 	 */
 	bytes = min_t(u64, cnt, desc->lba) * desc->blksz;
-	vaddr = map_sysmem(paddr, bytes);
+	/* A read must land in free RAM (lib/lmb.c); a write only reads */
+	ret = write || !bytes ? 0 : lmb_check(paddr, bytes, &why);
+	if (ret == -EBUSY) {
+		printf("ERROR (memory 0x%llx + 0x%llx would overwrite %s)\n",
+		       (unsigned long long)paddr, (unsigned long long)bytes,
+		       why);
+		return CMD_RET_FAILURE;
+	}
+	vaddr = ret ? NULL : map_sysmem(paddr, bytes);
 	if (!vaddr) {
 		printf("ERROR (memory 0x%llx + 0x%llx is outside RAM)\n",
 		       (unsigned long long)paddr, (unsigned long long)bytes);

@@ -18,6 +18,7 @@
 #include <env.h>
 #include <errno.h>
 #include <fs.h>
+#include <lmb.h>
 #include <init.h>
 #include <mapmem.h>
 #include <part.h>
@@ -227,31 +228,10 @@ int fs_size(const char *filename, loff_t *size)
 	return ret;
 }
 
-/*
- * Is [@addr, @addr + @len) inside one RAM bank? (The boot issue adds the
- * firmware's own memory to what a load may not overwrite.)
- */
-static bool fs_dest_ok(ulong addr, u64 len)
-{
-	struct mem_bank banks[8];
-	int i, n;
-
-	if (len && addr + len - 1 < addr)
-		return false;
-	n = board_get_mem_banks(banks, ARRAY_SIZE(banks));
-	for (i = 0; i < n; i++) {
-		if (addr >= banks[i].start &&
-		    addr - banks[i].start <= banks[i].size &&
-		    len <= banks[i].size - (addr - banks[i].start))
-			return true;
-	}
-
-	return false;
-}
-
 int fs_read(const char *filename, ulong addr, loff_t offset, loff_t len,
 	    loff_t *actread)
 {
+	const char *why;
 	loff_t size, want;
 	void *buf;
 	int ret;
@@ -269,9 +249,16 @@ int fs_read(const char *filename, ulong addr, loff_t offset, loff_t len,
 	want = size - offset;
 	if (len && len < want)
 		want = len;
-	if (!fs_dest_ok(addr, want)) {
+	ret = lmb_check(addr, want, &why);
+	if (ret == -EFAULT) {
 		fs_set_error("%llu bytes at 0x%lx do not fit in RAM",
 			     (unsigned long long)want, addr);
+		ret = -ENOSPC;
+		goto out;
+	}
+	if (ret) {
+		fs_set_error("%llu bytes at 0x%lx would overwrite %s",
+			     (unsigned long long)want, addr, why);
 		ret = -ENOSPC;
 		goto out;
 	}

@@ -7,6 +7,7 @@
 #include <common.h>
 #include <cpu_func.h>
 #include <init.h>
+#include <lmb.h>
 #include <asm/io.h>
 #include <asm/sections.h>
 #include <asm/system.h>
@@ -14,21 +15,43 @@
 static enum psci_conduit psci_conduit = PSCI_CONDUIT_HVC;
 static phys_addr_t debug_uart;
 
-ulong arm64_ram_base(void)
-{
-	return (ulong)__data_start;
-}
+static ulong heap_base;
 
-ulong arm64_ram_end(void)
+__weak ulong board_ram_top(void)
 {
-	return (ulong)__heap_start + CONFIG_SYS_MALLOC_LEN;
+	return 0;
 }
 
 void arm64_main(void);
 void arm64_main(void)
 {
-	mem_malloc_init((ulong)__heap_start, CONFIG_SYS_MALLOC_LEN);
+	ulong top = board_ram_top();
+
+	/*
+	 * The heap goes to the top of the RAM bank that holds .data, as
+	 * U-Boot relocates itself there: the addresses U-Boot's scripts
+	 * load to (kernel_addr_r 0x40400000, scriptaddr 0x40200000, ...)
+	 * stay free. Without a usable bank, right above the stack.
+	 */
+	heap_base = ALIGN((ulong)__stack_top, 4096);
+	if (top >= heap_base + 2 * CONFIG_SYS_MALLOC_LEN)
+		heap_base = ALIGN_DOWN(top - CONFIG_SYS_MALLOC_LEN, 4096);
+	mem_malloc_init(heap_base, CONFIG_SYS_MALLOC_LEN);
 	board_init_r();
+}
+
+int arch_lmb_reserved(struct lmb_area *areas, int max)
+{
+	if (max < 2)
+		return 0;
+	areas[0].base = (ulong)__data_start;
+	areas[0].size = (ulong)__stack_top - (ulong)__data_start;
+	areas[0].name = "the firmware's data and stack";
+	areas[1].base = heap_base;
+	areas[1].size = CONFIG_SYS_MALLOC_LEN;
+	areas[1].name = "the firmware's heap";
+
+	return 2;
 }
 
 static inline u64 read_cntvct(void)

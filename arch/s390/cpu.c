@@ -4,6 +4,7 @@
  * unexpected interruption, the time-of-day clock, reset and power off.
  */
 #include <common.h>
+#include <lmb.h>
 #include <cpu_func.h>
 #include <init.h>
 #include <asm/diag.h>
@@ -54,6 +55,17 @@ u64 timer_get_us(void)
 
 	asm volatile("stck %0" : "=Q" (tod) : : "cc");
 	return tod >> 12;	/* bit 51 is one microsecond */
+}
+
+int arch_lmb_reserved(struct lmb_area *areas, int max)
+{
+	if (max < 1 || !s390_fw_end)
+		return 0;
+	areas[0].base = s390_fw_start;
+	areas[0].size = s390_fw_end - s390_fw_start;
+	areas[0].name = "the firmware";
+
+	return 1;
 }
 
 void cpu_relax(void)

@@ -11,11 +11,14 @@
 
 #include <common.h>
 #include <dm.h>
+#include <env.h>
 #include <fdt.h>
 #include <fdt_support.h>
 #include <fdtdec.h>
 #include <init.h>
+#include <malloc.h>
 #include <asm/io.h>
+#include <asm/sections.h>
 #include <asm/system.h>
 
 /* With -bios, QEMU writes the device tree at the start of RAM (1 MiB). */
@@ -26,6 +29,7 @@
 
 static struct mem_bank mem_banks[MAX_MEM_BANKS];
 static int mem_bank_count;
+static ulong fdt_control_addr;
 
 /* The console's UART early, for the debug output of a crash. */
 static void find_debug_uart(const void *fdt)
@@ -100,12 +104,59 @@ int board_get_mem_banks(struct mem_bank *banks, int max)
 	return i;
 }
 
+ulong board_ram_top(void)
+{
+	const void *fdt = phys_to_virt(QEMU_VIRT_FDT_ADDR);
+	ulong data = (ulong)__data_start;
+	int i;
+
+	if (fdt_check(fdt, QEMU_VIRT_FDT_SIZE))
+		return 0;
+	find_memory(fdt);
+	for (i = 0; i < mem_bank_count; i++) {
+		if (data >= mem_banks[i].start &&
+		    data - mem_banks[i].start < mem_banks[i].size)
+			return mem_banks[i].start + mem_banks[i].size;
+	}
+
+	return 0;
+}
+
+/*
+ * The control device tree is a copy in the heap, as U-Boot relocates
+ * its own (fdtcontroladdr): QEMU's blob at the start of RAM is where
+ * U-Boot's scripts load a device tree (fdt_addr_r), and a load there
+ * must not pull the firmware's tree from under it. QEMU declares a 1 MiB
+ * blob; only the used part (a few KiB) is copied.
+ */
 void *board_fdt_blob_setup(int *err)
 {
-	void *fdt = phys_to_virt(QEMU_VIRT_FDT_ADDR);
+	const struct fdt_header *src = phys_to_virt(QEMU_VIRT_FDT_ADDR);
+	struct fdt_header *copy;
+	u32 used;
 
-	*err = fdt_check(fdt, QEMU_VIRT_FDT_SIZE);
-	return *err ? NULL : fdt;
+	*err = fdt_check(src, QEMU_VIRT_FDT_SIZE);
+	if (*err)
+		return NULL;
+	used = max(be32_to_cpu(src->off_dt_struct) +
+		   be32_to_cpu(src->size_dt_struct),
+		   be32_to_cpu(src->off_dt_strings) +
+		   be32_to_cpu(src->size_dt_strings));
+	used = ALIGN(used, 8);
+	copy = malloc(used);
+	if (!copy)
+		return (void *)src;
+	memcpy(copy, src, used);
+	copy->totalsize = cpu_to_be32(used);
+	*err = fdt_check(copy, used);
+	if (*err) {
+		free(copy);
+		*err = 0;
+		return (void *)src;
+	}
+	fdt_control_addr = (ulong)copy;
+
+	return copy;
 }
 
 int board_init(void)
@@ -118,5 +169,29 @@ int board_init(void)
 	find_psci(fdt);
 	find_memory(fdt);
 	arm64_mmu_enable(mem_banks, mem_bank_count);
+	return 0;
+}
+
+/*
+ * U-Boot's qemu-arm variables, at U-Boot's addresses: free here too, the
+ * firmware's data and stack ending below 0x40200000 and its heap at the
+ * top of RAM (arch/arm64/cpu.c). fdt_addr is where QEMU put its blob.
+ */
+const char board_env_extra[] =
+	"fdt_addr=0x40000000\0"
+	"fdt_addr_r=0x40000000\0"
+	"fdt_high=0xffffffff\0"
+	"initrd_high=0xffffffff\0"
+	"kernel_addr_r=0x40400000\0"
+	"pxefile_addr_r=0x40300000\0"
+	"ramdisk_addr_r=0x44000000\0"
+	"scriptaddr=0x40200000\0";
+
+int board_late_init(void)
+{
+	/* Where the control device tree is now, as U-Boot sets it */
+	if (fdt_control_addr)
+		env_set_hex("fdtcontroladdr", fdt_control_addr);
+
 	return 0;
 }

@@ -12,6 +12,7 @@
 #include <env.h>
 #include <init.h>
 #include <malloc.h>
+#include <lmb.h>
 #include <mapmem.h>
 #include <net.h>
 #include <net-lwip.h>
@@ -319,36 +320,9 @@ int net_lwip_dns_resolve(struct udevice *udev, struct netif *netif,
 	return 0;
 }
 
-#ifdef CONFIG_S390
-/* arch/s390/cpu.c: what the firmware, its stack and its heap span */
-extern ulong s390_fw_start, s390_fw_end;
-#define FW_START	s390_fw_start
-#define FW_END		s390_fw_end
-#elif defined(CONFIG_ARM64)
-/* arch/arm64/virtboot.lds: our RAM from .data to the end of the heap */
-extern char __data_start[], __heap_start[];
-#define FW_START	((ulong)__data_start)
-#define FW_END		((ulong)__heap_start + CONFIG_SYS_MALLOC_LEN)
-#endif
-
 bool net_lwip_check_dest(ulong addr, ulong len)
 {
-	struct mem_bank banks[8];
-	int i, n;
-
-	if (addr + len < addr || !map_sysmem(addr, len))
-		return false;
-#ifdef FW_START
-	if (addr < FW_END && addr + len > FW_START)
-		return false;
-#endif
-	n = board_get_mem_banks(banks, ARRAY_SIZE(banks));
-	for (i = 0; i < n; i++) {
-		if (addr >= banks[i].start &&
-		    addr + len <= banks[i].start + banks[i].size)
-			return true;
-	}
-	return false;
+	return map_sysmem(addr, len) && !lmb_check(addr, len, NULL);
 }
 
 void net_lwip_print_dest_error(const char *proto, ulong addr, ulong len)

@@ -372,7 +372,8 @@ def collected_ids():
 
 def ref_exists(ref, ids):
     """Whether the test @ref names exists: a pytest node id collected on
-    the sandbox (with its parameters if it gives them), a C unit test
+    the sandbox (with its parameters if it gives them), a test function of
+    another board's (no parameters named), a C unit test
     (file::function declared with UNIT_TEST) or a corpus file."""
     if '::' not in ref:
         return (ROOT / ref).is_file() and ref.startswith('test/fuzz/corpus/')
@@ -380,7 +381,12 @@ def ref_exists(ref, ids):
     if path.endswith('.py'):
         if '[' in name:
             return ref in ids
-        return any(i == ref or i.startswith(ref + '[') for i in ids)
+        if any(i == ref or i.startswith(ref + '[') for i in ids):
+            return True
+        # a test of another board: not collected on the sandbox
+        src = ROOT / path
+        return src.is_file() and re.search(
+            rf'^def {re.escape(name)}\(', src.read_text(), re.M) is not None
     if path.endswith('.c'):
         src = ROOT / path
         return src.is_file() and re.search(

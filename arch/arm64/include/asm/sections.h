@@ -5,7 +5,7 @@
 
 /* Start of .data in RAM: the lowest address the firmware owns there. */
 extern char __data_start[];
-/* Start of the malloc() area, above the stack. */
-extern char __heap_start[];
+/* Top of the stack (it grows down from here to the end of .bss). */
+extern char __stack_top[];
 
 #endif

@@ -51,11 +51,12 @@ struct mem_bank;
  */
 int arm64_mmu_enable(const struct mem_bank *banks, int count);
 
-/** arm64_ram_base() - where the firmware's RAM use (data, stack, heap) starts */
-ulong arm64_ram_base(void);
-
-/** arm64_ram_end() - the first byte above the firmware's heap */
-ulong arm64_ram_end(void);
+/**
+ * board_ram_top() - the end of the RAM bank that holds the firmware's
+ * .data, found before malloc() works (board code; 0: unknown). The heap
+ * goes right below it.
+ */
+ulong board_ram_top(void);
 
 struct arm64_exception_frame;
 
