@@ -30,3 +30,14 @@ int board_init(void)
 	}
 	return 0;
 }
+
+/*
+ * U-Boot sandbox's variables for its boot methods (board/sandbox/
+ * sandbox.env), at U-Boot's offsets in the memory arena, all free.
+ */
+const char board_env_extra[] =
+	"fdt_addr_r=0xc00000\0"
+	"kernel_addr_r=0x1000000\0"
+	"pxefile_addr_r=0x2000\0"
+	"ramdisk_addr_r=0x2000000\0"
+	"scriptaddr=0x1000\0";

@@ -183,3 +183,24 @@ def test_env_import_export_outside_memory(console):
     assert console.run_status('env export -s 20000000 0') == (
         '## Error: env export: 0x0+0x20000000 is outside memory', 1)
     assert console.run_command('echo alive') == 'alive'
+
+
+# U-Boot's boot-method variables with U-Boot's values: board/sandbox/
+# sandbox.env, and Debian's U-Boot 2023.01 qemu_arm64 (its printenv)
+BOOT_VARIABLES = {
+    'sandbox': {'kernel_addr_r': '0x1000000', 'fdt_addr_r': '0xc00000',
+                'ramdisk_addr_r': '0x2000000', 'scriptaddr': '0x1000',
+                'pxefile_addr_r': '0x2000'},
+    'qemu-arm64': {'kernel_addr_r': '0x40400000',
+                   'fdt_addr_r': '0x40000000',
+                   'ramdisk_addr_r': '0x44000000',
+                   'scriptaddr': '0x40200000',
+                   'pxefile_addr_r': '0x40300000'},
+}
+
+
+@pytest.mark.boards('sandbox', 'qemu-arm64')
+def test_boot_variables(console, board):
+    """The default environment has U-Boot's load addresses."""
+    for name, value in BOOT_VARIABLES[board.name].items():
+        assert console.run_command(f'printenv {name}') == f'{name}={value}'
