@@ -246,7 +246,13 @@ static int default_env_walk(int (*func)(const char *name, size_t nlen,
 		if (ret)
 			return ret;
 	}
-	for (p = board_env_extra; *p; p += strlen(p) + 1) {
+	/*
+	 * The board's array may replace the weak empty one above: keep the
+	 * compiler (clang) from taking the weak one's contents as known
+	 */
+	p = board_env_extra;
+	__asm__("" : "+r"(p));
+	for (; *p; p += strlen(p) + 1) {
 		const char *eq = strchr(p, '=');
 
 		if (!eq || eq == p)
