@@ -76,7 +76,7 @@ FUZZ_fdt := CONFIG_OF_LIBFDT
 FUZZ_cli := common:y cmd:y cmd:CONFIG_CMD_ECHO cmd:CONFIG_CMD_SLEEP \
 	cmd:CONFIG_HUSH_PARSER lib:y
 NOT_cli := common/board_r.o common/console.o common/main.o \
-	common/cli_readline.o common/cli_hush_exec.o cmd/boot.o
+	common/cli_readline.o common/cli_hush_exec.o cmd/boot.o lib/lmb.o
 FUZZ_vring := drivers/virtio/virtio_ring.o
 # every scheme of the loader (boot map, El Torito, ECKD...); not the
 # board's memory policy (the harness has its own)
@@ -85,6 +85,7 @@ NOT_zipl := boot/zipl_mem.o
 FUZZ_scsi := drivers/scsi:CONFIG_SCSI drivers/block:CONFIG_BLK CONFIG_BLOCK_CACHE CONFIG_DM \
 	CONFIG_PARTITIONS CONFIG_DOS_PARTITION CONFIG_EFI_PARTITION lib:y \
 	CONFIG_OF_CONTROL CONFIG_OF_LIBFDT
+NOT_scsi := lib/lmb.o
 # the driver, the virtio core and the SCSI uclass (dm_init_and_scan() reads
 # the FDT: ofnode, libfdt); the harness plays the
 # device and the scan
@@ -105,7 +106,8 @@ DEPS_ext4 := test/fuzz/fs_harness.c
 # fetched tree (scripts/lwip-tree.mk) as EXTRA_net, with asserts that
 # abort.
 FUZZ_net := net/lwip:y CONFIG_CMD_TFTPBOOT CONFIG_CMD_DHCP CONFIG_CMD_WGET \
-	CONFIG_CMD_PING common/env.o common/version.o lib/strto.o lib/ctype.o
+	CONFIG_CMD_PING common/env.o common/version.o lib/strto.o lib/ctype.o \
+	lib/lmb.o
 CFLAGS_net = $(LWIP_INCLUDES) -DVIRTBOOT_LWIP_ASSERT
 EXTRA_net = $(addprefix $(FO)/lwip/,$(LWIP_SRCS:.c=.o))
 
