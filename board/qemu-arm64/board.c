@@ -167,7 +167,9 @@ int board_init(void)
 		return -ENOENT;
 	find_debug_uart(fdt);
 	find_psci(fdt);
-	find_memory(fdt);
+	/* board_ram_top() read the banks from this tree before the heap */
+	if (!mem_bank_count)
+		find_memory(fdt);
 	arm64_mmu_enable(mem_banks, mem_bank_count);
 	return 0;
 }

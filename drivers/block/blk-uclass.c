@@ -354,7 +354,6 @@ long blk_read(struct udevice *dev, lbaint_t start, lbaint_t blkcnt,
 	      void *buffer)
 {
 	const struct blk_ops *ops = blk_get_ops(dev);
-
 	struct blk_desc *desc = dev_get_uclass_plat(dev);
 	long n;
 	int ret;
