@@ -230,4 +230,50 @@ int fdt_size_cells(const void *fdt, int node);
  */
 u64 fdt_read_cells(const void *cells, int n);
 
+/*
+ * Writing (lib/fdt_rw.c). Edits need the layout fdt_open_into() makes;
+ * they return -ENOSPC, with the blob unchanged, when totalsize has no
+ * room for them, and -EINVAL on a blob not laid out for editing.
+ */
+
+/**
+ * fdt_open_into() - copy a blob into @buf laid out for editing
+ * @fdt:	the blob (fdt_check()ed against its totalsize here)
+ * @buf:	where it goes: may be @fdt itself, to resize in place
+ * @bufsize:	the new totalsize; the room past the blocks is free for edits
+ * Return: 0, -EINVAL if malformed or version 16, -ENOSPC if too small
+ */
+int fdt_open_into(const void *fdt, void *buf, int bufsize);
+
+/** fdt_shrink() - set totalsize to the bytes in use (no room left) */
+int fdt_shrink(void *fdt);
+
+/**
+ * fdt_setprop() - set a property, adding it if missing
+ * @fdt:	the blob
+ * @node:	the node's offset
+ * @name:	the property's name
+ * @val:	its value
+ * @len:	the value's length (0 for an empty property)
+ * Return: 0 or a negative error; node offsets after @node may move
+ */
+int fdt_setprop(void *fdt, int node, const char *name, const void *val,
+		int len);
+int fdt_setprop_u32(void *fdt, int node, const char *name, u32 val);
+int fdt_setprop_u64(void *fdt, int node, const char *name, u64 val);
+int fdt_setprop_string(void *fdt, int node, const char *name,
+		       const char *str);
+
+/** fdt_delprop() - remove a property: 0, -ENOENT if absent */
+int fdt_delprop(void *fdt, int node, const char *name);
+
+/**
+ * fdt_add_subnode() - add an empty child node
+ * Return: its offset, -EEXIST if a child has that name, or an error
+ */
+int fdt_add_subnode(void *fdt, int parent, const char *name);
+
+/** fdt_find_or_add_subnode() - the child named @name, added if missing */
+int fdt_find_or_add_subnode(void *fdt, int parent, const char *name);
+
 #endif

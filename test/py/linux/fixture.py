@@ -1,15 +1,17 @@
 # SPDX-License-Identifier: GPL-2.0-or-later
-"""Real Linux for the s390x boot tests, cached under build/linux/.
+"""Real Linux for the boot tests, cached under build/linux/ (s390x) and
+build/linux/arm64/.
 
-- vmlinuz: Debian's s390x kernel (package linux-image-<abi>-s390x, found
-  through the linux-image-s390x meta package), fetched with 'apt-get
-  download' after 'dpkg --add-architecture s390x' and 'apt-get update'
-  (done once, if the architecture is not enabled yet). The image is an
-  "S390EP" image laid out from address 0, as QEMU's -kernel and zipl take
-  it.
+- vmlinuz: Debian's kernel (package linux-image-<abi>-<flavour>, found
+  through the linux-image-s390x or linux-image-arm64 meta package),
+  fetched with 'apt-get download' after 'dpkg --add-architecture <arch>'
+  and 'apt-get update' (done once, if the architecture is not enabled
+  yet). On s390x an "S390EP" image laid out from address 0, as QEMU's
+  -kernel and zipl take it; on arm64 the uncompressed Image (about 33 MB)
+  that booti takes.
 - initramfs.cpio: a cpio newc archive with /dev/console, /proc and a
-  static init (test/py/linux/init.c, built with s390x-linux-gnu-gcc
-  -static) that prints MARKER and its /proc/cmdline, then powers off.
+  static init (test/py/linux/init.c, built with <triplet>-gcc -static)
+  that prints MARKER and its /proc/cmdline, then powers off.
 
 Run as a program it prepares both and prints their paths, or makes a
 zipl-bootable demo disk for 'make qemu BOARD=qemu-s390x':
@@ -27,9 +29,16 @@ from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 REPO = HERE.parents[2]
-CACHE = REPO / 'build' / 'linux'
 MARKER = 'VIRTBOOT-INIT-OK'
-META = 'linux-image-s390x:s390x'
+
+# arch -> (cache folder, meta package, cross-compiler triplet)
+ARCHS = {
+    's390x': (REPO / 'build' / 'linux', 'linux-image-s390x:s390x',
+              's390x-linux-gnu'),
+    'arm64': (REPO / 'build' / 'linux' / 'arm64', 'linux-image-arm64:arm64',
+              'aarch64-linux-gnu'),
+}
+CACHE = ARCHS['s390x'][0]
 
 sys.path.insert(0, str(HERE))
 import mkcpio  # noqa: E402
@@ -44,58 +53,70 @@ def _sudo():
     return [] if os.geteuid() == 0 else ['sudo']
 
 
-def _enable_s390x():
+def _enable_arch(arch):
     archs = _run('dpkg', '--print-foreign-architectures').stdout.split()
-    if 's390x' not in archs:
-        _run(*_sudo(), 'dpkg', '--add-architecture', 's390x')
+    if arch not in archs:
+        _run(*_sudo(), 'dpkg', '--add-architecture', arch)
         _run(*_sudo(), 'apt-get', 'update', '-q')
 
 
-def _kernel_package():
-    out = subprocess.run(['apt-cache', 'depends', META], capture_output=True,
+def _kernel_package(arch):
+    meta = ARCHS[arch][1]
+    out = subprocess.run(['apt-cache', 'depends', meta], capture_output=True,
                          text=True).stdout
     if 'Depends:' not in out:
-        _enable_s390x()
-        out = _run('apt-cache', 'depends', META).stdout
+        _enable_arch(arch)
+        out = _run('apt-cache', 'depends', meta).stdout
     for line in out.splitlines():
         line = line.strip()
         if line.startswith('Depends:') and 'linux-image-' in line:
             return line.split()[1]
-    raise RuntimeError(f'no kernel package behind {META}:\n{out}')
+    raise RuntimeError(f'no kernel package behind {meta}:\n{out}')
 
 
-def kernel():
+def kernel(arch='s390x'):
     """Path of the cached vmlinuz, fetched and extracted if missing."""
-    out = CACHE / 'vmlinuz'
+    cache = ARCHS[arch][0]
+    out = cache / 'vmlinuz'
     if out.exists():
         return out
-    CACHE.mkdir(parents=True, exist_ok=True)
-    debs = glob.glob(str(CACHE / 'linux-image-*_s390x.deb'))
+    cache.mkdir(parents=True, exist_ok=True)
+    debs = glob.glob(str(cache / f'linux-image-*_{arch}.deb'))
     if not debs:
-        pkg = _kernel_package()
-        _run('apt-get', 'download', pkg, cwd=CACHE)
-        debs = glob.glob(str(CACHE / 'linux-image-*_s390x.deb'))
-    tmp = CACHE / 'x'
+        pkg = _kernel_package(arch)
+        # apt's sandbox user may not write to the cache: download as is
+        _run('apt-get', '-o', 'APT::Sandbox::User=root', 'download', pkg,
+             cwd=cache)
+        debs = glob.glob(str(cache / f'linux-image-*_{arch}.deb'))
+    tmp = cache / 'x'
     shutil.rmtree(tmp, ignore_errors=True)
-    _run('dpkg-deb', '-x', debs[0], str(tmp))
+    tmp.mkdir()
+    # Only /boot: the modules would take hundreds of megabytes
+    tar = subprocess.run(['dpkg-deb', '--fsys-tarfile', debs[0]],
+                         check=True, capture_output=True).stdout
+    subprocess.run(['tar', '-x', '-C', str(tmp), '--wildcards',
+                    './boot/vmlinuz-*'], input=tar, check=True,
+                   capture_output=True)
     found = glob.glob(str(tmp / 'boot' / 'vmlinuz-*'))
     if not found:
         raise RuntimeError(f'{debs[0]} holds no /boot/vmlinuz-*')
     shutil.copyfile(found[0], str(out) + '.tmp')
     os.replace(str(out) + '.tmp', out)
+    shutil.rmtree(tmp, ignore_errors=True)
     return out
 
 
-def initramfs():
+def initramfs(arch='s390x'):
     """Path of the cached initramfs, rebuilt when init.c changed."""
-    out = CACHE / 'initramfs.cpio'
+    cache, _, triplet = ARCHS[arch]
+    out = cache / 'initramfs.cpio'
     src = HERE / 'init.c'
-    init = CACHE / 'init'
+    init = cache / 'init'
     if out.exists() and out.stat().st_mtime >= src.stat().st_mtime:
         return out
-    CACHE.mkdir(parents=True, exist_ok=True)
-    _run('s390x-linux-gnu-gcc', '-static', '-Os', '-o', str(init), str(src))
-    _run('s390x-linux-gnu-strip', str(init))
+    cache.mkdir(parents=True, exist_ok=True)
+    _run(f'{triplet}-gcc', '-static', '-Os', '-o', str(init), str(src))
+    _run(f'{triplet}-strip', str(init))
     mkcpio.make_initramfs(str(init), str(out))
     return out
 
@@ -120,6 +141,9 @@ def demo_disk(path, cmdline='console=ttysclp0'):
 if __name__ == '__main__':
     if len(sys.argv) == 3 and sys.argv[1] == '--demo-disk':
         print(demo_disk(sys.argv[2]))
+    elif len(sys.argv) == 3 and sys.argv[1] == '--arch':
+        print(kernel(sys.argv[2]))
+        print(initramfs(sys.argv[2]))
     else:
         print(kernel())
         print(initramfs())
