@@ -11,6 +11,7 @@
 
 #define IH_MAGIC	0x27051956	/* ih_magic of every legacy image */
 #define IH_NMLEN	32		/* bytes of ih_name */
+#define IH_TYPE_RAMDISK	3		/* ih_type of a ramdisk (mkimage -T ramdisk) */
 #define IH_TYPE_SCRIPT	6		/* ih_type of a script (mkimage -T script) */
 #define IH_COMP_NONE	0		/* ih_comp: not compressed */
 

@@ -16,11 +16,19 @@
 _start:
 	msr	daifset, #0xf
 
-	/* Came up in EL2 (virtualization=on)? Run in EL1 like the default. */
+	/*
+	 * Came up in EL2 (virtualization=on)? Run in EL1 like the default,
+	 * leaving the stub that enters a kernel in EL2 (linux.S); x21 says
+	 * so until .bss is ready for it.
+	 */
+	mov	x21, xzr
 	mrs	x0, CurrentEL
 	lsr	x0, x0, #2
 	cmp	x0, #2
 	b.ne	1f
+	mov	x21, #1
+	adr	x0, arm64_hyp_vectors
+	msr	vbar_el2, x0
 	mov	x0, #HCR_EL2_RW
 	msr	hcr_el2, x0
 	mov	x0, #(CNTHCTL_EL1PCEN | CNTHCTL_EL1PCTEN)
@@ -67,6 +75,8 @@ _start:
 	str	xzr, [x0], #8
 	b	4b
 5:
+	ldr	x0, =arm64_el2_stub
+	str	w21, [x0]
 	mov	x29, xzr
 	mov	x30, xzr
 	bl	arm64_main
