@@ -45,9 +45,10 @@ static int parse_hex(const char *s, ulong *val)
 
 int bootm_get_ramdisk(const char *arg, struct bootm_images *images)
 {
-	const struct legacy_img_hdr *hdr;
 	char buf[32], *colon;
+	const u8 *data;
 	ulong addr, size;
+	int ret;
 
 	images->rd_start = 0;
 	images->rd_size = 0;
@@ -68,19 +69,17 @@ int bootm_get_ramdisk(const char *arg, struct bootm_images *images)
 	}
 	if (!colon) {
 		/* No size: a legacy image (mkimage -T ramdisk) says it */
-		hdr = map_sysmem(addr, sizeof(*hdr));
-		if (!hdr || lmb_check(addr, sizeof(*hdr), NULL) == -EFAULT ||
-		    be32_to_cpu(hdr->ih_magic) != IH_MAGIC ||
-		    hdr->ih_type != IH_TYPE_RAMDISK ||
-		    hdr->ih_comp != IH_COMP_NONE) {
-			puts("Wrong Ramdisk Image Format\n");
-			puts("Ramdisk image is corrupt or invalid (a raw ramdisk needs addr:size)\n");
-			return -EINVAL;
-		}
 		printf("## Loading init Ramdisk from Legacy Image at %08lx ...\n",
 		       addr);
-		size = be32_to_cpu(hdr->ih_size);
-		addr += sizeof(*hdr);
+		ret = image_legacy_check(addr, IH_TYPE_RAMDISK, "booti", &data,
+					 &size);
+		if (ret == -ENOENT)
+			puts("Wrong Ramdisk Image Format\n");
+		if (ret) {
+			puts("Ramdisk image is corrupt or invalid\n");
+			return -EINVAL;
+		}
+		addr = map_to_sysmem(data);
 	}
 	if (!size) {
 		puts("Ramdisk of size 0\n");
@@ -152,8 +151,12 @@ int bootm_get_fdt(const char *arg, struct bootm_images *images)
 			return -EINVAL;
 		}
 		printf("   Booting using the fdt blob at 0x%lx\n", addr);
-		/* Edited in place with room to grow, as fdt_high=0xffffffff */
-		size = fdt_totalsize(src) + BOOTM_FDT_PAD;
+		/*
+		 * Edited in place with room to grow, as fdt_high=0xffffffff:
+		 * the blocks in use and the pad (QEMU's blob claims 1 MiB)
+		 */
+		size = min(fdt_size_used(src) + BOOTM_FDT_PAD,
+			   fdt_totalsize(src) + BOOTM_FDT_PAD);
 		ret = check_free("The device tree", addr, size);
 		if (ret)
 			return ret;
@@ -165,7 +168,7 @@ int bootm_get_fdt(const char *arg, struct bootm_images *images)
 			puts("No device tree: give one to boot with\n");
 			return -ENOENT;
 		}
-		size = fdt_totalsize(src) + BOOTM_FDT_PAD;
+		size = fdt_size_used(src) + BOOTM_FDT_PAD;
 		fdt = memalign(8, size);
 		if (!fdt)
 			return -ENOMEM;

@@ -17,43 +17,15 @@
 /* Find the script in the image at @addr; print why not and return -1 */
 static int script_find(ulong addr, const char **textp, ulong *lenp)
 {
-	struct legacy_img_hdr *hdr, h;
 	const u8 *data;
 	ulong size, off, len;
-	const char *verify;
+	int ret;
 
-	hdr = map_sysmem(addr, sizeof(*hdr));
-	if (!hdr) {
-		printf("source: 0x%lx is outside memory\n", addr);
-		return -1;
-	}
-	h = *hdr;
-	if (be32_to_cpu(h.ih_magic) != IH_MAGIC) {
+	ret = image_legacy_check(addr, IH_TYPE_SCRIPT, "source", &data, &size);
+	if (ret == -ENOENT)
 		puts("Wrong image format for \"source\" command\n");
+	if (ret)
 		return -1;
-	}
-	h.ih_hcrc = 0;
-	if (crc32(0, (u8 *)&h, sizeof(h)) != be32_to_cpu(hdr->ih_hcrc)) {
-		puts("Bad header crc\n");
-		return -1;
-	}
-	size = be32_to_cpu(h.ih_size);
-	data = map_sysmem(addr + sizeof(h), size);
-	if (!data) {
-		printf("source: data 0x%lx+0x%lx is outside memory\n",
-		       addr + sizeof(h), size);
-		return -1;
-	}
-	verify = env_get("verify");
-	if ((!verify || *verify != 'n') &&
-	    crc32(0, data, size) != be32_to_cpu(h.ih_dcrc)) {
-		puts("Bad data crc\n");
-		return -1;
-	}
-	if (h.ih_type != IH_TYPE_SCRIPT || h.ih_comp != IH_COMP_NONE) {
-		puts("Bad image type\n");
-		return -1;
-	}
 	/* the lengths of the files, up to a zero one; the script is first */
 	for (off = 0; off + 4 <= size && get_unaligned_be32(data + off);)
 		off += 4;

@@ -65,6 +65,12 @@ int fdt_check(const void *fdt, size_t bufsize);
 u32 fdt_totalsize(const void *fdt);
 
 /**
+ * fdt_size_used() - the bytes the blob's blocks take (after fdt_check()),
+ * 8-aligned: QEMU declares a 1 MiB blob that holds a few KiB
+ */
+u32 fdt_size_used(const void *fdt);
+
+/**
  * fdt_next_node() - the next node in document order
  * @fdt:	the blob
  * @offset:	a node, or -1 to start at the root

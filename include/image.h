@@ -50,4 +50,21 @@ struct legacy_img_hdr {
 
 _Static_assert(sizeof(struct legacy_img_hdr) == 64, "legacy_img_hdr size");
 
+/**
+ * image_legacy_check() - find the data of a legacy image in memory
+ * @addr:	the header's address
+ * @type:	the image type wanted (IH_TYPE_*)
+ * @what:	the command, for messages
+ * @datap:	set to the data (after the header)
+ * @sizep:	set to its size
+ *
+ * Checks the header CRC, the data CRC (unless $verify is "n"), the type
+ * and that the data is not compressed, printing U-Boot's message when
+ * one fails.
+ * Return: 0; -ENOENT if there is no legacy header (nothing printed);
+ * -EINVAL or -EFAULT after printing why
+ */
+int image_legacy_check(ulong addr, int type, const char *what,
+		       const u8 **datap, ulong *sizep);
+
 #endif

@@ -64,6 +64,21 @@ u32 fdt_totalsize(const void *fdt)
 	return FDT_FIELD(fdt, totalsize);
 }
 
+u32 fdt_size_used(const void *fdt)
+{
+	u32 rsv = FDT_FIELD(fdt, off_mem_rsvmap);
+	u32 end = max(FDT_FIELD(fdt, off_dt_struct) + struct_size(fdt),
+		      FDT_FIELD(fdt, off_dt_strings) +
+		      FDT_FIELD(fdt, size_dt_strings));
+	const u8 *p = fdt;
+
+	/* The memory reservations, up to their all-zero entry */
+	while (rsv + 16 <= FDT_FIELD(fdt, totalsize) &&
+	       (get_unaligned_be64(p + rsv) || get_unaligned_be64(p + rsv + 8)))
+		rsv += 16;
+	return ALIGN(max(end, rsv + 16), 8);
+}
+
 /*
  * next_tag() - the token at @offset and where the next one starts
  * Return: the token, or -EINVAL if it or its payload leaves the block

@@ -138,11 +138,7 @@ void *board_fdt_blob_setup(int *err)
 	*err = fdt_check(src, QEMU_VIRT_FDT_SIZE);
 	if (*err)
 		return NULL;
-	used = max(be32_to_cpu(src->off_dt_struct) +
-		   be32_to_cpu(src->size_dt_struct),
-		   be32_to_cpu(src->off_dt_strings) +
-		   be32_to_cpu(src->size_dt_strings));
-	used = ALIGN(used, 8);
+	used = fdt_size_used(src);
 	copy = malloc(used);
 	if (!copy)
 		return (void *)src;
