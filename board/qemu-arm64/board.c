@@ -10,6 +10,7 @@
  */
 
 #include <common.h>
+#include <virtio.h>
 #include <dm.h>
 #include <env.h>
 #include <fdt.h>
@@ -190,6 +191,13 @@ int board_late_init(void)
 	/* Where the control device tree is now, as U-Boot sets it */
 	if (fdt_control_addr)
 		env_set_hex("fdtcontroladdr", fdt_control_addr);
+	/*
+	 * Every virtio device probed, its disks ready for any block command
+	 * (part, load, bootflow) without a 'virtio scan' first, as U-Boot's
+	 * qemu-arm board does; a failing device is reported by 'virtio scan'.
+	 */
+	if (IS_ENABLED(CONFIG_VIRTIO))
+		virtio_init();
 
 	return 0;
 }
