@@ -246,3 +246,31 @@ void bootm_announce_and_cleanup(void)
 	 */
 	dm_remove_devices_flags(DM_REMOVE_ACTIVE_ALL);
 }
+
+#ifdef CONFIG_CMD_BOOTI
+int bootm_boot_linux(ulong addr, const char *rd_arg, const char *fdt_arg)
+{
+	struct bootm_images images = {};
+	int ret;
+
+	ret = booti_setup(addr, &images);
+	if (!ret)
+		ret = bootm_get_ramdisk(rd_arg, &images);
+	if (!ret)
+		ret = bootm_get_fdt(fdt_arg, &images);
+	if (!ret)
+		ret = bootm_check_overlap(&images);
+	if (ret)
+		return ret;
+	bootm_move_os(&images);
+	bootm_announce_and_cleanup();
+	arch_boot_linux(images.ep, images.ft_addr);
+	return -EIO;
+}
+#else
+int bootm_boot_linux(ulong addr, const char *rd_arg, const char *fdt_arg)
+{
+	puts("Booting a Linux kernel is not supported on this board\n");
+	return -ENOSYS;
+}
+#endif

@@ -17,7 +17,6 @@
 static int do_booti(struct cmd_tbl *cmdtp, int flag, int argc,
 		    char *const argv[])
 {
-	struct bootm_images images = {};
 	ulong addr;
 	char *end;
 
@@ -32,14 +31,8 @@ static int do_booti(struct cmd_tbl *cmdtp, int flag, int argc,
 	} else {
 		addr = env_get_hex("loadaddr", CONFIG_SYS_LOAD_ADDR);
 	}
-	if (booti_setup(addr, &images) ||
-	    bootm_get_ramdisk(argc > 2 ? argv[2] : NULL, &images) ||
-	    bootm_get_fdt(argc > 3 ? argv[3] : NULL, &images) ||
-	    bootm_check_overlap(&images))
-		return CMD_RET_FAILURE;
-	bootm_move_os(&images);
-	bootm_announce_and_cleanup();
-	arch_boot_linux(images.ep, images.ft_addr);
+	bootm_boot_linux(addr, argc > 2 ? argv[2] : NULL,
+			 argc > 3 ? argv[3] : NULL);
 	return CMD_RET_FAILURE;
 }
 

@@ -25,28 +25,6 @@ static const char *cmd_arg2(int argc, char *const argv[])
 	return argc > 2 ? argv[2] : NULL;
 }
 
-/* What went wrong, in words: the filesystem's reason, else the errno's */
-static const char *fs_reason(int err)
-{
-	const char *why = fs_get_error();
-
-	if (why)
-		return why;
-	switch (err) {
-	case -ENOENT:
-		return "no such file";
-	case -EISDIR:
-		return "it is a directory";
-	case -ENOTDIR:
-		return "a path component is not a directory";
-	case -EINVAL:
-		return "offset past the end of the file";
-	case -ELOOP:
-		return "too many symbolic links";
-	default:
-		return errno_str(err);
-	}
-}
 
 int do_size(struct cmd_tbl *cmdtp, int flag, int argc, char *const argv[],
 	    int fstype)
@@ -61,7 +39,7 @@ int do_size(struct cmd_tbl *cmdtp, int flag, int argc, char *const argv[],
 	ret = fs_size(argv[3], &size);
 	if (ret) {
 		printf("** File not found %s: %s **\n", argv[3],
-		       fs_reason(ret));
+		       fs_strerror(ret));
 		return CMD_RET_FAILURE;
 	}
 	env_set_hex("filesize", size);
@@ -107,7 +85,7 @@ int do_load(struct cmd_tbl *cmdtp, int flag, int argc, char *const argv[],
 	ret = fs_read(filename, addr, pos, bytes, &len_read);
 	time = get_timer(time);
 	if (ret) {
-		printf("Failed to load '%s': %s\n", filename, fs_reason(ret));
+		printf("Failed to load '%s': %s\n", filename, fs_strerror(ret));
 		return CMD_RET_FAILURE;
 	}
 

@@ -333,3 +333,26 @@ void fs_print_types(void)
 		printf("%c %s", i++ ? ',' : ':', drv->name);
 	puts(i ? "\n" : ": <none>\n");
 }
+
+/* What went wrong, in words: the filesystem's reason, else the errno's */
+const char *fs_strerror(int err)
+{
+	const char *why = fs_get_error();
+
+	if (why)
+		return why;
+	switch (err) {
+	case -ENOENT:
+		return "no such file";
+	case -EISDIR:
+		return "it is a directory";
+	case -ENOTDIR:
+		return "a path component is not a directory";
+	case -EINVAL:
+		return "offset past the end of the file";
+	case -ELOOP:
+		return "too many symbolic links";
+	default:
+		return errno_str(err);
+	}
+}

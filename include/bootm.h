@@ -91,6 +91,15 @@ void bootm_announce_and_cleanup(void);
  */
 int booti_setup(ulong image, struct bootm_images *images);
 
+/**
+ * bootm_boot_linux() - boot the kernel at @addr as booti does
+ * @addr:	the kernel as loaded
+ * @rd_arg:	booti's ramdisk argument ("addr:size", "addr", "-", NULL)
+ * @fdt_arg:	the device tree's address (hex), NULL for the firmware's
+ * Return: only on failure, after printing why: a negative error
+ */
+int bootm_boot_linux(ulong addr, const char *rd_arg, const char *fdt_arg);
+
 /** arch_boot_linux() - jump to a Linux kernel: does not return */
 void arch_boot_linux(ulong entry, ulong fdt);
 

@@ -147,6 +147,12 @@ void fs_closedir(struct fs_dir_stream *dirs);
 int fs_uuid(char *uuid_str);
 
 /** fs_print_types() - print the filesystems built in, as U-Boot's fstypes */
+/**
+ * fs_strerror() - what a failed filesystem operation met, in words: the
+ * driver's reason if it gave one, else the error's
+ */
+const char *fs_strerror(int err);
+
 void fs_print_types(void);
 
 /* The commands (cmd/fs.c), for the per-filesystem aliases */
