@@ -271,6 +271,19 @@ out:
 	return ret;
 }
 
+int fs_read_buf(const char *filename, void *buf, loff_t len, loff_t *actread)
+{
+	int ret;
+
+	*actread = 0;
+	if (!fs_drv)
+		return -ENODEV;
+	ret = fs_drv->read(filename, buf, 0, len, actread);
+	fs_close();
+
+	return ret;
+}
+
 struct fs_dir_stream *fs_opendir(const char *filename)
 {
 	struct fs_dir_stream *dirs = NULL;

@@ -131,6 +131,13 @@ int fs_read(const char *filename, ulong addr, loff_t offset, loff_t len,
  * @filename:	its path on the filesystem set by fs_set_blk_dev()
  * Return: the stream, or NULL (errno-style error in fs_last_error())
  */
+/**
+ * fs_read_buf() - read the first @len bytes of a file into the firmware's
+ * own buffer @buf (not a load address: no reservation check), then close
+ * Return: 0 with *@actread set, or a negative error
+ */
+int fs_read_buf(const char *filename, void *buf, loff_t len, loff_t *actread);
+
 struct fs_dir_stream *fs_opendir(const char *filename);
 
 /** fs_readdir() - the next entry, or NULL at the end */

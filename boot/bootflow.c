@@ -1,0 +1,271 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+/*
+ * Scanning for bootflows, as U-Boot's standard boot does: every block
+ * device in order (or those $boot_targets names), every partition of it
+ * (the whole disk when it has no partition table), every boot method in
+ * order; each method that finds its file makes a bootflow. The output
+ * is U-Boot's 'bootflow scan -l' table.
+ */
+
+#include <common.h>
+#include <blk.h>
+#include <bootflow.h>
+#include <env.h>
+#include <fs.h>
+#include <malloc.h>
+#include <part.h>
+#include <dm/device.h>
+#include <dm/device-internal.h>
+#include <dm/uclass.h>
+
+/* A configuration or script is small: anything larger is not one */
+#define BOOTFLOW_MAX_FILE	(256 * 1024)
+
+static struct bootflow flows[BOOTFLOW_MAX];
+static int flow_count;
+
+static const char *const state_names[] = {
+	"base", "media", "part", "fs", "file", "ready",
+};
+
+const char *bootflow_state_name(enum bootflow_state state)
+{
+	return state < ARRAY_SIZE(state_names) ? state_names[state] : "?";
+}
+
+int bootflow_count(void)
+{
+	return flow_count;
+}
+
+struct bootflow *bootflow_get(int seq)
+{
+	return seq >= 0 && seq < flow_count ? &flows[seq] : NULL;
+}
+
+static void bootflow_free(struct bootflow *bflow)
+{
+	free(bflow->subdir);
+	free(bflow->fname);
+	free(bflow->buf);
+	memset(bflow, 0, sizeof(*bflow));
+}
+
+static void bootflow_clear(void)
+{
+	while (flow_count)
+		bootflow_free(&flows[--flow_count]);
+}
+
+int bootflow_read_file(struct bootflow *bflow, const char *subdir,
+		       const char *name)
+{
+	char path[128];
+	loff_t size, actread;
+	char *buf;
+	int ret;
+
+	snprintf(path, sizeof(path), "%s%s", subdir, name);
+	ret = fs_set_blk_dev_with_part(bflow->desc, bflow->part);
+	if (ret)
+		return -ENODEV;
+	ret = fs_size(path, &size);
+	if (ret)
+		return -ENOENT;
+	bflow->state = BOOTFLOWST_FILE;
+	if (size > BOOTFLOW_MAX_FILE)
+		return -E2BIG;
+	buf = malloc(size + 1);
+	if (!buf)
+		return -ENOMEM;
+	ret = fs_set_blk_dev_with_part(bflow->desc, bflow->part);
+	if (!ret)
+		ret = fs_read_buf(path, buf, size, &actread);
+	if (ret || actread != size) {
+		free(buf);
+		return ret ? ret : -EIO;
+	}
+	buf[size] = 0;
+	bflow->buf = buf;
+	bflow->size = size;
+	bflow->fname = strdup(path);
+	bflow->subdir = strdup(subdir);
+	if (!bflow->fname || !bflow->subdir)
+		return -ENOMEM;
+	return 0;
+}
+
+void bootflow_show(int seq, const struct bootflow *bflow)
+{
+	printf("%3x  %-11s  %-6s  %-9.9s %4x  %-25.25s %s\n", seq,
+	       bflow->meth ? bflow->meth->name : "", bootflow_state_name(bflow->state),
+	       blk_get_uclass_name(bflow->desc->uclass_id), bflow->part,
+	       bflow->name, bflow->fname ? bflow->fname : "");
+}
+
+static void bootflow_header(void)
+{
+	puts("Seq  Method       State   Uclass    Part  Name                      Filename\n");
+	puts("---  -----------  ------  --------  ----  ------------------------  ----------------\n");
+}
+
+static void bootflow_footer(int count, int valid)
+{
+	puts("---  -----------  ------  --------  ----  ------------------------  ----------------\n");
+	printf("(%d bootflow%s, %d valid)\n", count, count == 1 ? "" : "s",
+	       valid);
+}
+
+int bootflow_boot(struct bootflow *bflow)
+{
+	int ret;
+
+	if (bflow->state != BOOTFLOWST_READY) {
+		printf("Bootflow '%s' is not ready (state %s)\n", bflow->name,
+		       bootflow_state_name(bflow->state));
+		return -EPROTO;
+	}
+	printf("** Booting bootflow '%s' with %s\n", bflow->name,
+	       bflow->meth->name);
+	ret = bflow->meth->boot(bflow);
+	printf("Boot failed (err=%d)\n", ret);
+	return ret;
+}
+
+/* Does the boot_targets word @label name this device? */
+static bool label_matches(const char *label, int len, struct blk_desc *desc)
+{
+	const char *uc = blk_get_uclass_name(desc->uclass_id);
+	int n = strlen(uc);
+	char *end;
+
+	if (len < n || strncmp(label, uc, n))
+		return false;
+	if (len == n)
+		return true;
+	return simple_strtoul(label + n, &end, 10) == desc->devnum &&
+	       end == label + len;
+}
+
+/* Try every method on one partition; returns the ready ones added */
+static int scan_part(struct udevice *blk, struct blk_desc *desc, int part,
+		     uint flags, int *valid)
+{
+	const struct bootmeth *meth;
+	struct bootflow *bflow;
+	int i, ret;
+
+	for (i = 0; (meth = bootmeth_get(i)); i++) {
+		if (flow_count == BOOTFLOW_MAX)
+			return 0;
+		bflow = &flows[flow_count];
+		memset(bflow, 0, sizeof(*bflow));
+		snprintf(bflow->name, sizeof(bflow->name), "%s.bootdev.part_%x",
+			 blk->name, part);
+		bflow->blk = blk;
+		bflow->desc = desc;
+		bflow->part = part;
+		bflow->meth = meth;
+		bflow->state = BOOTFLOWST_FS;
+		ret = meth->read(bflow);
+		if (!ret)
+			bflow->state = BOOTFLOWST_READY;
+		bflow->err = ret;
+		if (ret && (ret == -ENOENT || !(flags & BOOTFLOWF_ALL))) {
+			bootflow_free(bflow);
+			continue;
+		}
+		flow_count++;
+		if (!ret)
+			(*valid)++;
+		if (flags & BOOTFLOWF_LIST)
+			bootflow_show(flow_count - 1, bflow);
+		if (!ret && (flags & BOOTFLOWF_BOOT))
+			bootflow_boot(bflow);
+	}
+	return 0;
+}
+
+static void scan_dev(struct udevice *blk, uint flags, int *valid)
+{
+	struct blk_desc *desc = dev_get_uclass_plat(blk);
+	struct disk_partition info;
+	int part, found = 0;
+
+	if (flags & BOOTFLOWF_LIST)
+		printf("Scanning bootdev '%s.bootdev':\n", blk->name);
+	for (part = 1; part <= MAX_SEARCH_PARTITIONS; part++) {
+		if (part_get_info(desc, part, &info))
+			continue;
+		found++;
+		if (!fs_set_blk_dev_with_part(desc, part)) {
+			fs_close();
+			scan_part(blk, desc, part, flags, valid);
+		}
+	}
+	/* No partition table: a filesystem on the whole disk */
+	if (!found && !fs_set_blk_dev_with_part(desc, 0)) {
+		fs_close();
+		scan_part(blk, desc, 0, flags, valid);
+	}
+}
+
+int bootflow_scan(uint flags, const char *label)
+{
+	const char *targets = label ? label : env_get("boot_targets");
+	struct udevice *blk;
+	struct uclass *uc;
+	const char *p, *word;
+	int valid = 0, len;
+
+	bootflow_clear();
+	if (uclass_get(UCLASS_BLK, &uc))
+		return 0;
+	if (flags & BOOTFLOWF_LIST) {
+		printf("Scanning for bootflows in %s\n",
+		       label ? label : "all bootdevs");
+		bootflow_header();
+	}
+	if (!targets || !*targets) {
+		uclass_foreach_dev(blk, uc) {
+			if (!device_probe(blk))
+				scan_dev(blk, flags, &valid);
+		}
+	} else {
+		/* Devices in the order the words of boot_targets name them */
+		for (p = targets; *p; p = word + len) {
+			while (*p == ' ')
+				p++;
+			word = p;
+			len = strcspn(p, " ");
+			if (!len)
+				break;
+			if (flags & BOOTFLOWF_LIST)
+				printf("Hunting with: %.*s\n", len, word);
+			uclass_foreach_dev(blk, uc) {
+				if (!device_probe(blk) &&
+				    label_matches(word, len,
+						  dev_get_uclass_plat(blk)))
+					scan_dev(blk, flags, &valid);
+			}
+		}
+	}
+	if (flags & BOOTFLOWF_LIST) {
+		puts("No more bootdevs\n");
+		bootflow_footer(flow_count, valid);
+	}
+	return flags & BOOTFLOWF_ALL ? flow_count : valid;
+}
+
+void bootflow_list(void)
+{
+	int i, valid = 0;
+
+	puts("Showing all bootflows\n");
+	bootflow_header();
+	for (i = 0; i < flow_count; i++) {
+		bootflow_show(i, &flows[i]);
+		valid += flows[i].state == BOOTFLOWST_READY;
+	}
+	bootflow_footer(flow_count, valid);
+}
