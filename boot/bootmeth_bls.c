@@ -27,11 +27,13 @@ static int conf_len(const char *name)
 	return len > 5 && !strcmp(name + len - 5, ".conf") ? len - 5 : 0;
 }
 
+/* What list_entries() calls with each entry file */
+typedef int (*bls_entry_fn)(struct bootflow *bflow, const char *dir,
+			    const char *name, void *priv);
+
 /* Call @fn on every entry of @dir; returns how many there were */
-static int for_each_entry(struct bootflow *bflow, const char *dir,
-			  int (*fn)(struct bootflow *bflow, const char *dir,
-				    const char *name, void *priv),
-			  void *priv)
+static int list_entries(struct bootflow *bflow, const char *dir,
+			  bls_entry_fn fn, void *priv)
 {
 	char names[BLS_MAX_ENTRIES][FS_DIRENT_NAME_LEN];
 	struct fs_dir_stream *ds;
@@ -59,7 +61,7 @@ static int bls_read(struct bootflow *bflow)
 	int i;
 
 	for (i = 0; i < ARRAY_SIZE(dirs); i++) {
-		if (for_each_entry(bflow, dirs[i], NULL, NULL)) {
+		if (list_entries(bflow, dirs[i], NULL, NULL)) {
 			bflow->state = BOOTFLOWST_FILE;
 			bflow->fname = strdup(dirs[i]);
 			bflow->subdir = strdup(dirs[i]);
@@ -112,7 +114,7 @@ static int bls_boot(struct bootflow *bflow)
 	menu = calloc(1, sizeof(*menu));
 	if (!list || !menu)
 		goto out;
-	for_each_entry(bflow, bflow->subdir, add_entry, list);
+	list_entries(bflow, bflow->subdir, add_entry, list);
 	bls_sort(list->entries, list->count);
 	for (i = 0; i < list->count; i++) {
 		if (!bls_to_label(&list->entries[i], &menu->labels[menu->count]))

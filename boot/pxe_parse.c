@@ -102,7 +102,8 @@ static int parse_int(const char *p, const char *end)
 
 static int parse_line(struct pxe_menu *menu, const char *p, const char *end)
 {
-	struct pxe_label *label = menu->count ?
+	/* The label being read; none before the first or past the last kept */
+	struct pxe_label *label = menu->count && menu->count <= PXE_MAX_LABELS ?
 		&menu->labels[menu->count - 1] : NULL;
 	const char *word;
 	int len = next_word(&p, end, &word);
@@ -151,7 +152,7 @@ static int parse_line(struct pxe_menu *menu, const char *p, const char *end)
 	default:
 		break;
 	}
-	if (!label || menu->count > PXE_MAX_LABELS)
+	if (!label)
 		return 0;
 	switch (kw) {
 	case KW_KERNEL:

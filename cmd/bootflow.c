@@ -13,8 +13,6 @@
 
 static struct bootflow *selected;
 
-void bootflow_list(void);
-
 static int do_bootflow_scan(struct cmd_tbl *cmdtp, int flag, int argc,
 			    char *const argv[])
 {

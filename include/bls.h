@@ -17,7 +17,10 @@ struct pxe_label;
 /**
  * struct bls_entry - one entry file
  * @id:		the file name without ".conf"
- * @title, @version, @machine_id, @sort_key: the keys of those names
+ * @title:	"title"
+ * @version:	"version"
+ * @machine_id:	"machine-id"
+ * @sort_key:	"sort-key"
  * @kernel:	the kernel ("linux")
  * @initrd:	every "initrd" line, comma-separated
  * @options:	every "options" line, space-separated
@@ -51,22 +54,32 @@ int bls_parse(const char *text, size_t len, const char *id,
 void bls_free(struct bls_entry *entry);
 
 /**
- * bls_versioncmp() - compare two version strings as the specification's
- * version format does: digit runs by value, letters before digits at the
- * same place, '~' before anything (a pre-release), '-' and '.' separate
+ * bls_versioncmp() - compare two version strings
+ * @a:	one
+ * @b:	the other
+ *
+ * As the specification's version format: digit runs by value, letters
+ * before digits at the same place, '~' before anything (a pre-release),
+ * other characters only separate.
  * Return: <0, 0 or >0
  */
 int bls_versioncmp(const char *a, const char *b);
 
 /**
- * bls_sort() - put entries in menu order: those with a sort-key first
- * (by sort-key, then machine-id, then version, newest first), then the
- * others by file name, highest version first
+ * bls_sort() - put entries in menu order
+ * @entries:	the entries
+ * @count:	how many
+ *
+ * Those with a sort-key first (by sort-key, then machine-id, then
+ * version, newest first), then the others by file name, highest version
+ * first.
  */
 void bls_sort(struct bls_entry *entries, int count);
 
 /**
- * bls_to_label() - an extlinux label booting @entry (strings copied)
+ * bls_to_label() - an extlinux label booting an entry (strings copied)
+ * @entry:	the entry
+ * @label:	filled in
  * Return: 0, -ENOENT if the entry names no kernel, or -ENOMEM
  */
 int bls_to_label(const struct bls_entry *entry, struct pxe_label *label);

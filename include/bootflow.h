@@ -88,6 +88,9 @@ int bootflow_count(void);
 /** bootflow_get() - the @seq'th bootflow of the last scan, NULL if none */
 struct bootflow *bootflow_get(int seq);
 
+/** bootflow_list() - 'bootflow list': every bootflow of the last scan */
+void bootflow_list(void);
+
 /** bootflow_show() - one row of 'bootflow list' */
 void bootflow_show(int seq, const struct bootflow *bflow);
 
@@ -103,8 +106,9 @@ extern const struct bootmeth bootmeth_script;
 extern const struct bootmeth bootmeth_bls;
 
 /**
- * bootmeth_get() - the method at position @i of the current order
- * (U-Boot's "bootmeth order", else every method); NULL past the end
+ * bootmeth_get() - a method of the current order
+ * @i:	its position in U-Boot's "bootmeth order", else among all
+ * Return: the method, NULL past the end
  */
 const struct bootmeth *bootmeth_get(int i);
 
@@ -113,13 +117,16 @@ const struct bootmeth *bootmeth_all(int seq);
 
 /**
  * bootmeth_set_order() - set the order from a list of names
+ * @names:	the methods' names, separated by spaces
  * Return: 0, or -ENOENT after printing which name is unknown
  */
 int bootmeth_set_order(const char *names);
 
 /**
- * bootflow_read_file() - read @subdir@name of the open partition into a
- * new buffer of @bflow (its fname, buf, size, subdir set)
+ * bootflow_read_file() - read a file of the bootflow's partition
+ * @bflow:	the bootflow: its fname, buf, size and subdir are set
+ * @subdir:	the folder ("/", "/boot/")
+ * @name:	the file in it
  * Return: 0, -ENOENT if there is no such file, or another error
  */
 int bootflow_read_file(struct bootflow *bflow, const char *subdir,

@@ -67,6 +67,7 @@ int bootm_fdt_chosen(void *fdt, ulong rd_start, ulong rd_size);
 
 /**
  * bootm_check_overlap() - refuse images that would overwrite each other
+ * @images:	the kernel, ramdisk and tree
  * Return: 0, or -EINVAL after printing which two
  */
 int bootm_check_overlap(const struct bootm_images *images);

@@ -65,8 +65,11 @@ int fdt_check(const void *fdt, size_t bufsize);
 u32 fdt_totalsize(const void *fdt);
 
 /**
- * fdt_size_used() - the bytes the blob's blocks take (after fdt_check()),
- * 8-aligned: QEMU declares a 1 MiB blob that holds a few KiB
+ * fdt_size_used() - the bytes the blob's blocks take, 8-aligned
+ * @fdt:	the blob (after fdt_check())
+ *
+ * QEMU declares a 1 MiB blob that holds a few KiB.
+ * Return: at most the blob's totalsize
  */
 u32 fdt_size_used(const void *fdt);
 
@@ -275,6 +278,9 @@ int fdt_delprop(void *fdt, int node, const char *name);
 
 /**
  * fdt_add_subnode() - add an empty child node
+ * @fdt:	the blob
+ * @parent:	the parent's offset
+ * @name:	the child's name (with its unit address)
  * Return: its offset, -EEXIST if a child has that name, or an error
  */
 int fdt_add_subnode(void *fdt, int parent, const char *name);

@@ -127,17 +127,22 @@ int fs_read(const char *filename, ulong addr, loff_t offset, loff_t len,
 	    loff_t *actread);
 
 /**
+ * fs_read_buf() - read a file into one of the firmware's own buffers
+ * @filename:	the file
+ * @buf:	where it goes (not a load address: no reservation check)
+ * @len:	bytes to read from its start
+ * @actread:	set to the bytes read
+ *
+ * Closes the filesystem afterwards, as fs_read() does.
+ * Return: 0, or a negative error
+ */
+int fs_read_buf(const char *filename, void *buf, loff_t len, loff_t *actread);
+
+/**
  * fs_opendir() - open a directory to read its entries one by one
  * @filename:	its path on the filesystem set by fs_set_blk_dev()
  * Return: the stream, or NULL (errno-style error in fs_last_error())
  */
-/**
- * fs_read_buf() - read the first @len bytes of a file into the firmware's
- * own buffer @buf (not a load address: no reservation check), then close
- * Return: 0 with *@actread set, or a negative error
- */
-int fs_read_buf(const char *filename, void *buf, loff_t len, loff_t *actread);
-
 struct fs_dir_stream *fs_opendir(const char *filename);
 
 /** fs_readdir() - the next entry, or NULL at the end */
@@ -155,8 +160,9 @@ int fs_uuid(char *uuid_str);
 
 /** fs_print_types() - print the filesystems built in, as U-Boot's fstypes */
 /**
- * fs_strerror() - what a failed filesystem operation met, in words: the
- * driver's reason if it gave one, else the error's
+ * fs_strerror() - what a failed filesystem operation met, in words
+ * @err:	the operation's error
+ * Return: the driver's reason if it gave one, else the error's
  */
 const char *fs_strerror(int err);
 

@@ -70,8 +70,10 @@ int pxe_parse(const char *text, size_t len, struct pxe_menu *menu);
 void pxe_menu_free(struct pxe_menu *menu);
 
 /**
- * pxe_find_label() - a label by name, by menu number ("2") or by its
- * menu label; NULL if none matches
+ * pxe_find_label() - a label by name, menu number ("2") or menu label
+ * @menu:	the parsed file
+ * @name:	what to look for
+ * Return: the label, NULL if none matches
  */
 struct pxe_label *pxe_find_label(struct pxe_menu *menu, const char *name);
 
@@ -111,6 +113,8 @@ int pxe_blk_getfile(void *ctx, const char *path, ulong addr, ulong *sizep);
 
 /**
  * pxe_label_boot() - load a label's files and boot it
+ * @ctx:	where the files come from
+ * @label:	the label
  * Return: only on failure (after printing why): a negative error
  */
 int pxe_label_boot(struct pxe_context *ctx, struct pxe_label *label);
@@ -127,6 +131,9 @@ struct pxe_label *pxe_choose(struct pxe_menu *menu, const char *loadparm);
 /**
  * pxe_boot_menu() - choose a label and boot it; on failure try the
  * others in order, as U-Boot's menu falls back
+ * @ctx:	where the files come from
+ * @menu:	the parsed file
+ * @loadparm:	as for pxe_choose(); when set, no other label is tried
  * Return: only on failure: a negative error
  */
 int pxe_boot_menu(struct pxe_context *ctx, struct pxe_menu *menu,

@@ -66,17 +66,22 @@ u32 fdt_totalsize(const void *fdt)
 
 u32 fdt_size_used(const void *fdt)
 {
-	u32 rsv = FDT_FIELD(fdt, off_mem_rsvmap);
-	u32 end = max(FDT_FIELD(fdt, off_dt_struct) + struct_size(fdt),
-		      FDT_FIELD(fdt, off_dt_strings) +
+	u64 total = FDT_FIELD(fdt, totalsize);
+	u64 rsv = FDT_FIELD(fdt, off_mem_rsvmap);
+	u64 end = max((u64)FDT_FIELD(fdt, off_dt_struct) + struct_size(fdt),
+		      (u64)FDT_FIELD(fdt, off_dt_strings) +
 		      FDT_FIELD(fdt, size_dt_strings));
 	const u8 *p = fdt;
 
 	/* The memory reservations, up to their all-zero entry */
-	while (rsv + 16 <= FDT_FIELD(fdt, totalsize) &&
-	       (get_unaligned_be64(p + rsv) || get_unaligned_be64(p + rsv + 8)))
-		rsv += 16;
-	return ALIGN(max(end, rsv + 16), 8);
+	if (rsv < total) {
+		while (rsv + 16 <= total &&
+		       (get_unaligned_be64(p + rsv) ||
+			get_unaligned_be64(p + rsv + 8)))
+			rsv += 16;
+		end = max(end, min(rsv + 16, total));
+	}
+	return min(ALIGN(end, 8), total);
 }
 
 /*

@@ -4,11 +4,10 @@
 #include <common.h>
 #include <bootm.h>
 #include <asm/cache.h>
+#include <asm/system.h>
 
 /* Set by start.S: QEMU started us in EL2 and the stub is in place */
 u32 arm64_el2_stub;
-
-void arm64_enter_linux(ulong entry, ulong fdt, int el2);
 
 void arch_boot_linux(ulong entry, ulong fdt)
 {

@@ -67,4 +67,12 @@ struct arm64_exception_frame;
  */
 void arm64_exception(struct arm64_exception_frame *frame, int vector);
 
+/**
+ * arm64_enter_linux() - (linux.S) MMU and caches off, enter a kernel
+ * @entry:	its entry point
+ * @fdt:	the device tree, for x0
+ * @el2:	non-zero: through the EL2 stub, to enter it in EL2
+ */
+void arm64_enter_linux(ulong entry, ulong fdt, int el2);
+
 #endif
