@@ -14,6 +14,7 @@
 #include <fs.h>
 #include <malloc.h>
 #include <part.h>
+#include <virtio.h>
 #include <dm/device.h>
 #include <dm/device-internal.h>
 #include <dm/uclass.h>
@@ -219,6 +220,9 @@ int bootflow_scan(uint flags, const char *label)
 	int valid = 0, len;
 
 	bootflow_clear();
+	/* U-Boot's virtio hunter: every virtio device probed, disks bound */
+	if (IS_ENABLED(CONFIG_VIRTIO))
+		virtio_init();
 	if (uclass_get(UCLASS_BLK, &uc))
 		return 0;
 	if (flags & BOOTFLOWF_LIST) {

@@ -8,6 +8,7 @@
 #include <blk.h>
 #include <bootflow.h>
 #include <command.h>
+#include <virtio.h>
 #include <dm/device.h>
 #include <dm/uclass.h>
 
@@ -155,6 +156,9 @@ static int do_bootdev(struct cmd_tbl *cmdtp, int flag, int argc,
 
 	if (argc != 2 || strcmp(argv[1], "list"))
 		return CMD_RET_USAGE;
+	/* The devices a scan would visit: hunted first */
+	if (IS_ENABLED(CONFIG_VIRTIO))
+		virtio_init();
 	puts("Seq  Probed  Status  Uclass    Name\n");
 	puts("---  ------  ------  --------  ------------------\n");
 	if (!uclass_get(UCLASS_BLK, &uc)) {
