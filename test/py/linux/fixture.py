@@ -138,9 +138,44 @@ def demo_disk(path, cmdline='console=ttysclp0'):
     return path
 
 
+def demo_disk_arm64(path, cmdline='console=ttyAMA0'):
+    """A GPT disk for 'make qemu BOARD=qemu-arm64': an ext4 partition with
+    Debian's arm64 kernel, the test initramfs and an extlinux.conf as
+    Debian's u-boot-menu writes it; made if it does not exist."""
+    path = Path(path)
+    if path.exists():
+        return path
+    sys.path.insert(0, str(HERE.parent))
+    from harness.fsimg import ext_image, partitioned_disk
+    k, i = kernel('arm64'), initramfs('arm64')
+    ver = 'debian-arm64'
+    tmp = path.with_suffix('.d')
+    shutil.rmtree(tmp, ignore_errors=True)
+    boot = tmp / 'root' / 'boot'
+    (boot / 'extlinux').mkdir(parents=True)
+    shutil.copyfile(k, boot / f'vmlinuz-{ver}')
+    shutil.copyfile(i, boot / f'initrd.img-{ver}')
+    (boot / 'extlinux' / 'extlinux.conf').write_text(
+        '## /boot/extlinux/extlinux.conf\n'
+        '## (as Debian\'s u-boot-menu writes it)\n\n'
+        'default l0\nmenu title U-Boot menu\nprompt 0\ntimeout 50\n\n\n'
+        'label l0\n'
+        f'\tmenu label Debian GNU/Linux 12 (bookworm) {ver}\n'
+        f'\tlinux /boot/vmlinuz-{ver}\n'
+        f'\tinitrd /boot/initrd.img-{ver}\n'
+        f'\tappend {cmdline}\n')
+    ext_image(tmp / 'root.img', tmp / 'root', 64 << 20)
+    partitioned_disk(str(path) + '.tmp', [(tmp / 'root.img', '8300')])
+    os.replace(str(path) + '.tmp', path)
+    shutil.rmtree(tmp, ignore_errors=True)
+    return path
+
+
 if __name__ == '__main__':
     if len(sys.argv) == 3 and sys.argv[1] == '--demo-disk':
         print(demo_disk(sys.argv[2]))
+    elif len(sys.argv) == 3 and sys.argv[1] == '--arm64-demo-disk':
+        print(demo_disk_arm64(sys.argv[2]))
     elif len(sys.argv) == 3 and sys.argv[1] == '--arch':
         print(kernel(sys.argv[2]))
         print(initramfs(sys.argv[2]))
