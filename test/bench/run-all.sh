@@ -41,3 +41,4 @@ bench bench-zipl-boot.py
 bench bench-zipl-boot.py --scsi
 bench bench-fs-load.py
 bench bench-net-tftp.py
+bench bench-linux-boot.py
