@@ -14,9 +14,9 @@ u-boot-menu writes it, less its "menu title" line (U-Boot 2023.01 waits
 the whole timeout whenever a title is present). Both firmwares boot the
 disk by their own default bootcmd (U-Boot's distro boot, virtboot's
 'bootflow scan -lb'), no key pressed, with the same bootdelay
-(--bootdelay, default 0): U-Boot's by its default environment with
-bootdelay N' in the environment of a second flash bank, which every
-U-Boot run reads), virtboot's by a build of the same tree with
+(--bootdelay, default 0): U-Boot's through its default environment
+with that bootdelay, stored in its second flash bank (which every
+U-Boot run reads), virtboot's through a build of the same tree with
 CONFIG_BOOTDELAY=N (build/bench-qemu-arm64-bdN/; virtboot has no saved
 environment yet). Rows (wall seconds from QEMU's start):
 
