@@ -11,6 +11,7 @@
 #include <env.h>
 #include <fdt.h>
 #include <fdtdec.h>
+#include <gzip.h>
 #include <image.h>
 #include <lmb.h>
 #include <mapmem.h>
@@ -247,15 +248,78 @@ void bootm_announce_and_cleanup(void)
 	dm_remove_devices_flags(DM_REMOVE_ACTIVE_ALL);
 }
 
+#if defined(CONFIG_GZIP) && defined(CONFIG_CMD_BOOTI)
+/*
+ * A gzip-compressed Image at @addr: expanded to $kernel_comp_addr_r, else
+ * to the first 2 MiB boundary behind the compressed file ($kernel_comp_size
+ * or $filesize long), never past free memory. *@addr becomes the Image.
+ */
+static int bootm_uncompress(ulong *addr, ulong limit)
+{
+	ulong src = *addr, size, dst, room, len;
+	const void *p = map_sysmem(src, 16);
+	int ret;
+
+	if (!p || lmb_check(src, 16, NULL) == -EFAULT || !gzip_is_gzip(p, 16))
+		return 0;
+	size = env_get_hex("kernel_comp_size", 0);
+	if (!size)
+		size = env_get_hex("filesize", 0);
+	dst = env_get_hex("kernel_comp_addr_r", 0);
+	if (!dst && size)
+		dst = ALIGN(src + size, 0x200000);
+	if (!dst) {
+		puts("kernel_comp_addr_r or kernel_comp_size is not provided!\n");
+		return -EINVAL;
+	}
+	room = lmb_free_len(dst);
+	/* Not over the ramdisk, device tree or the file itself above */
+	if (limit > dst && limit - dst < room)
+		room = limit - dst;
+	if (src > dst && src - dst < room)
+		room = src - dst;
+	if (!room || !size || (src + size > dst && src < dst + room)) {
+		printf("No free memory at 0x%lx to uncompress the kernel into\n",
+		       dst);
+		return -EINVAL;
+	}
+	printf("   Uncompressing Kernel Image to %lx\n", dst);
+	ret = gunzip(map_sysmem(dst, room), room, map_sysmem(src, size), size,
+		     &len, NULL);
+	if (ret) {
+		printf("Error: the gzip-compressed kernel at 0x%lx is %s\n", src,
+		       ret == -EINVAL ? "not valid gzip" :
+		       ret == -EBADMSG ? "corrupt (CRC-32 mismatch)" :
+		       "corrupt, cut short, or larger than the free memory");
+		return -EINVAL;
+	}
+	*addr = dst;
+	return 0;
+}
+#elif defined(CONFIG_CMD_BOOTI)
+static int bootm_uncompress(ulong *addr, ulong limit)
+{
+	return 0;
+}
+#endif
+
 #ifdef CONFIG_CMD_BOOTI
 int bootm_boot_linux(ulong addr, const char *rd_arg, const char *fdt_arg)
 {
 	struct bootm_images images = {};
+	ulong limit = ~0UL;
 	int ret;
 
-	ret = booti_setup(addr, &images);
+	ret = bootm_get_ramdisk(rd_arg, &images);
+	if (ret)
+		return ret;
+	if (images.rd_size)
+		limit = images.rd_start;
+	if (fdt_arg && hextoul(fdt_arg, NULL) > addr)
+		limit = min(limit, hextoul(fdt_arg, NULL));
+	ret = bootm_uncompress(&addr, limit);
 	if (!ret)
-		ret = bootm_get_ramdisk(rd_arg, &images);
+		ret = booti_setup(addr, &images);
 	if (!ret)
 		ret = bootm_get_fdt(fdt_arg, &images);
 	if (!ret)

@@ -41,6 +41,14 @@ int arch_lmb_reserved(struct lmb_area *areas, int max);
  */
 int lmb_check(ulong addr, u64 size, const char **why);
 
+/**
+ * lmb_free_len() - how many bytes from @addr a load may write
+ * @addr:	the first byte
+ * Return: the bytes up to the end of its RAM bank or the first reserved
+ * range above it; 0 if @addr is not free RAM
+ */
+u64 lmb_free_len(ulong addr);
+
 /** lmb_dump_all() - print the map as U-Boot's bdinfo does */
 void lmb_dump_all(void);
 

@@ -50,6 +50,30 @@ int lmb_check(ulong addr, u64 size, const char **why)
 	return 0;
 }
 
+u64 lmb_free_len(ulong addr)
+{
+	struct lmb_area areas[LMB_MAX_AREAS];
+	struct mem_bank banks[LMB_MAX_BANKS];
+	u64 end = 0;
+	int i, n;
+
+	n = board_get_mem_banks(banks, LMB_MAX_BANKS);
+	for (i = 0; i < n; i++) {
+		if (addr >= banks[i].start &&
+		    addr - banks[i].start < banks[i].size)
+			end = (u64)banks[i].start + banks[i].size;
+	}
+	n = arch_lmb_reserved(areas, LMB_MAX_AREAS);
+	for (i = 0; i < n && end; i++) {
+		if (addr >= areas[i].base &&
+		    addr - areas[i].base < areas[i].size)
+			return 0;
+		if (areas[i].base > addr && areas[i].base < end)
+			end = areas[i].base;
+	}
+	return end ? end - addr : 0;
+}
+
 void lmb_dump_all(void)
 {
 	struct lmb_area areas[LMB_MAX_AREAS];

@@ -19,8 +19,9 @@ LINK_DEPS := arch/s390/virtboot.lds
 TARGETS := $(O)/virtboot.elf
 
 ifeq ($(CONFIG_S390_COMPRESS),y)
-STUB_OBJS := $(addprefix $(O)/obj/arch/s390/stub/,start.o stub.o inflate.o \
-	payload.o)
+# lib/inflate.c: the decoder the firmware's unzip and booti use too
+STUB_OBJS := $(addprefix $(O)/obj/arch/s390/stub/,start.o stub.o payload.o) \
+	$(O)/obj/lib/inflate.o
 
 $(O)/payload.z: $(O)/virtboot arch/s390/relr.py
 	@echo "  DEFLATE $@"

@@ -3,20 +3,22 @@
  * libFuzzer target for what the boot paths read from a disk before they
  * boot: extlinux.conf / pxelinux.cfg files (boot/pxe_parse.c), Boot
  * Loader Specification entries (boot/bls.c: parse, sort, convert), the
- * arm64 Image header (boot/image_arm64.c, against a fake RAM map) and
- * legacy image headers (boot/image_legacy.c: boot.scr, ramdisks).
+ * arm64 Image header (boot/image_arm64.c, against a fake RAM map),
+ * legacy image headers (boot/image_legacy.c: boot.scr, ramdisks) and
+ * gzip files (lib/gunzip.c, lib/inflate.c: compressed kernels).
  *
  * The first byte picks the reader; the rest is its input. BLS inputs are
  * cut into up to 8 entry files at each "\n\n\n". What must hold besides
  * "no crash, no leak": a parsed menu has at most PXE_MAX_LABELS labels,
  * each with a name that finds it (unless empty); the sort is an order (each entry compares <= its
  * successor); an accepted Image lies inside the fake RAM, off the
- * reserved range.
+ * reserved range; gzip output fits its buffer and its input.
  */
 
 #include <common.h>
 #include <bls.h>
 #include <bootm.h>
+#include <gzip.h>
 #include <image.h>
 #include <init.h>
 #include <lmb.h>
@@ -144,6 +146,17 @@ static void fuzz_bls(const u8 *data, size_t size)
 	}
 }
 
+/* gzip (lib/gunzip.c over lib/inflate.c): into a buffer of 64 KiB */
+static void fuzz_gzip(const u8 *data, size_t size)
+{
+	static u8 out[0x10000];
+	ulong outlen, inlen;
+
+	if (!gunzip(out, sizeof(out), data, size, &outlen, &inlen) &&
+	    (outlen > sizeof(out) || inlen > size))
+		__builtin_trap();
+}
+
 static void fuzz_image(const u8 *data, size_t size)
 {
 	struct bootm_images images = {};
@@ -169,12 +182,15 @@ int LLVMFuzzerTestOneInput(const u8 *data, size_t size)
 {
 	if (!size)
 		return 0;
-	switch (data[0] % 3) {
+	switch (data[0] % 4) {
 	case 0:
 		fuzz_pxe(data + 1, size - 1);
 		break;
 	case 1:
 		fuzz_bls(data + 1, size - 1);
+		break;
+	case 3:
+		fuzz_gzip(data + 1, size - 1);
 		break;
 	default:
 		fuzz_image(data + 1, size - 1);

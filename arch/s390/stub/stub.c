@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 /* qemu-s390x boot stub: expand the firmware where the linker made room. */
 #include <linux/types.h>
-#include "inflate.h"
+#include <inflate.h>
 
 /* Hidden: reached PC-relative, so no relocation is needed */
 #define STUB_SYM(x) extern u8 x[] __attribute__((visibility("hidden")))

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 /*
  * Host driver for test_s390_inflate.py: runs the qemu-s390x boot stub's
- * DEFLATE decoder (arch/s390/stub/inflate.c, linked in) on the cases
+ * DEFLATE decoder (lib/inflate.c, linked in) on the cases
  * read from stdin, each in buffers of exactly the sizes given, so that
  * ASan reports any access outside them.
  *

@@ -22,6 +22,7 @@ import socket
 import subprocess
 import sys
 import time
+import zlib
 from pathlib import Path
 
 import pytest
@@ -45,12 +46,17 @@ SCRATCH = 0x48000000
 
 @pytest.fixture(scope='module')
 def linux_disk(tmp_path_factory):
-    """ext4 with /boot/Image and /boot/initrd.img."""
+    """ext4 with /boot/Image, /boot/Image.gz (gzip -9, as a distribution
+    compresses it), a copy cut short, and /boot/initrd.img."""
     d = tmp_path_factory.mktemp('booti')
     tree = d / 'tree'
     (tree / 'boot').mkdir(parents=True)
     shutil.copyfile(fixture.kernel('arm64'), tree / 'boot' / 'Image')
     shutil.copyfile(fixture.initramfs('arm64'), tree / 'boot' / 'initrd.img')
+    gz = subprocess.run(['gzip', '-9', '-n', '-c', str(tree / 'boot' / 'Image')],
+                        check=True, capture_output=True).stdout
+    (tree / 'boot' / 'Image.gz').write_bytes(gz)
+    (tree / 'boot' / 'cut.gz').write_bytes(gz[:len(gz) // 2])
     img = d / 'linux.img'
     ext_image(img, tree, 64 << 20)
     return img
@@ -87,6 +93,19 @@ def test_booti_linux(board, make_console, linux_disk):
                        '${ramdisk_addr_r}:${filesize} ${fdt_addr}')
     assert '## Flattened Device Tree blob at 40000000' in out
     assert 'Starting kernel ...' in out
+
+
+def test_booti_gzip(board, make_console, linux_disk):
+    """A gzip-compressed Image: booti expands it (behind the compressed
+    file, 2 MiB aligned) and boots it."""
+    con = make_console([Disk(linux_disk, ro=True)])
+    load_linux(con)
+    con.run_command('setenv rdsize ${filesize}')
+    out = con.run_command('load virtio 0 ${kernel_addr_r} boot/Image.gz')
+    assert 'bytes read' in out, out
+    out = boot_to_init(board, con, 'booti ${kernel_addr_r} '
+                       '${ramdisk_addr_r}:${rdsize} ${fdt_addr}')
+    assert '   Uncompressing Kernel Image to ' in out
 
 
 def test_booti_el2_firmware_fdt(board, make_console, linux_disk):
@@ -228,6 +247,51 @@ def test_booti_ramdisk_errors(con_bad):
                                      'Ramdisk image is corrupt or invalid']
     out = status_line(con_bad, f'booti {KERNEL:x} 44000000:zz')
     assert out.startswith("Bad ramdisk argument '44000000:zz'"), out
+
+
+def test_unzip(con_bad):
+    """unzip gives the kernel's bytes (CRC-32 as the host's) and size."""
+    image = fixture.kernel('arm64').read_bytes()
+    out = con_bad.run_command('load virtio 0 50000000 boot/Image.gz')
+    assert 'bytes read' in out, out
+    out, st = con_bad.run_status('unzip 50000000 41000000')
+    assert st == 0, out
+    assert out == f'Uncompressed size: {len(image)} = 0x{len(image):X}'
+    assert con_bad.run_command('printenv filesize') == \
+        f'filesize={len(image):x}'
+    out = con_bad.run_command(f'crc32 41000000 {len(image):x}')
+    assert out.endswith(f'{zlib.crc32(image):08x}'), out
+    # Too little room: refused, nothing written past it
+    con_bad.run_command('mw.l 41100000 12345678')
+    out = status_line(con_bad, 'unzip 50000000 41000000 100000')
+    assert out.startswith('Error: inflate() failed'), out
+    assert con_bad.run_command('md.l 41100000 1').split()[1] == '12345678'
+
+
+def test_unzip_and_booti_bad_gzip(con_bad):
+    """A gzip file cut in half, one with a wrong CRC, one not gzip. (As
+    U-Boot's, unzip reads on past the file: the memory behind the cut
+    file is cleared first.)"""
+    con_bad.run_command('mw.b 50000000 0 c00000')
+    con_bad.run_command('load virtio 0 50000000 boot/cut.gz')
+    out = status_line(con_bad, 'unzip 50000000 41000000')
+    assert out.startswith('Error: inflate() failed'), out
+    out = status_line(con_bad, f'booti 50000000 - ${{fdt_addr}}')
+    assert out.splitlines()[-1] == ('Error: the gzip-compressed kernel at '
+                                    '0x50000000 is corrupt, cut short, or '
+                                    'larger than the free memory'), out
+    con_bad.run_command('load virtio 0 50000000 boot/Image.gz')
+    size = int(con_bad.run_command('printenv filesize').split('=')[1], 16)
+    # the trailer's CRC-32, 8 bytes before the end: one byte flipped
+    crc_at = 0x50000000 + size - 8
+    byte = int(con_bad.run_command(f'md.b {crc_at:x} 1').split()[1], 16)
+    con_bad.run_command(f'mw.b {crc_at:x} {byte ^ 0xff:x} 1')
+    out = status_line(con_bad, 'unzip 50000000 41000000')
+    assert out == ('Error: gzip trailer: CRC-32 or length do not match the '
+                   'data'), out
+    con_bad.run_command('mw.b 50000000 0 10')
+    assert status_line(con_bad, 'unzip 50000000 41000000') == \
+        'Error: Bad gzipped data'
 
 
 def test_booti_bad_fdt(con_bad):

@@ -1,8 +1,9 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 /*
- * A small DEFLATE (RFC 1951) decoder for the qemu-s390x boot stub: it
- * expands the firmware image the build compressed with zlib (raw
- * deflate).
+ * A small DEFLATE (RFC 1951) decoder, one for the whole tree: the
+ * qemu-s390x boot stub expands the firmware image the build compressed
+ * with zlib (raw deflate) with it, and the firmware's gunzip (unzip,
+ * booti of a gzip-compressed Image) decodes with it.
  *
  * Speed matters under TCG, where every guest instruction costs: the bits
  * are taken from a 64-bit buffer topped up to at least 56 bits once per
@@ -26,7 +27,7 @@
  */
 #include <linux/compiler.h>
 #include <linux/types.h>
-#include "inflate.h"
+#include <inflate.h>
 
 #define MAX_BITS	15
 #define MAX_LITLEN	288
@@ -412,7 +413,8 @@ static int inflate_dynamic(struct inflate_state *s, struct huffman *lit,
 	return inflate_codes(s, lit, dist);
 }
 
-long inflate(void *dst, size_t dst_len, const void *src, size_t src_len)
+long inflate_len(void *dst, size_t dst_len, const void *src, size_t src_len,
+		 size_t *consumed)
 {
 	struct inflate_state s = {
 		.in = src, .in_end = (const u8 *)src + src_len,
@@ -441,5 +443,13 @@ long inflate(void *dst, size_t dst_len, const void *src, size_t src_len)
 		if (ret || s.pad * 8 > s.bitcnt)
 			return -1;
 	} while (!last);
+	/* The input bytes read, less the whole ones still buffered */
+	if (consumed)
+		*consumed = (s.in - (const u8 *)src) + s.pad - s.bitcnt / 8;
 	return s.out_pos;
+}
+
+long inflate(void *dst, size_t dst_len, const void *src, size_t src_len)
+{
+	return inflate_len(dst, dst_len, src, src_len, NULL);
 }
