@@ -22,7 +22,7 @@
 
 static ulong working_addr;
 
-static void *working(void)
+static void *working_fdt(void)
 {
 	void *fdt;
 
@@ -259,7 +259,7 @@ static int do_fdt(struct cmd_tbl *cmdtp, int flag, int argc,
 		return set_working(addr, size);
 	}
 
-	fdt = working();
+	fdt = working_fdt();
 	if (!fdt)
 		return CMD_RET_FAILURE;
 	if (!strcmp(cmd, "print"))
