@@ -125,6 +125,30 @@ def test_booti_el2_firmware_fdt(board, make_console, linux_disk):
     assert 'CPU: All CPU(s) started at EL2' in out
 
 
+def test_qfw_load_booti(board, make_console):
+    """QEMU's -kernel, -initrd and -append through fw_cfg (qfw load),
+    booted by booti."""
+    cmdline = 'console=ttyAMA0 quiet virtboot=qfw'
+    con = make_console(extra_args=[
+        '-kernel', str(fixture.kernel('arm64')),
+        '-initrd', str(fixture.initramfs('arm64')), '-append', cmdline])
+    size = fixture.kernel('arm64').stat().st_size
+    out = con.run_command('qfw list')
+    assert out.splitlines()[0] == f'kernel: {size} bytes'
+    out, status = con.run_status('qfw load')
+    assert status == 0, out
+    assert out.splitlines()[0] == \
+        f'loading kernel to address 40400000 size {size:x}'
+    assert con.run_command('printenv bootargs') == f'bootargs={cmdline}'
+    con.run_command('booti ${kernel_addr_r} ${ramdisk_addr_r}:${filesize} '
+                    '${fdt_addr}', wait_for_prompt=False)
+    con.wait_for(fixture.MARKER, timeout=BOOT_TIMEOUT * board.scale)
+    con.wait_for(re.compile(r'cmdline: \[([^\]]*)\]'))
+    assert con.p.match.group(1) == cmdline
+    con.wait_for('reboot: Power down', timeout=30 * board.scale)
+    con.mark_halted()
+
+
 @pytest.fixture(scope='module')
 def payload(tmp_path_factory):
     d = tmp_path_factory.mktemp('payload')
@@ -292,6 +316,11 @@ def test_unzip_and_booti_bad_gzip(con_bad):
     con_bad.run_command('mw.b 50000000 0 10')
     assert status_line(con_bad, 'unzip 50000000 41000000') == \
         'Error: Bad gzipped data'
+
+
+def test_qfw_without_kernel(con_bad):
+    out, status = con_bad.run_status('qfw load')
+    assert (out, status) == ('warning: no kernel available', 1)
 
 
 def test_booti_bad_fdt(con_bad):
