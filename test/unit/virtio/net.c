@@ -11,6 +11,7 @@
  */
 
 #include <common.h>
+#include <bootm.h>
 #include <dm.h>
 #include <env.h>
 #include <net.h>
@@ -241,3 +242,33 @@ static int virtio_net_eth(struct unit_test_state *uts)
 	return 0;
 }
 UNIT_TEST(virtio_net_eth, 0, virtio);
+
+#ifdef CONFIG_BOOTM
+/*
+ * The hand-over before an OS starts (bootm_announce_and_cleanup()): a
+ * running network device, its receive buffers posted, is reset and
+ * removed, so that no frame arriving later is written anywhere.
+ */
+static int virtio_net_handover(struct unit_test_state *uts)
+{
+	struct virtio_sandbox_dev *vd;
+	struct udevice *udev, *ndev;
+
+	ut_assertok(vn_add("user", NULL, &udev, &ndev));
+	vd = sandbox_virtio_get_dev(udev);
+	eth_set_dev(ndev);
+	ut_assertok(eth_init());
+	ut_assert(vd->status & VIRTIO_CONFIG_S_DRIVER_OK);
+	eth_halt();
+	/* Halted, the device still owns its receive buffers */
+	ut_assert(vd->status & VIRTIO_CONFIG_S_DRIVER_OK);
+
+	bootm_announce_and_cleanup();
+	ut_assert(!device_active(ndev));
+	ut_asserteq(0, vd->status);
+
+	ut_assertok(vn_remove(uts, udev, ndev));
+	return 0;
+}
+UNIT_TEST(virtio_net_handover, 0, virtio);
+#endif
