@@ -19,23 +19,6 @@
 #include <dm/root.h>
 #include <linux/byteorder.h>
 
-/* Say why [@addr, @addr + @size) cannot take @what; 0 if it can */
-static int check_free(const char *what, ulong addr, ulong size)
-{
-	const char *why;
-	int ret = lmb_check(addr, size, &why);
-
-	if (!ret)
-		return 0;
-	if (ret == -EFAULT)
-		printf("%s at 0x%lx (0x%lx bytes) does not fit in RAM\n", what,
-		       addr, size);
-	else
-		printf("%s at 0x%lx (0x%lx bytes) would overwrite %s\n", what,
-		       addr, size, why);
-	return -EINVAL;
-}
-
 static int parse_hex(const char *s, ulong *val)
 {
 	char *end;
@@ -94,6 +77,24 @@ int bootm_get_ramdisk(const char *arg, struct bootm_images *images)
 	images->rd_start = addr;
 	images->rd_size = size;
 	return 0;
+}
+
+#ifdef CONFIG_OF_LIBFDT
+/* Say why [@addr, @addr + @size) cannot take @what; 0 if it can */
+static int check_free(const char *what, ulong addr, ulong size)
+{
+	const char *why;
+	int ret = lmb_check(addr, size, &why);
+
+	if (!ret)
+		return 0;
+	if (ret == -EFAULT)
+		printf("%s at 0x%lx (0x%lx bytes) does not fit in RAM\n", what,
+		       addr, size);
+	else
+		printf("%s at 0x%lx (0x%lx bytes) would overwrite %s\n", what,
+		       addr, size, why);
+	return -EINVAL;
 }
 
 int bootm_fdt_chosen(void *fdt, ulong rd_start, ulong rd_size)
@@ -191,6 +192,8 @@ int bootm_get_fdt(const char *arg, struct bootm_images *images)
 	return 0;
 }
 
+#endif
+
 static bool overlaps(ulong a, ulong asize, ulong b, ulong bsize)
 {
 	return asize && bsize && a < b + bsize && b < a + asize;
@@ -200,8 +203,10 @@ int bootm_check_overlap(const struct bootm_images *images)
 {
 	ulong ft_size = 0;
 
+#ifdef CONFIG_OF_LIBFDT
 	if (images->ft_addr)
 		ft_size = fdt_totalsize(map_sysmem(images->ft_addr, 0));
+#endif
 	if (overlaps(images->os_start, images->os_size, images->rd_start,
 		     images->rd_size)) {
 		printf("The kernel (0x%lx-0x%lx) would overwrite the ramdisk (0x%lx-0x%lx)\n",
@@ -248,7 +253,7 @@ void bootm_announce_and_cleanup(void)
 	dm_remove_devices_flags(DM_REMOVE_ACTIVE_ALL);
 }
 
-#if defined(CONFIG_GZIP) && defined(CONFIG_CMD_BOOTI)
+#if defined(CONFIG_GZIP) && defined(CONFIG_CMD_BOOTI) && !defined(CONFIG_S390)
 /*
  * A gzip-compressed Image at @addr: expanded to $kernel_comp_addr_r, else
  * to the first 2 MiB boundary behind the compressed file ($kernel_comp_size
@@ -296,14 +301,21 @@ static int bootm_uncompress(ulong *addr, ulong limit)
 	*addr = dst;
 	return 0;
 }
-#elif defined(CONFIG_CMD_BOOTI)
+#elif defined(CONFIG_CMD_BOOTI) && !defined(CONFIG_S390)
 static int bootm_uncompress(ulong *addr, ulong limit)
 {
 	return 0;
 }
 #endif
 
-#ifdef CONFIG_CMD_BOOTI
+#if defined(CONFIG_CMD_BOOTI) && defined(CONFIG_S390)
+int bootm_boot_linux(ulong addr, const char *rd_arg, const char *fdt_arg)
+{
+	if (fdt_arg)
+		puts("booti: s390x kernels take no device tree: ignored\n");
+	return s390_boot_linux(addr, rd_arg);
+}
+#elif defined(CONFIG_CMD_BOOTI)
 int bootm_boot_linux(ulong addr, const char *rd_arg, const char *fdt_arg)
 {
 	struct bootm_images images = {};

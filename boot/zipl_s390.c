@@ -39,8 +39,12 @@ int zipl_jump(struct blk_desc *desc, const struct zipl_plan *plan)
 	struct ipl_parameter_block *iplb;
 	ulong rc;
 
-	/* A zPCI disk has no subchannel: the kernel gets no IPL device */
-	if (virtio_get_bus_addr(virtio_get_transport(desc->bdev), &addr) ||
+	/*
+	 * A zPCI disk has no subchannel, and a kernel booted from a file
+	 * (desc NULL) no IPL device of its own: no IPL parameter block
+	 */
+	if (!desc ||
+	    virtio_get_bus_addr(virtio_get_transport(desc->bdev), &addr) ||
 	    addr.kind != VIRTIO_BUS_CCW) {
 		addr.ccw.schid = 0;
 		goto jump;

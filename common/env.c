@@ -24,8 +24,12 @@ static struct env_var *env_vars;
 static int env_count;
 static int env_alloc;
 
-/* An empty board addition, used when the board file defines none. */
-__weak const char board_env_extra[] = "";
+/*
+ * The board's additions: a weak reference, NULL when the board file
+ * defines none (a weak empty definition would clash in type with the
+ * board's array under link-time optimisation)
+ */
+extern const char board_env_extra[] __weak;
 
 bool env_name_valid(const char *name)
 {
@@ -246,13 +250,10 @@ static int default_env_walk(int (*func)(const char *name, size_t nlen,
 		if (ret)
 			return ret;
 	}
-	/*
-	 * The board's array may replace the weak empty one above: keep the
-	 * compiler (clang) from taking the weak one's contents as known
-	 */
+	/* Opaque to the compiler: a weak reference may be NULL */
 	p = board_env_extra;
 	__asm__("" : "+r"(p));
-	for (; *p; p += strlen(p) + 1) {
+	for (; p && *p; p += strlen(p) + 1) {
 		const char *eq = strchr(p, '=');
 
 		if (!eq || eq == p)

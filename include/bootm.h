@@ -101,6 +101,15 @@ int booti_setup(ulong image, struct bootm_images *images);
  */
 int bootm_boot_linux(ulong addr, const char *rd_arg, const char *fdt_arg);
 
+/**
+ * s390_boot_linux() - boot the s390x kernel file at @addr ($filesize
+ * long, or $kernel_size) as zipl's loader places it
+ * @addr:	the kernel file as loaded (S390EP from 0, or raw from 0x10000)
+ * @rd_arg:	booti's ramdisk argument
+ * Return: only on failure, after printing why
+ */
+int s390_boot_linux(ulong addr, const char *rd_arg);
+
 /** arch_boot_linux() - jump to a Linux kernel: does not return */
 void arch_boot_linux(ulong entry, ulong fdt);
 

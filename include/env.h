@@ -10,7 +10,7 @@
  *     arch, board, board_name (CONFIG_SYS_ARCH, CONFIG_SYS_BOARD);
  *   - the board's board_env_extra[]: "name=value\0" strings, one after the
  *     other, ended by an empty string (a board file defines the array;
- *     a weak empty one is used otherwise), for example
+ *     without one there are no additions), for example
  *	const char board_env_extra[] = "kernel_addr_r=0x80000\0"
  *				       "bootargs=console=ttyS0\0";
  */

@@ -383,7 +383,8 @@ phys_size_t zipl_board_mem(struct zipl_mem_range *ranges, int *nranges);
 /**
  * zipl_jump() - start the program @plan loaded from @desc (qemu-s390x:
  * PSW at absolute 0, IPL device at 0xb8, then DIAG 0x308 load normal)
- * @desc:	the disk it was loaded from (named in the IPL parameter block)
+ * @desc:	the disk it was loaded from (named in the IPL parameter block),
+ *		or NULL for a kernel booted from a file (no IPL parameter block)
  * @plan:	the loaded plan whose entry point is jumped to
  * Return: does not return on success; -ENOSYS where the board cannot
  *	   IPL (sandbox), -EIO if the machine refused the IPL parameter

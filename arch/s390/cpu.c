@@ -5,6 +5,7 @@
  */
 #include <common.h>
 #include <lmb.h>
+#include <zipl.h>
 #include <cpu_func.h>
 #include <init.h>
 #include <asm/diag.h>
@@ -59,13 +60,20 @@ u64 timer_get_us(void)
 
 int arch_lmb_reserved(struct lmb_area *areas, int max)
 {
-	if (max < 1 || !s390_fw_end)
-		return 0;
-	areas[0].base = s390_fw_start;
-	areas[0].size = s390_fw_end - s390_fw_start;
-	areas[0].name = "the firmware";
+	int n = 0;
 
-	return 1;
+	/* The lowcore: the firmware's interruption PSWs and save areas */
+	if (max > n) {
+		areas[n].base = 0;
+		areas[n].size = ZIPL_LOWCORE_SIZE;
+		areas[n++].name = "the lowcore";
+	}
+	if (max > n && s390_fw_end) {
+		areas[n].base = s390_fw_start;
+		areas[n].size = s390_fw_end - s390_fw_start;
+		areas[n++].name = "the firmware";
+	}
+	return n;
 }
 
 void cpu_relax(void)

@@ -68,3 +68,15 @@ phys_size_t sysmem_size(void)
 {
 	return board_ram_size();
 }
+
+/*
+ * Where files go before a boot (U-Boot's names; U-Boot has no s390 board,
+ * so the places are ours): low memory is free up to the firmware at the
+ * top of RAM, and booti moves the kernel to 0x10000 and a low initrd to
+ * 8 MiB or above the kernel.
+ */
+const char board_env_extra[] =
+	"kernel_addr_r=0x2000000\0"
+	"pxefile_addr_r=0x1100000\0"
+	"ramdisk_addr_r=0x4000000\0"
+	"scriptaddr=0x1000000\0";

@@ -1,0 +1,118 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+/*
+ * Booting an s390x Linux kernel file, as zipl's loader and QEMU's
+ * -kernel place it: the image from 0x10000 (an "S390EP" file is laid out
+ * from address 0: its first 64 KiB, IPL text and lowcore, are skipped),
+ * the initrd at 8 MiB or above the kernel, the initrd's place and the
+ * command line ($bootargs) in the kernel's parameter area (0x10400), and
+ * a start at 0x10000 in 64-bit addressing through DIAGNOSE 0x308 "load
+ * normal" (QEMU resets the CPUs and channel subsystem, keeps memory).
+ */
+
+#include <common.h>
+#include <bootm.h>
+#include <env.h>
+#include <lmb.h>
+#include <mapmem.h>
+#include <zipl.h>
+#include <linux/byteorder.h>
+
+#define IMAGE_ADDR		0x10000UL
+#define S390EP_OFFSET		0x10008
+#define PARM_INITRD_START	0x408	/* from IMAGE_ADDR */
+#define PARM_INITRD_SIZE	0x410
+#define PARM_MAX_CMDLINE	0x430
+#define PARM_CMDLINE		0x480
+#define CMDLINE_OLD_MAX		896
+#define INITRD_MIN_ADDR		0x800000UL
+#define SZ_1M			0x100000UL
+#define PSW_LOAD		0x0008000080000000ULL
+
+static int check_free(const char *what, ulong addr, ulong size)
+{
+	const char *why;
+	int ret = lmb_check(addr, size, &why);
+
+	if (ret)
+		printf("booti: the %s at 0x%lx (0x%lx bytes) %s%s\n", what, addr,
+		       size, ret == -EFAULT ? "" : "would overwrite ", why);
+	return ret ? -EINVAL : 0;
+}
+
+int s390_boot_linux(ulong addr, const char *rd_arg)
+{
+	struct bootm_images images = {};
+	struct zipl_plan plan = {};
+	ulong len, rd, max;
+	const char *args;
+	u8 *img, *k;
+
+	/* The kernel's length: what the last load read */
+	len = env_get_hex("kernel_size", 0);
+	if (!len)
+		len = env_get_hex("filesize", 0);
+	img = map_sysmem(addr, len);
+	if (!len || !img || lmb_check(addr, len, NULL) == -EFAULT) {
+		puts("booti: no kernel: load it first ($filesize is its size)\n");
+		return -EINVAL;
+	}
+	if (len > S390EP_OFFSET + 6 && !memcmp(img + S390EP_OFFSET, "S390EP", 6)) {
+		img += IMAGE_ADDR;	/* laid out from 0: skip to 0x10000 */
+		len -= IMAGE_ADDR;
+	}
+	if (len < PARM_CMDLINE + CMDLINE_OLD_MAX) {
+		puts("booti: not an s390x kernel image (too small)\n");
+		return -EINVAL;
+	}
+	if (bootm_get_ramdisk(rd_arg, &images) ||
+	    check_free("kernel", IMAGE_ADDR, len))
+		return -EINVAL;
+
+	if (images.rd_size && images.rd_start < IMAGE_ADDR + len &&
+	    IMAGE_ADDR < images.rd_start + images.rd_size) {
+		printf("booti: the kernel (0x%lx-0x%lx) would overwrite the ramdisk: load it higher\n",
+		       IMAGE_ADDR, IMAGE_ADDR + len - 1);
+		return -EINVAL;
+	}
+	/* The kernel first: its place is below both files */
+	memmove(map_sysmem(IMAGE_ADDR, len), img, len);
+
+	/* The initrd: where it is if above the kernel and 8 MiB, else moved */
+	rd = images.rd_start;
+	if (images.rd_size) {
+		ulong low = max(INITRD_MIN_ADDR,
+				ALIGN(IMAGE_ADDR + len, SZ_1M) + SZ_1M);
+
+		if (rd < low) {
+			rd = low;
+			if (check_free("initrd", rd, images.rd_size))
+				return -EINVAL;
+			memmove(map_sysmem(rd, images.rd_size),
+				map_sysmem(images.rd_start, images.rd_size),
+				images.rd_size);
+		}
+	}
+	k = map_sysmem(IMAGE_ADDR, len);
+	put_unaligned_be64(images.rd_size ? rd : 0, k + PARM_INITRD_START);
+	put_unaligned_be64(images.rd_size, k + PARM_INITRD_SIZE);
+
+	args = env_get("bootargs");
+	if (args) {
+		max = get_unaligned_be64(k + PARM_MAX_CMDLINE);
+		if (!max || max > len - PARM_CMDLINE)
+			max = CMDLINE_OLD_MAX;
+		if (strlen(args) >= max) {
+			printf("booti: $bootargs is longer than the kernel's %lu bytes\n",
+			       max - 1);
+			return -EINVAL;
+		}
+		memset(k + PARM_CMDLINE, 0, max);
+		strcpy((char *)k + PARM_CMDLINE, args);
+	}
+
+	bootm_announce_and_cleanup();
+	plan.psw = PSW_LOAD | IMAGE_ADDR;
+	zipl_jump(NULL, &plan);
+	puts("booti: QEMU did not take the reset\n");
+	return -EIO;
+}
