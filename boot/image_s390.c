@@ -69,7 +69,7 @@ int s390_boot_linux(ulong addr, const char *rd_arg)
 		return -EINVAL;
 
 	if (images.rd_size && images.rd_start < IMAGE_ADDR + len &&
-	    IMAGE_ADDR < images.rd_start + images.rd_size) {
+	    images.rd_start + images.rd_size > IMAGE_ADDR) {
 		printf("booti: the kernel (0x%lx-0x%lx) would overwrite the ramdisk: load it higher\n",
 		       IMAGE_ADDR, IMAGE_ADDR + len - 1);
 		return -EINVAL;

@@ -24,12 +24,6 @@ static struct env_var *env_vars;
 static int env_count;
 static int env_alloc;
 
-/*
- * The board's additions: a weak reference, NULL when the board file
- * defines none (a weak empty definition would clash in type with the
- * board's array under link-time optimisation)
- */
-extern const char board_env_extra[] __weak;
 
 bool env_name_valid(const char *name)
 {

@@ -26,9 +26,11 @@
 
 /*
  * board_env_extra - the board's additions to the default environment:
- * "name=value\0" strings ended by an empty one
+ * "name=value\0" strings ended by an empty one. A weak reference: NULL
+ * when the board file defines none (a weak empty definition would clash
+ * in type with the board's array under link-time optimisation).
  */
-extern const char board_env_extra[];
+extern const char board_env_extra[] __weak;
 
 /**
  * env_init() - set up the environment from the default environment
