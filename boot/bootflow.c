@@ -58,28 +58,23 @@ static void bootflow_clear(void)
 		bootflow_free(&flows[--flow_count]);
 }
 
-int bootflow_read_file(struct bootflow *bflow, const char *subdir,
-		       const char *name)
+int bootflow_load(struct blk_desc *desc, int part, const char *path,
+		  ulong max, char **bufp, ulong *sizep)
 {
-	char path[128];
 	loff_t size, actread;
 	char *buf;
 	int ret;
 
-	snprintf(path, sizeof(path), "%s%s", subdir, name);
-	ret = fs_set_blk_dev_with_part(bflow->desc, bflow->part);
-	if (ret)
+	if (fs_set_blk_dev_with_part(desc, part))
 		return -ENODEV;
-	ret = fs_size(path, &size);
-	if (ret)
+	if (fs_size(path, &size))
 		return -ENOENT;
-	bflow->state = BOOTFLOWST_FILE;
-	if (size > BOOTFLOW_MAX_FILE)
+	if (size > max)
 		return -E2BIG;
 	buf = malloc(size + 1);
 	if (!buf)
 		return -ENOMEM;
-	ret = fs_set_blk_dev_with_part(bflow->desc, bflow->part);
+	ret = fs_set_blk_dev_with_part(desc, part);
 	if (!ret)
 		ret = fs_read_buf(path, buf, size, &actread);
 	if (ret || actread != size) {
@@ -87,8 +82,25 @@ int bootflow_read_file(struct bootflow *bflow, const char *subdir,
 		return ret ? ret : -EIO;
 	}
 	buf[size] = 0;
-	bflow->buf = buf;
-	bflow->size = size;
+	*bufp = buf;
+	*sizep = size;
+	return 0;
+}
+
+int bootflow_read_file(struct bootflow *bflow, const char *subdir,
+		       const char *name)
+{
+	char path[128];
+	int ret;
+
+	snprintf(path, sizeof(path), "%s%s", subdir, name);
+	ret = bootflow_load(bflow->desc, bflow->part, path, BOOTFLOW_MAX_FILE,
+			    &bflow->buf, &bflow->size);
+	if (ret == -ENODEV || ret == -ENOENT)
+		return ret;
+	bflow->state = BOOTFLOWST_FILE;
+	if (ret)
+		return ret;
 	bflow->fname = strdup(path);
 	bflow->subdir = strdup(subdir);
 	if (!bflow->fname || !bflow->subdir)

@@ -81,25 +81,20 @@ static int add_entry(struct bootflow *bflow, const char *dir,
 {
 	struct bls_list *list = priv;
 	char path[FS_DIRENT_NAME_LEN + 32], id[FS_DIRENT_NAME_LEN];
-	loff_t size, actread;
+	ulong size;
 	char *buf;
 	int ret;
 
 	snprintf(path, sizeof(path), "%s%s", dir, name);
 	strlcpy(id, name, conf_len(name) + 1);
-	if (fs_set_blk_dev_with_part(bflow->desc, bflow->part) ||
-	    fs_size(path, &size) || size > BLS_MAX_FILE)
-		return -EINVAL;
-	buf = malloc(size + 1);
-	if (!buf)
-		return -ENOMEM;
-	ret = fs_set_blk_dev_with_part(bflow->desc, bflow->part);
-	if (!ret)
-		ret = fs_read_buf(path, buf, size, &actread);
-	if (!ret && !bls_parse(buf, actread, id, &list->entries[list->count]))
+	ret = bootflow_load(bflow->desc, bflow->part, path, BLS_MAX_FILE, &buf,
+			    &size);
+	if (ret)
+		return ret;
+	if (!bls_parse(buf, size, id, &list->entries[list->count]))
 		list->count++;
 	free(buf);
-	return ret;
+	return 0;
 }
 
 static int bls_boot(struct bootflow *bflow)

@@ -123,6 +123,20 @@ const struct bootmeth *bootmeth_all(int seq);
 int bootmeth_set_order(const char *names);
 
 /**
+ * bootflow_load() - read a whole file of a partition into a new buffer
+ * @desc:	the block device
+ * @part:	the partition (0: the whole disk)
+ * @path:	the file
+ * @max:	the most bytes accepted
+ * @bufp:	set to the buffer (NUL-terminated; free() it)
+ * @sizep:	set to the file's size
+ * Return: 0; -ENODEV (no filesystem), -ENOENT (no such file), -E2BIG,
+ * -ENOMEM or a read error
+ */
+int bootflow_load(struct blk_desc *desc, int part, const char *path,
+		  ulong max, char **bufp, ulong *sizep);
+
+/**
  * bootflow_read_file() - read a file of the bootflow's partition
  * @bflow:	the bootflow: its fname, buf, size and subdir are set
  * @subdir:	the folder ("/", "/boot/")
