@@ -110,7 +110,7 @@ int s390_boot_linux(ulong addr, const char *rd_arg)
 		strcpy((char *)k + PARM_CMDLINE, args);
 	}
 
-	bootm_announce_and_cleanup();
+	/* zipl_jump() stops every device (the hand-over) */
 	plan.psw = PSW_LOAD | IMAGE_ADDR;
 	zipl_jump(NULL, &plan);
 	puts("booti: QEMU did not take the reset\n");

@@ -6,11 +6,14 @@
  * IPL parameter block naming the device (DIAGNOSE 0x308 subcode 5, so
  * that Linux's own DIAG 308 store finds it), then DIAGNOSE 0x308
  * subcode 1, "load normal": QEMU resets the CPUs and the channel
- * subsystem, keeps memory, and loads the PSW from absolute 0.
+ * subsystem, keeps memory, and loads the PSW from absolute 0. Before the
+ * PSW is written every device is removed (bootm_announce_and_cleanup()),
+ * as before every jump to an OS on every board.
  */
 
 #include <common.h>
 #include <blk.h>
+#include <bootm.h>
 #include <virtio.h>
 #include <zipl.h>
 #include <asm/diag.h>
@@ -65,6 +68,8 @@ int zipl_jump(struct blk_desc *desc, const struct zipl_plan *plan)
 		return -EIO;
 
 jump:
+	/* The hand-over every OS gets: every device stopped, then the PSW */
+	bootm_announce_and_cleanup();
 	*(volatile u64 *)abs_ptr(0) = plan->psw;
 	*(volatile u32 *)abs_ptr(LC_SUBCHANNEL_ID) = addr.ccw.schid;
 	*(volatile u32 *)abs_ptr(LC_IO_INT_PARM) = 0;
