@@ -58,6 +58,8 @@ def disks(tmp_path_factory):
     tree = d / 'ext'
     (tree / 'boot' / 'extlinux').mkdir(parents=True)
     (tree / 'boot' / 'extlinux' / 'extlinux.conf').write_text(CONF)
+    (tree / 'boot' / 'extlinux' / 'missing.conf').write_text(
+        'default nosuch\nlabel only\n  linux /boot/k-none\n')
     (tree / 'boot' / 'k1').write_bytes(b'not a kernel ' * 100)
     (tree / 'boot' / 'k2').write_bytes(b'not a kernel either ' * 100)
     ext_image(d / 'p2.img', tree, 8 << 20)
@@ -222,6 +224,16 @@ def test_sysboot_errors(con):
     assert st == 1 and out.startswith('Invalid filesystem: xfs'), out
     out, st = status(con, 'sysboot virtio 9 any')
     assert st == 1, out
+
+
+def test_sysboot_missing_default(con):
+    """A default naming no label: U-Boot's line, then the first label."""
+    out, st = status(con, 'sysboot virtio 0:2 any ${pxefile_addr_r} '
+                     '/boot/extlinux/missing.conf')
+    assert st == 1
+    lines = out.splitlines()
+    assert lines[:2] == ['Missing default: nosuch', '1:\tonly'], out
+    assert lines[-1] == 'Skipping only for failure retrieving kernel', out
 
 
 def test_boot_targets(con):
