@@ -60,8 +60,10 @@ int s390_boot_linux(ulong addr, const char *rd_arg)
 		img += IMAGE_ADDR;	/* laid out from 0: skip to 0x10000 */
 		len -= IMAGE_ADDR;
 	}
-	if (len < PARM_CMDLINE + CMDLINE_OLD_MAX) {
-		puts("booti: not an s390x kernel image (too small)\n");
+	/* The kernel's mark at 0x10008, what its IPL code starts with */
+	if (len < PARM_CMDLINE + CMDLINE_OLD_MAX ||
+	    memcmp(img + S390EP_OFFSET - IMAGE_ADDR, "S390EP", 6)) {
+		puts("booti: not an s390x kernel image (no S390EP mark at 0x10008)\n");
 		return -EINVAL;
 	}
 	if (bootm_get_ramdisk(rd_arg, &images) ||

@@ -15,7 +15,10 @@
 #include <malloc.h>
 #include <pxe_utils.h>
 
-/* Where @path goes: as it is if absolute, else under the boot folder */
+/*
+ * Read @path (as it is if absolute, else under the boot folder) to @addr;
+ * $filesize is its size, as U-Boot's pxe code sets it
+ */
 static int get_relfile(struct pxe_context *ctx, const char *path, ulong addr,
 		       ulong *sizep)
 {
@@ -24,7 +27,10 @@ static int get_relfile(struct pxe_context *ctx, const char *path, ulong addr,
 
 	if (path[0] == '/' || !ctx->bootdir || !*ctx->bootdir) {
 		printf("Retrieving file: %s\n", path);
-		return ctx->getfile(ctx->ctx, path, addr, sizep);
+		ret = ctx->getfile(ctx->ctx, path, addr, sizep);
+		if (!ret)
+			env_set_hex("filesize", *sizep);
+		return ret;
 	}
 	full = malloc(strlen(ctx->bootdir) + strlen(path) + 2);
 	if (!full)
@@ -36,6 +42,8 @@ static int get_relfile(struct pxe_context *ctx, const char *path, ulong addr,
 	printf("Retrieving file: %s\n", full);
 	ret = ctx->getfile(ctx->ctx, full, addr, sizep);
 	free(full);
+	if (!ret)
+		env_set_hex("filesize", *sizep);
 	return ret;
 }
 

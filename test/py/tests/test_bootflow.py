@@ -1,6 +1,6 @@
 # SPDX-License-Identifier: GPL-2.0-or-later
 """Standard boot and extlinux.conf as a user types them, on every board
-with standard boot (the sandbox, qemu-arm64), on disks made by mke2fs
+with standard boot (the sandbox, qemu-arm64, qemu-s390x), on disks made by mke2fs
 and sgdisk: bootflow scan/list/select/info, bootdev list, bootmeth
 list/order, $boot_targets, sysboot with its menu (a choice typed, a
 timeout, a default that does not exist), BLS entries in the order the
@@ -197,10 +197,11 @@ def test_sysboot_menu_choice(con):
     assert 'Retrieving file: /boot/missing.img' in out
     assert "Failed to load '/boot/missing.img'" in out
     assert 'Skipping one for failure retrieving initrd' in out
-    # 'two' loads but is no kernel: booti's line on qemu-arm64, the
-    # sandbox's on the sandbox
+    # 'two' loads but is no kernel: booti's line on qemu-arm64 and
+    # qemu-s390x, the sandbox's on the sandbox
     assert '2:\tThe second' in out and 'append: two' in out
     assert ('Bad Linux ARM64 Image magic!' in out or
+            'not an s390x kernel image' in out or
             'not supported on this board' in out), out
     assert 'Skipping three for failure retrieving kernel' in out
     assert con.run_command('echo alive') == 'alive'

@@ -26,10 +26,19 @@ BOOT_TIMEOUT = 120
 
 @pytest.fixture(scope='module')
 def disk(tmp_path_factory):
+    """ext4: /boot/vmlinuz and /boot/initrd, and two Boot Loader
+    Specification entries for them (the newer version must win)."""
     d = tmp_path_factory.mktemp('booti-s390')
     (d / 'tree' / 'boot').mkdir(parents=True)
     shutil.copyfile(fixture.kernel(), d / 'tree' / 'boot' / 'vmlinuz')
     shutil.copyfile(fixture.initramfs(), d / 'tree' / 'boot' / 'initrd')
+    entries = d / 'tree' / 'loader' / 'entries'
+    entries.mkdir(parents=True)
+    for ver in ('6.1.0-9', '6.1.0-57'):
+        (entries / f'debian-{ver}.conf').write_text(
+            f'title Debian GNU/Linux 12 (bookworm)\nversion {ver}\n'
+            'linux /boot/vmlinuz\ninitrd /boot/initrd\n'
+            f'options console=ttysclp0 quiet virtboot=bls-{ver}\n')
     ext_image(d / 'linux.img', d / 'tree', 64 << 20)
     return d / 'linux.img'
 
@@ -80,5 +89,20 @@ def test_booti_s390_errors(board, make_console, disk):
     # Not a kernel
     con.run_command('load virtio 0 ${kernel_addr_r} boot/initrd')
     out, st = con.run_status('setenv filesize 100; booti ${kernel_addr_r}')
-    assert (out, st) == ('booti: not an s390x kernel image (too small)', 1)
+    assert (out, st) == ('booti: not an s390x kernel image (no S390EP mark '
+                         'at 0x10008)', 1)
     assert con.run_command('echo alive') == 'alive'
+
+
+@pytest.mark.parametrize('kind', ['blk', 'scsi'])
+def test_bls_s390(board, make_console, disk, kind):
+    """BLS entries booted by 'bootflow scan -lb' without zipl, over
+    virtio-blk-ccw and virtio-scsi-ccw (bootindex set)."""
+    con = make_console([Disk(disk, kind=kind, ro=True, bootindex=1)])
+    con.run_command('bootflow scan -lb', wait_for_prompt=False)
+    out = con.wait_for(fixture.MARKER, timeout=BOOT_TIMEOUT * board.scale)
+    con.wait_for(re.compile(r'cmdline: \[([^\]]*)\]'))
+    assert con.p.match.group(1) == \
+        'console=ttysclp0 quiet virtboot=bls-6.1.0-57'
+    assert re.search(r'bls +ready +\w+ +0 ', out), out
+    con.mark_halted()
