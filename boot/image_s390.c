@@ -15,18 +15,10 @@
 #include <lmb.h>
 #include <mapmem.h>
 #include <zipl.h>
+#include <s390/linux_image.h>
 #include <linux/byteorder.h>
 
-#define IMAGE_ADDR		0x10000UL
-#define S390EP_OFFSET		0x10008
-#define PARM_INITRD_START	0x408	/* from IMAGE_ADDR */
-#define PARM_INITRD_SIZE	0x410
-#define PARM_MAX_CMDLINE	0x430
-#define PARM_CMDLINE		0x480
-#define CMDLINE_OLD_MAX		896
-#define INITRD_MIN_ADDR		0x800000UL
 #define SZ_1M			0x100000UL
-#define PSW_LOAD		0x0008000080000000ULL
 
 static int check_free(const char *what, ulong addr, ulong size)
 {

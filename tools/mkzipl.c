@@ -40,17 +40,11 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+/* The kernel image layout, shared with the firmware's booti */
+#include "../include/s390/linux_image.h"
+
 #define MAX_ENTRIES		31
 #define MAX_COMPONENTS		8
-#define IMAGE_ADDR		0x10000ULL
-#define S390EP_OFFSET		0x10008
-#define PARM_INITRD_START	0x408	/* from IMAGE_ADDR */
-#define PARM_INITRD_SIZE	0x410
-#define PARM_MAX_CMDLINE	0x430
-#define PARM_CMDLINE		0x480
-#define CMDLINE_OLD_MAX		896
-#define INITRD_MIN_ADDR		0x800000ULL	/* where QEMU's -kernel puts it */
-#define PSW_LOAD		0x0008000080000000ULL
 #define EXTENT_BYTES		(1024 * 1024)	/* data per block pointer */
 #define COMP_EXEC		1
 #define COMP_LOAD		2
