@@ -232,6 +232,7 @@ int bootflow_scan(uint flags, const char *label)
 	int valid = 0, len;
 
 	bootflow_clear();
+	bootmeth_order_from_env();
 	/* U-Boot's virtio hunter: every virtio device probed, disks bound */
 	if (IS_ENABLED(CONFIG_VIRTIO))
 		virtio_init();

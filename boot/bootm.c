@@ -157,8 +157,7 @@ int bootm_get_fdt(const char *arg, struct bootm_images *images)
 		 * Edited in place with room to grow, as fdt_high=0xffffffff:
 		 * the blocks in use and the pad (QEMU's blob claims 1 MiB)
 		 */
-		size = min(fdt_size_used(src) + BOOTM_FDT_PAD,
-			   fdt_totalsize(src) + BOOTM_FDT_PAD);
+		size = fdt_size_used(src) + BOOTM_FDT_PAD;
 		ret = check_free("The device tree", addr, size);
 		if (ret)
 			return ret;
@@ -319,7 +318,7 @@ int bootm_boot_linux(ulong addr, const char *rd_arg, const char *fdt_arg)
 int bootm_boot_linux(ulong addr, const char *rd_arg, const char *fdt_arg)
 {
 	struct bootm_images images = {};
-	ulong limit = ~0UL;
+	ulong limit = ~0UL, fdt = fdt_arg ? hextoul(fdt_arg, NULL) : 0;
 	int ret;
 
 	ret = bootm_get_ramdisk(rd_arg, &images);
@@ -327,8 +326,8 @@ int bootm_boot_linux(ulong addr, const char *rd_arg, const char *fdt_arg)
 		return ret;
 	if (images.rd_size)
 		limit = images.rd_start;
-	if (fdt_arg && hextoul(fdt_arg, NULL) > addr)
-		limit = min(limit, hextoul(fdt_arg, NULL));
+	if (fdt > addr)
+		limit = min(limit, fdt);
 	ret = bootm_uncompress(&addr, limit);
 	if (!ret)
 		ret = booti_setup(addr, &images);

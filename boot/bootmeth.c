@@ -71,13 +71,16 @@ int bootmeth_set_order(const char *names)
 	return 0;
 }
 
-const struct bootmeth *bootmeth_get(int i)
+void bootmeth_order_from_env(void)
 {
 	const char *env = env_get("bootmeths");
 
-	/* $bootmeths, as U-Boot: the order for every scan while it is set */
 	if (env && bootmeth_set_order(env))
 		order_count = -1;
+}
+
+const struct bootmeth *bootmeth_get(int i)
+{
 	if (order_count < 0)
 		return bootmeth_all(i);
 	return i >= 0 && i < order_count ? order[i] : NULL;

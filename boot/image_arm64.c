@@ -39,6 +39,7 @@ int booti_setup(ulong image, struct bootm_images *images)
 {
 	const struct arm64_image_header *ih;
 	ulong dst, text_offset, size;
+	const char *why;
 	u64 flags;
 	int ret;
 
@@ -84,11 +85,8 @@ int booti_setup(ulong image, struct bootm_images *images)
 	}
 	dst += text_offset;
 
-	ret = lmb_check(dst, size, NULL);
+	ret = lmb_check(dst, size, &why);
 	if (ret) {
-		const char *why;
-
-		lmb_check(dst, size, &why);
 		printf("booti: the kernel at 0x%lx (image_size 0x%lx) %s%s\n",
 		       dst, size, ret == -EFAULT ? "" : "would overwrite ",
 		       why);

@@ -22,25 +22,21 @@
 static int get_relfile(struct pxe_context *ctx, const char *path, ulong addr,
 		       ulong *sizep)
 {
-	char *full;
+	char *full = NULL;
 	int ret;
 
-	if (path[0] == '/' || !ctx->bootdir || !*ctx->bootdir) {
-		printf("Retrieving file: %s\n", path);
-		ret = ctx->getfile(ctx->ctx, path, addr, sizep);
-		if (!ret)
-			env_set_hex("filesize", *sizep);
-		return ret;
+	if (path[0] != '/' && ctx->bootdir && *ctx->bootdir) {
+		full = malloc(strlen(ctx->bootdir) + strlen(path) + 2);
+		if (!full)
+			return -ENOMEM;
+		strcpy(full, ctx->bootdir);
+		if (full[strlen(full) - 1] != '/')
+			strcat(full, "/");
+		strcat(full, path);
+		path = full;
 	}
-	full = malloc(strlen(ctx->bootdir) + strlen(path) + 2);
-	if (!full)
-		return -ENOMEM;
-	strcpy(full, ctx->bootdir);
-	if (full[strlen(full) - 1] != '/')
-		strcat(full, "/");
-	strcat(full, path);
-	printf("Retrieving file: %s\n", full);
-	ret = ctx->getfile(ctx->ctx, full, addr, sizep);
+	printf("Retrieving file: %s\n", path);
+	ret = ctx->getfile(ctx->ctx, path, addr, sizep);
 	free(full);
 	if (!ret)
 		env_set_hex("filesize", *sizep);

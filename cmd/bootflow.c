@@ -193,6 +193,7 @@ static int do_bootmeth(struct cmd_tbl *cmdtp, int flag, int argc,
 						     CMD_RET_SUCCESS;
 	if (argc != 2 || strcmp(argv[1], "list"))
 		return CMD_RET_USAGE;
+	bootmeth_order_from_env();
 	puts("Order  Seq  Name                Description\n");
 	puts("-----  ---  ------------------  ------------------\n");
 	for (seq = 0; (meth = bootmeth_all(seq)); seq++) {

@@ -116,6 +116,12 @@ const struct bootmeth *bootmeth_get(int i);
 const struct bootmeth *bootmeth_all(int seq);
 
 /**
+ * bootmeth_order_from_env() - $bootmeths, as U-Boot: when set, the order
+ * of every scan (an unknown name in it: every method, after one line)
+ */
+void bootmeth_order_from_env(void);
+
+/**
  * bootmeth_set_order() - set the order from a list of names
  * @names:	the methods' names, separated by spaces
  * Return: 0, or -ENOENT after printing which name is unknown

@@ -108,6 +108,15 @@ const void *fdt_getprop(const void *fdt, int node, const char *name,
 			int *lenp);
 
 /**
+ * fdt_property_offset() - where a node's property of that name is
+ * @fdt:	the blob
+ * @node:	the node's offset
+ * @name:	the property's name
+ * Return: its offset, -ENOENT if absent, -EINVAL if malformed
+ */
+int fdt_property_offset(const void *fdt, int node, const char *name);
+
+/**
  * fdt_first_property_offset() - the first property of a node
  * @fdt:	the blob
  * @node:	the node's offset

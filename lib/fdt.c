@@ -258,29 +258,32 @@ const void *fdt_getprop_by_offset(const void *fdt, int offset,
 	return prop + 12;
 }
 
-const void *fdt_getprop(const void *fdt, int node, const char *name,
-			int *lenp)
+int fdt_property_offset(const void *fdt, int node, const char *name)
 {
 	const char *pname;
-	const void *val;
 	int offset, len;
 
 	for (offset = fdt_first_property_offset(fdt, node); offset >= 0;
 	     offset = fdt_next_property_offset(fdt, offset)) {
-		val = fdt_getprop_by_offset(fdt, offset, &pname, &len);
-		if (!val) {
-			offset = len;
-			break;
-		}
-		if (!strcmp(pname, name)) {
-			if (lenp)
-				*lenp = len;
-			return val;
-		}
+		if (!fdt_getprop_by_offset(fdt, offset, &pname, &len))
+			return len;
+		if (!strcmp(pname, name))
+			return offset;
 	}
-	if (lenp)
-		*lenp = offset;
-	return NULL;
+	return offset;
+}
+
+const void *fdt_getprop(const void *fdt, int node, const char *name,
+			int *lenp)
+{
+	int offset = fdt_property_offset(fdt, node, name);
+
+	if (offset < 0) {
+		if (lenp)
+			*lenp = offset;
+		return NULL;
+	}
+	return fdt_getprop_by_offset(fdt, offset, NULL, lenp);
 }
 
 int fdt_getprop_u32(const void *fdt, int node, const char *name, u32 *val)

@@ -188,21 +188,6 @@ static u32 room(const void *fdt)
 	return fdt_totalsize(fdt) - used_end(fdt);
 }
 
-static int find_prop(const void *fdt, int node, const char *name)
-{
-	const char *pname;
-	int off, len;
-
-	for (off = fdt_first_property_offset(fdt, node); off >= 0;
-	     off = fdt_next_property_offset(fdt, off)) {
-		if (!fdt_getprop_by_offset(fdt, off, &pname, &len))
-			return len;
-		if (!strcmp(pname, name))
-			return off;
-	}
-	return off;
-}
-
 /* Where a node's first property goes: right after its name */
 static int node_body(const void *fdt, int node)
 {
@@ -221,7 +206,7 @@ int fdt_setprop(void *fdt, int node, const char *name, const void *val,
 
 	if (len < 0 || used_end(fdt) < 0)
 		return -EINVAL;
-	off = find_prop(fdt, node, name);
+	off = fdt_property_offset(fdt, node, name);
 	if (off >= 0) {
 		sb = (u8 *)fdt + hdr(fdt, HDR_OFF(off_dt_struct));
 		oldlen = get_unaligned_be32(sb + off + 4);
@@ -285,7 +270,7 @@ int fdt_delprop(void *fdt, int node, const char *name)
 
 	if (used_end(fdt) < 0)
 		return -EINVAL;
-	off = find_prop(fdt, node, name);
+	off = fdt_property_offset(fdt, node, name);
 	if (off < 0)
 		return off;
 	sb = (u8 *)fdt + hdr(fdt, HDR_OFF(off_dt_struct));

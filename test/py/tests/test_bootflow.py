@@ -13,14 +13,13 @@ test_bootflow_linux.py's.
 """
 
 import re
-import struct
-import zlib
 
 import pytest
 
 from conftest import _close, _start
 from harness import Disk
 from harness.fsimg import ext_image, partitioned_disk
+from harness.uimage import script_image
 
 pytestmark = [pytest.mark.buildconfigspec('bootstd')]
 
@@ -42,13 +41,6 @@ label two
 label three
   linux /boot/k-none
 '''
-
-
-def script_image(text):
-    data = struct.pack('>II', len(text), 0) + text.encode()
-    hdr = struct.pack('>7I4B32s', 0x27051956, 0, 0, len(data), 0, 0,
-                      zlib.crc32(data), 5, 22, 6, 0, b'boot script')
-    return hdr[:4] + struct.pack('>I', zlib.crc32(hdr)) + hdr[8:] + data
 
 
 @pytest.fixture(scope='module')

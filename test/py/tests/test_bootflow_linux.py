@@ -19,10 +19,8 @@ the command line it got, so the test knows which entry booted.
 
 import re
 import shutil
-import struct
 import sys
 import time
-import zlib
 from pathlib import Path
 
 import pexpect
@@ -30,6 +28,7 @@ import pytest
 
 from harness import Disk
 from harness.fsimg import ext_image, fat_image, iso_image, partitioned_disk
+from harness.uimage import script_image
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / 'linux'))
 import fixture  # noqa: E402
@@ -68,15 +67,6 @@ def kernel_files(d, root='boot'):
     shutil.copyfile(fixture.kernel('arm64'), d / root / f'vmlinuz-{VERSION}')
     shutil.copyfile(fixture.initramfs('arm64'),
                     d / root / f'initrd.img-{VERSION}')
-
-
-def script_image(text):
-    """A legacy script image, as 'mkimage -T script' writes it."""
-    data = struct.pack('>II', len(text), 0) + text.encode()
-    hdr = struct.pack('>7I4B32s', 0x27051956, 0, 0, len(data), 0, 0,
-                      zlib.crc32(data), 5, 22, 6, 0, b'boot script')
-    hcrc = zlib.crc32(hdr)
-    return hdr[:4] + struct.pack('>I', hcrc) + hdr[8:] + data
 
 
 @pytest.fixture(scope='module')

@@ -7,26 +7,10 @@ files ending with a zero, then the script), put on a virtio-blk disk and
 read into memory with 'virtio read'.
 """
 
-import struct
-import zlib
-
 import pytest
 
 from harness import Disk, loadaddr
-
-IH_MAGIC = 0x27051956
-IH_TYPE_SCRIPT = 6
-IH_TYPE_KERNEL = 2
-
-
-def script_image(text, itype=IH_TYPE_SCRIPT, name=b'test script'):
-    """A legacy image holding @text as a script (mkimage -T script)."""
-    body = text.encode()
-    data = struct.pack('>II', len(body), 0) + body
-    hdr = struct.pack('>7I4B32s', IH_MAGIC, 0, 0, len(data), 0, 0,
-                      zlib.crc32(data), 5, 0, itype, 0, name)
-    hdr = hdr[:4] + struct.pack('>I', zlib.crc32(hdr)) + hdr[8:]
-    return hdr + data
+from harness.uimage import IH_TYPE_KERNEL, script_image
 
 
 @pytest.fixture(scope='module')
