@@ -162,7 +162,7 @@ static bool label_matches(const char *label, int len, struct blk_desc *desc)
 
 /* Try every method on one partition; returns the ready ones added */
 static int scan_part(struct udevice *blk, struct blk_desc *desc, int part,
-		     uint flags, int *valid)
+		     uint flags, const char *loadparm, int *valid)
 {
 	const struct bootmeth *meth;
 	struct bootflow *bflow;
@@ -179,6 +179,7 @@ static int scan_part(struct udevice *blk, struct blk_desc *desc, int part,
 		bflow->desc = desc;
 		bflow->part = part;
 		bflow->meth = meth;
+		bflow->loadparm = loadparm;
 		bflow->state = BOOTFLOWST_FS;
 		ret = meth->read(bflow);
 		if (!ret)
@@ -199,7 +200,8 @@ static int scan_part(struct udevice *blk, struct blk_desc *desc, int part,
 	return 0;
 }
 
-static void scan_dev(struct udevice *blk, uint flags, int *valid)
+static void scan_dev(struct udevice *blk, uint flags, const char *loadparm,
+		     int *valid)
 {
 	struct blk_desc *desc = dev_get_uclass_plat(blk);
 	struct disk_partition info;
@@ -213,13 +215,13 @@ static void scan_dev(struct udevice *blk, uint flags, int *valid)
 		found++;
 		if (!fs_set_blk_dev_with_part(desc, part)) {
 			fs_close();
-			scan_part(blk, desc, part, flags, valid);
+			scan_part(blk, desc, part, flags, loadparm, valid);
 		}
 	}
 	/* No partition table: a filesystem on the whole disk */
 	if (!found && !fs_set_blk_dev_with_part(desc, 0)) {
 		fs_close();
-		scan_part(blk, desc, 0, flags, valid);
+		scan_part(blk, desc, 0, flags, loadparm, valid);
 	}
 }
 
@@ -246,7 +248,7 @@ int bootflow_scan(uint flags, const char *label)
 	if (!targets || !*targets) {
 		uclass_foreach_dev(blk, uc) {
 			if (!device_probe(blk))
-				scan_dev(blk, flags, &valid);
+				scan_dev(blk, flags, NULL, &valid);
 		}
 	} else {
 		/* Devices in the order the words of boot_targets name them */
@@ -263,7 +265,7 @@ int bootflow_scan(uint flags, const char *label)
 				if (!device_probe(blk) &&
 				    label_matches(word, len,
 						  dev_get_uclass_plat(blk)))
-					scan_dev(blk, flags, &valid);
+					scan_dev(blk, flags, NULL, &valid);
 			}
 		}
 	}
@@ -272,6 +274,16 @@ int bootflow_scan(uint flags, const char *label)
 		bootflow_footer(flow_count, valid);
 	}
 	return flags & BOOTFLOWF_ALL ? flow_count : valid;
+}
+
+int bootflow_boot_dev(struct blk_desc *desc, const char *loadparm)
+{
+	int valid = 0;
+
+	bootflow_clear();
+	bootmeth_order_from_env();
+	scan_dev(desc->bdev, BOOTFLOWF_BOOT, loadparm, &valid);
+	return valid ? -EIO : -ENOENT;
 }
 
 void bootflow_list(void)

@@ -115,7 +115,7 @@ static int bls_boot(struct bootflow *bflow)
 		if (!bls_to_label(&list->entries[i], &menu->labels[menu->count]))
 			menu->count++;
 	}
-	ret = pxe_boot_menu(&ctx, menu, NULL);
+	ret = pxe_boot_menu(&ctx, menu, bflow->loadparm);
 	pxe_menu_free(menu);
 	for (i = 0; i < list->count; i++)
 		bls_free(&list->entries[i]);

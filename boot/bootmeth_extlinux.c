@@ -35,7 +35,7 @@ static int extlinux_boot(struct bootflow *bflow)
 	ret = pxe_parse(bflow->buf, bflow->size, &menu);
 	if (ret)
 		return ret;
-	ret = pxe_boot_menu(&ctx, &menu, NULL);
+	ret = pxe_boot_menu(&ctx, &menu, bflow->loadparm);
 	pxe_menu_free(&menu);
 	return ret;
 }

@@ -143,3 +143,20 @@ struct blk_desc *ipl_order_first(const struct ipl_order *order, int i)
 	}
 	return NULL;
 }
+
+void ipl_loadparm(const struct ipl_order *order, struct blk_desc *desc,
+		  char *buf)
+{
+	int b = ipl_order_iplb(order, desc);
+
+	buf[0] = 0;
+	if (!IS_ENABLED(CONFIG_S390))
+		return;
+	if (b >= 0)
+		s390_iplb_loadparm(&order->iplbs[b], buf);
+	if (!buf[0])
+		s390_machine_loadparm(buf);
+	/* PROMPT asked for the menu at start-up; 0 is the default entry */
+	if (!strcmp(buf, "PROMPT") || !strcmp(buf, "0"))
+		buf[0] = 0;
+}

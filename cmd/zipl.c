@@ -15,6 +15,7 @@
 
 #include <common.h>
 #include <blk.h>
+#include <bootflow.h>
 #include <command.h>
 #include <mapmem.h>
 #include <part.h>
@@ -49,19 +50,26 @@ static int zipl_parse_entry(const char *str, int *entryp)
 	return 0;
 }
 
+/* The zipl entry a load parameter names: blank is 0, -1 for a label */
+static int zipl_lp_entry(const char *lp)
+{
+	unsigned long val;
+
+	if (!*lp)
+		return 0;
+	if (strict_strtoul(lp, 10, &val) || val >= ZIPL_MAX_ENTRIES)
+		return -1;
+	return val;
+}
+
 /* The entry the machine's loadparm asks for, or 0 */
 static int zipl_default_entry(void)
 {
-	char lp[IPLB_LOADPARM_LEN + 1];
-	unsigned long val;
+	char lp[IPLB_LOADPARM_LEN + 1] = "";
 
-	if (!IS_ENABLED(CONFIG_S390))
-		return 0;
-	s390_machine_loadparm(lp);
-	if (lp[0] && !strict_strtoul(lp, 10, &val) &&
-	    val < ZIPL_MAX_ENTRIES)
-		return val;
-	return 0;
+	if (IS_ENABLED(CONFIG_S390))
+		s390_machine_loadparm(lp);
+	return max(zipl_lp_entry(lp), 0);
 }
 
 static struct blk_desc *zipl_get_dev(const char *ifname, const char *devstr)
@@ -251,6 +259,37 @@ static int do_zipl_load(struct cmd_tbl *cmdtp, int flag, int argc,
 	return ret ? CMD_RET_FAILURE : CMD_RET_SUCCESS;
 }
 
+/*
+ * IPL from device @i of @order: @entry of its boot map, or (-1) the one
+ * its load parameter names; with @files, then the file-based boot
+ * methods on its partitions with that load parameter (a label or a
+ * number). Returns only if nothing started.
+ */
+static int zipl_ipl_dev(struct ipl_order *order, int i, int entry,
+			bool files, struct zipl_plan *plan)
+{
+	struct blk_desc *desc = order->devs[i].desc;
+	char lp[IPLB_LOADPARM_LEN + 1] = "", name[24];
+	int ret = -ENOENT;
+
+	if (entry < 0) {
+		ipl_loadparm(order, desc, lp);
+		entry = zipl_lp_entry(lp);
+	}
+	/* A label names no entry of a boot map: only the files have those */
+	if (entry >= 0) {
+		ret = zipl_load_dev(desc, entry, plan, false);
+		if (!ret)
+			ret = zipl_start(desc, plan);
+	}
+	if (!files || ret == -ENOSYS || !IS_ENABLED(CONFIG_BOOTSTD))
+		return ret;
+	if (bootflow_boot_dev(desc, lp) == -ENOENT && entry < 0)
+		printf("zipl: %s: no entry '%s' (the loadparm) in a boot map or a boot file\n",
+		       zipl_devname(desc, name, sizeof(name)), lp);
+	return ret;
+}
+
 static int do_zipl_boot(struct cmd_tbl *cmdtp, int flag, int argc,
 			char *const argv[])
 {
@@ -267,6 +306,8 @@ static int do_zipl_boot(struct cmd_tbl *cmdtp, int flag, int argc,
 		if (!order.devs[0].desc)
 			return CMD_RET_FAILURE;
 		order.count = 1;
+		if (entry < 0)
+			entry = zipl_default_entry();
 	} else {
 		/* The IPL device first, then every other disk */
 		if (IS_ENABLED(CONFIG_VIRTIO))
@@ -283,9 +324,7 @@ static int do_zipl_boot(struct cmd_tbl *cmdtp, int flag, int argc,
 		goto out;
 	}
 	for (i = 0; i < order.count; i++) {
-		ret = zipl_load_dev(order.devs[i].desc, entry, plan, false);
-		if (!ret)
-			ret = zipl_start(order.devs[i].desc, plan);
+		ret = zipl_ipl_dev(&order, i, entry, argc == 1, plan);
 		/* Only a board that cannot IPL stops here */
 		if (ret == -ENOSYS)
 			break;

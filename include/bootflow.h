@@ -48,6 +48,8 @@ struct bootmeth {
  * @desc:	its descriptor
  * @part:	the partition (0: the whole disk)
  * @meth:	the method that found it
+ * @loadparm:	the entry to boot (a label or its number), NULL or empty for
+ *		the default (an s390 IPL passes the machine's load parameter)
  * @state:	how far it got (BOOTFLOWST_READY: bootable)
  * @subdir:	the folder its file is in ("/" or "/boot/")
  * @fname:	its file's path
@@ -61,6 +63,7 @@ struct bootflow {
 	struct blk_desc *desc;
 	int part;
 	const struct bootmeth *meth;
+	const char *loadparm;
 	enum bootflow_state state;
 	char *subdir;
 	char *fname;
@@ -81,6 +84,16 @@ struct bootflow {
  * Return: the number found (ready ones, or all with BOOTFLOWF_ALL)
  */
 int bootflow_scan(uint flags, const char *label);
+
+/**
+ * bootflow_boot_dev() - boot from one block device: each bootflow of each
+ * partition (the whole disk without a partition table) as found
+ * @desc:	the device
+ * @loadparm:	the entry each method boots (see struct bootflow)
+ * Return: only when nothing booted: -ENOENT if no method found anything
+ *	to boot, else -EIO (each failure was shown)
+ */
+int bootflow_boot_dev(struct blk_desc *desc, const char *loadparm);
 
 /** bootflow_count() - bootflows the last scan kept */
 int bootflow_count(void);

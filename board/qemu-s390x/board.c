@@ -14,6 +14,7 @@
 #include <env.h>
 #include <init.h>
 #include <mapmem.h>
+#include <virtio.h>
 #include <vsprintf.h>
 #include <asm/sclp.h>
 #include <s390/iplb.h>
@@ -49,6 +50,12 @@ int board_late_init(void)
 	int delay = s390_boot_menu_delay();
 	char buf[12];
 
+	/*
+	 * Every virtio device probed, its disks ready for any block command
+	 * at the prompt, as on qemu-arm64 (the IPL would probe them next)
+	 */
+	if (IS_ENABLED(CONFIG_VIRTIO))
+		virtio_init();
 	if (delay == -ENOENT)
 		return 0;
 	snprintf(buf, sizeof(buf), "%d", delay);

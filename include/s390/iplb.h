@@ -223,4 +223,16 @@ int ipl_order_iplb(const struct ipl_order *order, struct blk_desc *desc);
  */
 struct blk_desc *ipl_order_first(const struct ipl_order *order, int i);
 
+/**
+ * ipl_loadparm() - the load parameter that picks the entry on @desc: the
+ * one of the IPL parameter block naming it when not blank, else the
+ * machine's (s390_machine_loadparm())
+ * @order: the order
+ * @desc: a block device of it
+ * @buf: 9 bytes: the load parameter in ASCII, empty for the default
+ *	 entry ("", "0", and "PROMPT", which asks for the menu at start-up)
+ */
+void ipl_loadparm(const struct ipl_order *order, struct blk_desc *desc,
+		  char *buf);
+
 #endif

@@ -121,6 +121,46 @@ def initramfs(arch='s390x'):
     return out
 
 
+def power_on(board, console_log, disks, extra=(), firmware=True,
+             timeout=120):
+    """Start the board with @disks and no key pressed, wait for the init's
+    MARKER; return (the init's command line, the output before the marker,
+    seconds from power-on). firmware=False: QEMU's own firmware (no
+    -bios) instead of virtboot. A missing marker fails the test."""
+    import time
+
+    import pexpect
+    import pytest
+
+    argv = board.command(disks, list(extra))
+    if not firmware:
+        i = argv.index('-bios')
+        del argv[i:i + 2]
+    console_log.write(f'\n--- boot: {" ".join(map(str, argv))}\n')
+    start = time.monotonic()
+    p = pexpect.spawn(str(argv[0]), [str(a) for a in argv[1:]],
+                      encoding='utf-8', codec_errors='replace',
+                      timeout=timeout * board.scale)
+    p.logfile_read = console_log
+    try:
+        p.expect(MARKER)
+        secs = time.monotonic() - start
+        out = p.before
+        p.expect(r'cmdline: \[([^\]]*)\]')
+        cmdline = p.match.group(1)
+        p.expect(pexpect.EOF, timeout=30 * board.scale)  # init powers off
+        print(f'power-on to init: {secs:.1f} s')
+        return cmdline, out, secs
+    except pexpect.TIMEOUT:
+        pytest.fail(f'no {MARKER} in {timeout} s; last output:'
+                    f'\n{p.before[-3000:]}', pytrace=False)
+    finally:
+        if p.isalive():
+            p.terminate(force=True)
+        p.close()
+        console_log.flush()
+
+
 def demo_disk(path, cmdline='console=ttysclp0'):
     """A 64 MiB disk with a zipl boot map for that Linux (two entries:
     entry 1 adds 'quiet'), made by tools/mkzipl if it does not exist."""

@@ -20,10 +20,8 @@ the command line it got, so the test knows which entry booted.
 import re
 import shutil
 import sys
-import time
 from pathlib import Path
 
-import pexpect
 import pytest
 
 from harness import Disk
@@ -145,30 +143,9 @@ def disks(tmp_path_factory):
 
 
 def power_on(board, console_log, disks, extra=()):
-    """Power on without a key; return (the init's command line, output)."""
-    argv = board.command(disks, list(extra))
-    console_log.write(f'\n--- boot: {" ".join(map(str, argv))}\n')
-    p = pexpect.spawn(str(argv[0]), [str(a) for a in argv[1:]],
-                      encoding='utf-8', codec_errors='replace',
-                      timeout=BOOT_TIMEOUT * board.scale)
-    p.logfile_read = console_log
-    start = time.monotonic()
-    try:
-        p.expect(fixture.MARKER)
-        out = p.before
-        p.expect(r'cmdline: \[([^\]]*)\]')
-        cmdline = p.match.group(1)
-        p.expect(pexpect.EOF, timeout=30 * board.scale)
-        print(f'power-on to init: {time.monotonic() - start:.1f} s')
-        return cmdline, out
-    except pexpect.TIMEOUT:
-        pytest.fail(f'no {fixture.MARKER}; last output:\n{p.before[-3000:]}',
-                    pytrace=False)
-    finally:
-        if p.isalive():
-            p.terminate(force=True)
-        p.close()
-        console_log.flush()
+    """Power on without a key; (the init's command line, output)."""
+    return fixture.power_on(board, console_log, disks, extra,
+                            timeout=BOOT_TIMEOUT)[:2]
 
 
 @pytest.mark.parametrize('kind,transport', [('blk', 'pci'), ('scsi', 'pci'),

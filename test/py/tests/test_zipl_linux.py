@@ -16,10 +16,8 @@ LDL) on 4096-byte virtio-blk disks.
 import random
 import re
 import sys
-import time
 from pathlib import Path
 
-import pexpect
 import pytest
 
 from harness import Disk
@@ -71,42 +69,16 @@ def images(linux, tmp_path_factory):
 
 
 def boot(board, console_log, disks, extra=(), firmware=True):
-    """Power on, wait for the init's marker; return (cmdline, output,
-    seconds). firmware=False: QEMU's own s390-ccw.img instead."""
-    argv = board.command(disks, list(extra))
-    if not firmware:
-        i = argv.index('-bios')
-        del argv[i:i + 2]
-    console_log.write(f'\n--- boot: {" ".join(map(str, argv))}\n')
-    start = time.monotonic()
-    p = pexpect.spawn(str(argv[0]), [str(a) for a in argv[1:]],
-                      encoding='utf-8', codec_errors='replace',
-                      timeout=BOOT_TIMEOUT * board.scale)
-    p.logfile_read = console_log
-    try:
-        p.expect(fixture.MARKER)
-        secs = time.monotonic() - start
-        out = p.before
-        p.expect(r'cmdline: \[([^\]]*)\]')
-        cmdline = p.match.group(1)
-        p.expect(pexpect.EOF, timeout=30 * board.scale)  # init powers off
-        return cmdline, out, secs
-    except pexpect.TIMEOUT:
-        pytest.fail(f'no {fixture.MARKER} in {BOOT_TIMEOUT} s; last output:'
-                    f'\n{p.before[-3000:]}', pytrace=False)
-    finally:
-        if p.isalive():
-            p.terminate(force=True)
-        p.close()
-        console_log.flush()
+    """Power on, wait for the init; (cmdline, output, seconds)."""
+    return fixture.power_on(board, console_log, disks, extra, firmware,
+                            BOOT_TIMEOUT)
 
 
 def test_linux_virtio_blk(board, console_log, images):
     """No bootindex, so no IPL parameter block: the first disk, entry 0."""
-    cmdline, _, secs = boot(board, console_log,
-                            [Disk(images['multi'], ro=True)])
+    cmdline, _, _ = boot(board, console_log,
+                         [Disk(images['multi'], ro=True)])
     assert cmdline == f'{CONSOLE} entry=0'
-    print(f'power-on to init: {secs:.1f} s')
 
 
 def test_linux_loadparm(board, console_log, images):
