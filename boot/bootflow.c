@@ -13,6 +13,7 @@
 #include <env.h>
 #include <fs.h>
 #include <malloc.h>
+#include <net.h>
 #include <part.h>
 #include <virtio.h>
 #include <dm/device.h>
@@ -112,7 +113,8 @@ void bootflow_show(int seq, const struct bootflow *bflow)
 {
 	printf("%3x  %-11s  %-6s  %-9.9s %4x  %-25.25s %s\n", seq,
 	       bflow->meth ? bflow->meth->name : "", bootflow_state_name(bflow->state),
-	       blk_get_uclass_name(bflow->desc->uclass_id), bflow->part,
+	       bflow->desc ? blk_get_uclass_name(bflow->desc->uclass_id) :
+	       "ethernet", bflow->part,
 	       bflow->name, bflow->fname ? bflow->fname : "");
 }
 
@@ -160,44 +162,66 @@ static bool label_matches(const char *label, int len, struct blk_desc *desc)
 	       end == label + len;
 }
 
-/* Try every method on one partition; returns the ready ones added */
-static int scan_part(struct udevice *blk, struct blk_desc *desc, int part,
-		     uint flags, const char *loadparm, int *valid)
+/*
+ * Run @meth on the bootflow being made (flows[flow_count], its device
+ * and partition set); keep it if found (or, with BOOTFLOWF_ALL, failed),
+ * show it, boot it
+ */
+static void try_meth(const struct bootmeth *meth, uint flags,
+		     const char *loadparm, int *valid)
+{
+	struct bootflow *bflow = &flows[flow_count];
+	int ret;
+
+	bflow->meth = meth;
+	bflow->loadparm = loadparm;
+	bflow->state = bflow->desc ? BOOTFLOWST_FS : BOOTFLOWST_MEDIA;
+	ret = meth->read(bflow);
+	if (!ret)
+		bflow->state = BOOTFLOWST_READY;
+	bflow->err = ret;
+	if (ret && (ret == -ENOENT || !(flags & BOOTFLOWF_ALL))) {
+		bootflow_free(bflow);
+		return;
+	}
+	flow_count++;
+	if (!ret)
+		(*valid)++;
+	if (flags & BOOTFLOWF_LIST)
+		bootflow_show(flow_count - 1, bflow);
+	if (!ret && (flags & BOOTFLOWF_BOOT))
+		bootflow_boot(bflow);
+}
+
+/*
+ * Every method for partition @part of @blk (the disk methods), or of the
+ * network device @blk (@desc NULL: the network methods)
+ */
+static void scan_part(struct udevice *blk, struct blk_desc *desc, int part,
+		      uint flags, const char *loadparm, int *valid)
 {
 	const struct bootmeth *meth;
 	struct bootflow *bflow;
-	int i, ret;
+	int i;
 
 	for (i = 0; (meth = bootmeth_get(i)); i++) {
 		if (flow_count == BOOTFLOW_MAX)
-			return 0;
+			return;
+		if (meth->net != !desc)
+			continue;
 		bflow = &flows[flow_count];
 		memset(bflow, 0, sizeof(*bflow));
-		snprintf(bflow->name, sizeof(bflow->name), "%s.bootdev.part_%x",
-			 blk->name, part);
+		if (desc)
+			snprintf(bflow->name, sizeof(bflow->name),
+				 "%s.bootdev.part_%x", blk->name, part);
+		else
+			snprintf(bflow->name, sizeof(bflow->name),
+				 "%s.bootdev.0", blk->name);
 		bflow->blk = blk;
 		bflow->desc = desc;
 		bflow->part = part;
-		bflow->meth = meth;
-		bflow->loadparm = loadparm;
-		bflow->state = BOOTFLOWST_FS;
-		ret = meth->read(bflow);
-		if (!ret)
-			bflow->state = BOOTFLOWST_READY;
-		bflow->err = ret;
-		if (ret && (ret == -ENOENT || !(flags & BOOTFLOWF_ALL))) {
-			bootflow_free(bflow);
-			continue;
-		}
-		flow_count++;
-		if (!ret)
-			(*valid)++;
-		if (flags & BOOTFLOWF_LIST)
-			bootflow_show(flow_count - 1, bflow);
-		if (!ret && (flags & BOOTFLOWF_BOOT))
-			bootflow_boot(bflow);
+		try_meth(meth, flags, loadparm, valid);
 	}
-	return 0;
 }
 
 static void scan_dev(struct udevice *blk, uint flags, const char *loadparm,
@@ -225,6 +249,34 @@ static void scan_dev(struct udevice *blk, uint flags, const char *loadparm,
 	}
 }
 
+/* The network boot device: the current Ethernet device, if any */
+static void scan_net(uint flags, int *valid)
+{
+	struct udevice *eth;
+
+	if (!IS_ENABLED(CONFIG_BOOTMETH_PXE))
+		return;
+	eth = eth_get_dev();
+	if (!eth)
+		return;
+	if (flags & BOOTFLOWF_LIST)
+		printf("Scanning bootdev '%s.bootdev':\n", eth->name);
+	scan_part(eth, NULL, 0, flags, NULL, valid);
+}
+
+/* Does the boot_targets word @label name the network? (U-Boot's words) */
+static bool label_is_net(const char *label, int len)
+{
+	static const char *const words[] = { "dhcp", "pxe", "ethernet" };
+	int i;
+
+	for (i = 0; i < ARRAY_SIZE(words); i++) {
+		if (strlen(words[i]) == len && !strncmp(label, words[i], len))
+			return true;
+	}
+	return false;
+}
+
 int bootflow_scan(uint flags, const char *label)
 {
 	const char *targets = label ? label : env_get("boot_targets");
@@ -250,6 +302,7 @@ int bootflow_scan(uint flags, const char *label)
 			if (!device_probe(blk))
 				scan_dev(blk, flags, NULL, &valid);
 		}
+		scan_net(flags, &valid);
 	} else {
 		/* Devices in the order the words of boot_targets name them */
 		for (p = targets; *p; p = word + len) {
@@ -261,6 +314,10 @@ int bootflow_scan(uint flags, const char *label)
 				break;
 			if (flags & BOOTFLOWF_LIST)
 				printf("Hunting with: %.*s\n", len, word);
+			if (label_is_net(word, len)) {
+				scan_net(flags, &valid);
+				continue;
+			}
 			uclass_foreach_dev(blk, uc) {
 				if (!device_probe(blk) &&
 				    label_matches(word, len,

@@ -18,6 +18,9 @@ static const struct bootmeth *const methods[] = {
 #ifdef CONFIG_BOOTMETH_BLS
 	&bootmeth_bls,
 #endif
+#ifdef CONFIG_BOOTMETH_PXE
+	&bootmeth_pxe,
+#endif
 };
 
 static const struct bootmeth *order[ARRAY_SIZE(methods) + 1];

@@ -90,7 +90,7 @@ static int do_bootflow_info(struct cmd_tbl *cmdtp, int flag, int argc,
 	}
 	printf("Name:      %s\n", bflow->name);
 	printf("Device:    %s.bootdev\n", bflow->blk->name);
-	printf("Block dev: %s\n", bflow->blk->name);
+	printf("Block dev: %s\n", bflow->desc ? bflow->blk->name : "(none)");
 	printf("Method:    %s\n", bflow->meth->name);
 	printf("State:     %s\n", bootflow_state_name(bflow->state));
 	printf("Partition: %d\n", bflow->part);

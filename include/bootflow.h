@@ -33,19 +33,22 @@ enum bootflow_state {
  *		open for it (fs_set_blk_dev_with_part()); fill in @bflow's
  *		subdir, fname, buf, size; 0 if found, else -ENOENT
  * @boot:	boot @bflow; returns only on failure
+ * @net:	a method of the network boot device (its @read is given no
+ *		partition: @bflow's blk is the Ethernet device, desc NULL)
  */
 struct bootmeth {
 	const char *name;
 	const char *desc;
 	int (*read)(struct bootflow *bflow);
 	int (*boot)(struct bootflow *bflow);
+	bool net;
 };
 
 /**
  * struct bootflow - one way to boot found by a scan
- * @name:	"<bootdev>.part_<n>"
- * @blk:	the block device
- * @desc:	its descriptor
+ * @name:	"<bootdev>.part_<n>" ("<bootdev>.0" on the network)
+ * @blk:	the block device (the Ethernet device on the network)
+ * @desc:	its descriptor (NULL on the network)
  * @part:	the partition (0: the whole disk)
  * @meth:	the method that found it
  * @loadparm:	the entry to boot (a label or its number), NULL or empty for
@@ -117,6 +120,7 @@ const char *bootflow_state_name(enum bootflow_state state);
 extern const struct bootmeth bootmeth_extlinux;
 extern const struct bootmeth bootmeth_script;
 extern const struct bootmeth bootmeth_bls;
+extern const struct bootmeth bootmeth_pxe;
 
 /**
  * bootmeth_get() - a method of the current order

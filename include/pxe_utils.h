@@ -139,4 +139,43 @@ struct pxe_label *pxe_choose(struct pxe_menu *menu, const char *loadparm);
 int pxe_boot_menu(struct pxe_context *ctx, struct pxe_menu *menu,
 		  const char *loadparm);
 
+/**
+ * pxe_net_getfile() - a pxe_getfile_t fetching by TFTP from $serverip
+ * @ctx:	unused
+ * @path:	the file on the server
+ * @addr:	where it goes
+ * @sizep:	set to its size
+ * Return: 0, or a negative error after the TFTP client's lines
+ */
+int pxe_net_getfile(void *ctx, const char *path, ulong addr, ulong *sizep);
+
+/**
+ * pxe_net_bootdir() - the folder of $bootfile ("" if it has none), which
+ * pxelinux.cfg and the files it names are relative to
+ * Return: a malloc()ed string, NULL if out of memory
+ */
+char *pxe_net_bootdir(void);
+
+/**
+ * pxe_get() - fetch this machine's pxelinux.cfg file, trying the names
+ * pxelinux tries (boot/pxe_net.c) under @ctx's bootdir
+ * @ctx:	its bootdir is the folder; its getfile is not used
+ * @addr:	where the file goes
+ * @sizep:	set to its size
+ * @namep:	if not NULL, set to the path of the file found (malloc()ed)
+ * Return: 0 ("Config file found"), or -ENOENT after "Config file not found"
+ */
+int pxe_get(struct pxe_context *ctx, ulong addr, ulong *sizep, char **namep);
+
+/**
+ * pxe_net_boot() - parse a configuration and boot its label
+ * @ctx:	where the label's files come from
+ * @text:	the file
+ * @size:	its length
+ * @loadparm:	as for pxe_choose()
+ * Return: only on failure: a negative error, after a line saying why
+ */
+int pxe_net_boot(struct pxe_context *ctx, const char *text, ulong size,
+		 const char *loadparm);
+
 #endif

@@ -104,17 +104,19 @@ def test_bootdev_list(con):
     assert lines[-1] == '(2 bootdevs)'
 
 
-def test_bootmeth_list_and_order(con):
+def test_bootmeth_list_and_order(board, con):
+    # pxe, the network boot device's method, where it is built
+    pxe = board.config.get('CONFIG_BOOTMETH_PXE') == 'y'
     out = con.run_command('bootmeth list')
     rows = [line.split()[:3] for line in out.splitlines()[2:-2]]
     assert rows == [['0', '0', 'extlinux'], ['1', '1', 'script'],
-                    ['2', '2', 'bls']]
+                    ['2', '2', 'bls']] + ([['3', '3', 'pxe']] if pxe else [])
     out, st = status(con, 'bootmeth order "bls extlinux"')
     assert st == 0, out
     out = con.run_command('bootmeth list')
     rows = [line.split()[:3] for line in out.splitlines()[2:-2]]
     assert rows == [['1', '0', 'extlinux'], ['-', '1', 'script'],
-                    ['0', '2', 'bls']]
+                    ['0', '2', 'bls']] + ([['-', '3', 'pxe']] if pxe else [])
     out, st = status(con, 'bootmeth order "bls nosuch"')
     assert (out, st) == ("Unknown bootmeth 'nosuch'", 1)
     assert status(con, 'bootmeth order "extlinux script bls"')[1] == 0

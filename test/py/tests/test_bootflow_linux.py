@@ -196,3 +196,37 @@ def test_scan_order(board, console_log, disks):
                           [Disk(disks['bls'], ro=True),
                            Disk(disks['gpt'], ro=True)])
     assert cmdline == f'{CONSOLE} virtboot=bls-6.1.0-57'
+
+
+@pytest.fixture(scope='module')
+def tftp_dir(tmp_path_factory):
+    """A TFTP folder as a pxelinux server holds it: the files in boot/
+    (DHCP's boot file boot/pxelinux.0 names the folder), a config for
+    this machine's MAC address and the default one."""
+    d = tmp_path_factory.mktemp('pxe')
+    kernel_files(d)
+    cfg = d / 'boot' / 'pxelinux.cfg'
+    cfg.mkdir()
+    for name in ('01-52-54-00-12-34-56', 'default'):
+        (cfg / name).write_text(
+            'default linux\nprompt 0\ntimeout 0\n'
+            f'label linux\n\tkernel vmlinuz-{VERSION}\n'
+            f'\tinitrd initrd.img-{VERSION}\n'
+            f'\tappend {CONSOLE} virtboot=pxe-{name[:2]}\n')
+    return d
+
+
+def test_pxe_network_after_disks(board, console_log, disks, tftp_dir):
+    """No bootable disk (a blank one): the default scan goes on to the
+    network boot device, DHCP, then pxelinux.cfg/01-<MAC> in the boot
+    file's folder, the kernel and initrd by TFTP."""
+    blank = disks['gpt'].parent / 'blank.img'
+    blank.write_bytes(bytes(1 << 20))
+    cmdline, out = power_on(
+        board, console_log, [Disk(blank, ro=True)],
+        board.plugin.net_args(f'user,tftp={tftp_dir},'
+                              f'bootfile=boot/pxelinux.0'))
+    assert cmdline == f'{CONSOLE} virtboot=pxe-01'
+    assert re.search(r'pxe +ready +ethernet +0 .*boot/pxelinux\.cfg/'
+                     r'01-52-54-00-12-34-56', out), out
+    assert f'Retrieving file: boot/vmlinuz-{VERSION}' in out
