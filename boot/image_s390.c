@@ -87,8 +87,12 @@ int s390_boot_linux(ulong addr, const char *rd_arg)
 		}
 	}
 	k = map_sysmem(IMAGE_ADDR, len);
-	put_unaligned_be64(images.rd_size ? rd : 0, k + PARM_INITRD_START);
-	put_unaligned_be64(images.rd_size, k + PARM_INITRD_SIZE);
+	/* No initrd argument: the image's own (a kernel alone has none) */
+	if (rd_arg) {
+		put_unaligned_be64(images.rd_size ? rd : 0,
+				   k + PARM_INITRD_START);
+		put_unaligned_be64(images.rd_size, k + PARM_INITRD_SIZE);
+	}
 
 	args = env_get("bootargs");
 	if (args) {

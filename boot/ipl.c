@@ -19,13 +19,14 @@
 #include <virtio.h>
 #include <s390/iplb.h>
 
-bool ipl_iplb_matches(const struct ipl_parameter_block *iplb,
-		      struct blk_desc *desc)
+/* Does @iplb name @dev (a disk @desc, or a network device)? */
+static bool iplb_names(const struct ipl_parameter_block *iplb,
+		       struct udevice *dev, struct blk_desc *desc)
 {
 	struct virtio_bus_addr addr;
 
 	if (!IS_ENABLED(CONFIG_VIRTIO) ||
-	    virtio_get_bus_addr(virtio_get_transport(desc->bdev), &addr))
+	    virtio_get_bus_addr(virtio_get_transport(dev), &addr))
 		return false;
 	switch (iplb->pbt) {
 	case IPL_PBT_QEMU_SCSI:
@@ -37,7 +38,7 @@ bool ipl_iplb_matches(const struct ipl_parameter_block *iplb,
 		 * its controller where a CCW block names the device.
 		 */
 		if (iplb->pbt == IPL_PBT_QEMU_SCSI &&
-		    (desc->target != be16_to_cpu(iplb->scsi.target) ||
+		    (!desc || desc->target != be16_to_cpu(iplb->scsi.target) ||
 		     desc->lun != be32_to_cpu(iplb->scsi.lun)))
 			return false;
 		return addr.kind == VIRTIO_BUS_CCW &&
@@ -51,26 +52,32 @@ bool ipl_iplb_matches(const struct ipl_parameter_block *iplb,
 	}
 }
 
-/* Add @desc, or mark it if it is there already */
+bool ipl_iplb_matches(const struct ipl_parameter_block *iplb,
+		      struct blk_desc *desc)
+{
+	return iplb_names(iplb, desc->bdev, desc);
+}
+
+/* Add the disk @desc or network device @net, or mark it if it is there */
 static void ipl_order_add(struct ipl_order *order, struct blk_desc *desc,
-			  u32 named)
+			  struct udevice *net, u32 named)
 {
 	int i;
 
 	for (i = 0; i < order->count; i++) {
-		if (order->devs[i].desc == desc) {
+		if (order->devs[i].desc == desc && order->devs[i].net == net) {
 			order->devs[i].named |= named;
 			return;
 		}
 	}
 	if (order->count < IPL_ORDER_MAX)
-		order->devs[order->count++] = (struct ipl_dev){ desc, named };
+		order->devs[order->count++] = (struct ipl_dev){ desc, net, named };
 }
 
 void ipl_order_build(struct ipl_order *order,
 		     struct ipl_parameter_block *iplbs, int niplb)
 {
-	struct udevice *bdev;
+	struct udevice *dev;
 	struct uclass *uc;
 	int i;
 
@@ -79,18 +86,26 @@ void ipl_order_build(struct ipl_order *order,
 	order->niplb = iplbs ? niplb : 0;
 	/* i == niplb: the disks no block names, in scan order */
 	for (i = 0; i <= order->niplb; i++) {
-		uclass_id_foreach_dev(UCLASS_BLK, bdev, uc) {
-			struct blk_desc *desc = dev_get_uclass_plat(bdev);
+		uclass_id_foreach_dev(UCLASS_BLK, dev, uc) {
+			struct blk_desc *desc = dev_get_uclass_plat(dev);
 
 			/* one that failed to probe has nothing to boot */
-			if (!device_active(bdev))
+			if (!device_active(dev))
 				continue;
 			if (i < order->niplb) {
 				if (ipl_iplb_matches(&iplbs[i], desc))
-					ipl_order_add(order, desc, BIT(i));
+					ipl_order_add(order, desc, NULL, BIT(i));
 			} else if (desc->type != DEV_TYPE_UNKNOWN) {
-				ipl_order_add(order, desc, 0);
+				ipl_order_add(order, desc, NULL, 0);
 			}
+		}
+		/* A network device boots only when a block names it */
+		if (!IS_ENABLED(CONFIG_DM_ETH) || i == order->niplb)
+			continue;
+		uclass_id_foreach_dev(UCLASS_ETH, dev, uc) {
+			if (device_active(dev) &&
+			    iplb_names(&iplbs[i], dev, NULL))
+				ipl_order_add(order, NULL, dev, BIT(i));
 		}
 	}
 }
@@ -138,21 +153,24 @@ struct blk_desc *ipl_order_first(const struct ipl_order *order, int i)
 	int j;
 
 	for (j = 0; j < order->count; j++) {
-		if (order->devs[j].named & BIT(i))
+		if ((order->devs[j].named & BIT(i)) && order->devs[j].desc)
 			return order->devs[j].desc;
 	}
 	return NULL;
 }
 
-void ipl_loadparm(const struct ipl_order *order, struct blk_desc *desc,
-		  char *buf)
+void ipl_loadparm(const struct ipl_order *order, int i, char *buf)
 {
-	int b = ipl_order_iplb(order, desc);
+	u32 named = order->devs[i].named;
+	int b;
 
 	buf[0] = 0;
 	if (!IS_ENABLED(CONFIG_S390))
 		return;
-	if (b >= 0)
+	/* The first block naming it */
+	for (b = 0; named && !(named & BIT(b)); b++)
+		;
+	if (named)
 		s390_iplb_loadparm(&order->iplbs[b], buf);
 	if (!buf[0])
 		s390_machine_loadparm(buf);

@@ -273,9 +273,12 @@ static int zipl_ipl_dev(struct ipl_order *order, int i, int entry,
 	int ret = -ENOENT;
 
 	if (entry < 0) {
-		ipl_loadparm(order, desc, lp);
+		ipl_loadparm(order, i, lp);
 		entry = zipl_lp_entry(lp);
 	}
+	if (order->devs[i].net)
+		return IS_ENABLED(CONFIG_IPL_NET) ?
+		       ipl_net_boot(order->devs[i].net, lp) : -ENODEV;
 	/* A label names no entry of a boot map: only the files have those */
 	if (entry >= 0) {
 		ret = zipl_load_dev(desc, entry, plan, false);

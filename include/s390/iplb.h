@@ -133,12 +133,14 @@ struct blk_desc;
 
 /**
  * struct ipl_dev - one boot candidate
- * @desc:	its block device
+ * @desc:	its block device (NULL for a network device)
+ * @net:	its network device (IPL_NET), if it is one
  * @named:	bit i set if IPL parameter block i names it (0: a disk the
  *		blocks do not name, tried after those they do)
  */
 struct ipl_dev {
 	struct blk_desc *desc;
+	struct udevice *net;
 	u32 named;
 };
 
@@ -224,15 +226,27 @@ int ipl_order_iplb(const struct ipl_order *order, struct blk_desc *desc);
 struct blk_desc *ipl_order_first(const struct ipl_order *order, int i);
 
 /**
- * ipl_loadparm() - the load parameter that picks the entry on @desc: the
- * one of the IPL parameter block naming it when not blank, else the
- * machine's (s390_machine_loadparm())
+ * ipl_loadparm() - the load parameter that picks the entry on device @i
+ * of @order: the one of the first IPL parameter block naming it when not
+ * blank, else the machine's (s390_machine_loadparm())
  * @order: the order
- * @desc: a block device of it
+ * @i: the device's index in @order->devs
  * @buf: 9 bytes: the load parameter in ASCII, empty for the default
  *	 entry ("", "0", and "PROMPT", which asks for the menu at start-up)
  */
-void ipl_loadparm(const struct ipl_order *order, struct blk_desc *desc,
-		  char *buf);
+void ipl_loadparm(const struct ipl_order *order, int i, char *buf);
+
+/**
+ * ipl_net_boot() - IPL from a network device, as QEMU's s390-netboot.img:
+ * DHCP; the boot file it names, by TFTP: a kernel (laid out from 0, as
+ * QEMU's -kernel takes it), a pxelinux.cfg file (starting "# pxelinux")
+ * or an .INS file (starting "* "); else the pxelinux.cfg file 'pxe get'
+ * finds, $pxeuuid the machine's UUID
+ * @dev: the network device
+ * @loadparm: the label (name or number) of a pxelinux.cfg file, "" for
+ *	its default
+ * Return: only if nothing started: a negative error after a line
+ */
+int ipl_net_boot(struct udevice *dev, const char *loadparm);
 
 #endif

@@ -15,6 +15,7 @@
 #include <common.h>
 #include <blk.h>
 #include <dm.h>
+#include <env.h>
 #include <malloc.h>
 #include <virtio.h>
 #include <dm/device-internal.h>
@@ -276,6 +277,56 @@ IT_TEST(ipl_test_pci)
 	ipl_order_build(&t->order, iplbs, 1);
 	ut_assertnull(ipl_order_first(&t->order, 0));
 
+	return 0;
+}
+
+/*
+ * A network device is in the order only where a block names it: a zPCI
+ * virtio-net function (QEMU 7.2 builds no block for PCI devices, so this
+ * chain is the only test of that case) before a disk, then the disks no
+ * block names; the loadparm of the first block naming it.
+ */
+IT_TEST(ipl_test_net_pci)
+{
+	static const char *const spec = "user";
+	struct ipl_parameter_block *iplbs = it_chain(2);
+	struct virtio_dev_priv *uc_priv;
+	struct udevice *udev, *ndev;
+	char lp[IPLB_LOADPARM_LEN + 1];
+	int i;
+
+	ut_assertnonnull(iplbs);
+	ut_assertok(vsb_ut_add("net", &spec, 1, "utiplnet", NULL, &udev,
+			       &ndev));
+	uc_priv = dev_get_uclass_priv(udev);
+	uc_priv->bus_addr.kind = VIRTIO_BUS_PCI;
+	uc_priv->bus_addr.pci.fid = 0x21;
+	iplbs[0].pbt = IPL_PBT_PCI;
+	iplbs[0].pci.fid = cpu_to_be32(0x21);
+	it_block_ccw(&iplbs[1], 1, 0x0011);
+	ipl_order_build(&t->order, iplbs, 2);
+
+	ut_asserteq_ptr(ndev, t->order.devs[0].net);
+	ut_assertnull(t->order.devs[0].desc);
+	ut_asserteq(BIT(0), t->order.devs[0].named);
+	ut_asserteq_ptr(t->b, t->order.devs[1].desc);
+	/* The disk the net block names: none; the devices: each once */
+	ut_assertnull(ipl_order_first(&t->order, 0));
+	for (i = 2; i < t->order.count; i++)
+		ut_assertnull(t->order.devs[i].net);
+	/* The sandbox has no loadparm: the default */
+	ipl_loadparm(&t->order, 0, lp);
+	ut_asserteq_str("", lp);
+
+	/* Not named (a CCW block for it): not in the order */
+	it_block_ccw(&iplbs[0], 0, 0x0021);
+	ipl_order_build(&t->order, iplbs, 2);
+	for (i = 0; i < t->order.count; i++)
+		ut_assertnull(t->order.devs[i].net);
+
+	ut_assertok(vsb_ut_remove(uts, udev));
+	env_set("eth1addr", NULL);
+	env_set("ethaddr", NULL);
 	return 0;
 }
 
