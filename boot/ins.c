@@ -30,7 +30,7 @@ int ins_parse(char *text, ulong len, ins_load_fn fn, void *priv)
 		sp = strchr(line, ' ');
 		num = sp ? sp + 1 + strspn(sp + 1, " ") : NULL;
 		/* base 10, or 16 after "0x" */
-		if (!sp || strict_strtoul(num, 10, &addr)) {
+		if (!sp || sp == line || strict_strtoul(num, 10, &addr)) {
 			printf("Bad .INS line: '%s'\n", line);
 			return -EINVAL;
 		}

@@ -202,26 +202,6 @@ static struct pxe_label *menu_interactive(struct pxe_menu *menu,
 	}
 }
 
-/*
- * A label an s390 load parameter names: QEMU upper-cases it and keeps 8
- * characters, so the name matches without case, and 8 characters name
- * every label that starts with them.
- */
-static struct pxe_label *label_by_loadparm(struct pxe_menu *menu,
-					   const char *lp)
-{
-	const char *name;
-	int i, len = strlen(lp);
-
-	for (i = 0; i < menu->count; i++) {
-		name = menu->labels[i].name;
-		if (name && !strncasecmp(name, lp, len) &&
-		    (!name[len] || len == 8))
-			return &menu->labels[i];
-	}
-	return NULL;
-}
-
 struct pxe_label *pxe_choose(struct pxe_menu *menu, const char *loadparm)
 {
 	struct pxe_label *def;
@@ -231,9 +211,7 @@ struct pxe_label *pxe_choose(struct pxe_menu *menu, const char *loadparm)
 		return NULL;
 	}
 	if (loadparm && *loadparm) {
-		def = pxe_find_label(menu, loadparm);
-		if (!def)
-			def = label_by_loadparm(menu, loadparm);
+		def = pxe_find_loadparm(menu, loadparm);
 		if (!def)
 			printf("No label '%s' (the loadparm names a label, its number or its menu label)\n",
 			       loadparm);

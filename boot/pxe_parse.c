@@ -240,3 +240,25 @@ struct pxe_label *pxe_find_label(struct pxe_menu *menu, const char *name)
 	}
 	return NULL;
 }
+
+struct pxe_label *pxe_find_loadparm(struct pxe_menu *menu, const char *lp)
+{
+	const char *name;
+	int i, pass, len = strlen(lp);
+
+	/*
+	 * A name as it is, then without case, then (8 characters: all QEMU
+	 * keeps) one they start
+	 */
+	for (pass = 0; pass < 3; pass++) {
+		for (i = 0; i < menu->count; i++) {
+			name = menu->labels[i].name;
+			if (name && (pass == 0 ? !strcmp(name, lp) :
+				     pass == 1 ? !strcasecmp(name, lp) :
+				     len == 8 && !strncasecmp(name, lp, 8)))
+				return &menu->labels[i];
+		}
+	}
+	/* Then a number or a menu label */
+	return pxe_find_label(menu, lp);
+}

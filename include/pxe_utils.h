@@ -78,6 +78,17 @@ void pxe_menu_free(struct pxe_menu *menu);
 struct pxe_label *pxe_find_label(struct pxe_menu *menu, const char *name);
 
 /**
+ * pxe_find_loadparm() - the label an s390 load parameter names: by
+ * name, else by name without case (QEMU upper-cases the loadparm) or,
+ * for 8 characters (all QEMU keeps), as a name's prefix, else as
+ * pxe_find_label() does (the label's number, its menu label)
+ * @menu:	the parsed file
+ * @lp:		the load parameter, not empty
+ * Return: the label, NULL if none matches
+ */
+struct pxe_label *pxe_find_loadparm(struct pxe_menu *menu, const char *lp);
+
+/**
  * typedef pxe_getfile_t - read a file of the configuration's source
  * @ctx:	the caller's context
  * @path:	the file's path as the configuration names it

@@ -76,6 +76,8 @@ FUZZ_fdt := CONFIG_OF_LIBFDT
 # arm64 Image header, legacy image headers (the harness plays RAM, lmb)
 FUZZ_boot := boot/pxe_parse.o boot/bls.o boot/image_arm64.o \
 	boot/image_legacy.o lib/lmb.o lib/strto.o lib/ctype.o CONFIG_GZIP
+# what a network boot reads: pxelinux.cfg files, .INS files
+FUZZ_netboot := boot/pxe_parse.o boot/ins.o lib/strto.o lib/ctype.o
 # the shell and the commands that cannot leave it (not boot, reset...)
 FUZZ_cli := common:y cmd:y cmd:CONFIG_CMD_ECHO cmd:CONFIG_CMD_SLEEP \
 	cmd:CONFIG_HUSH_PARSER lib:y

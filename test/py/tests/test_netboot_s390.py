@@ -154,3 +154,13 @@ def test_netboot_falls_back_to_disk(board, console_log, tftp,
     assert cmdline == 'virtboot=disk'
     assert 'Config file not found' in out, out
     assert re.search(r'Booting bootflow .* with bls', out), out
+
+
+def test_netboot_bad_ins_then_pxelinux(board, console_log, tftp):
+    """A boot file that is a broken .INS file: one line naming the line,
+    then the pxelinux.cfg lookup boots."""
+    serve(tftp, {'bad.ins': '* broken\nvmlinuz\n',
+                 'pxelinux.cfg/default': CONFIG.replace('NAME', 'after')})
+    cmdline, out = netboot(board, console_log, tftp, bootfile='bad.ins')
+    assert cmdline == 'virtboot=after-debian'
+    assert "Bad .INS line: 'vmlinuz'" in out, out

@@ -153,3 +153,26 @@ def test_bootflow_network(board, net, tftp):
     out = net.run_command('bootflow scan -l', timeout=60)
     assert 'Config file not found' in out and '(0 bootflows, 0 valid)' \
         in out, out
+
+
+def test_pxe_kernel_does_not_fit(board, net, tftp):
+    """$kernel_addr_r just below memory the firmware owns (or the end of
+    RAM): the kernel's TFTP load is refused with one line, and the label
+    is skipped."""
+    bd = net.run_command('bdinfo')
+    # the firmware's first reserved range, else (the sandbox) RAM's end
+    m = (re.search(r'reserved\[\d+\]\s+\[0x([0-9a-f]+)-0x[0-9a-f]+\]', bd)
+         or re.search(r'sysmem size = 0x([0-9a-f]+)', bd))
+    assert m, bd
+    serve(tftp, {'pxelinux.cfg/default': CONFIG, 'k1': b'K' * 4000,
+                 'r1': b'R' * 300})
+    net.run_command('setenv bootfile; setenv save_k ${kernel_addr_r}')
+    net.run_command(f'setenv kernel_addr_r {int(m.group(1), 16) - 0x200:x}')
+    out, st = net.run_status('pxe get')
+    assert st == 0, out
+    out, st = net.run_status('pxe boot')
+    net.run_command('setenv kernel_addr_r ${save_k}')
+    assert st == 1
+    assert re.search(r'TFTP error: 0xfa0 bytes at 0x[0-9a-f]+ ', out), out
+    assert 'Skipping l1 for failure retrieving kernel' in out, out
+    assert net.run_command('echo alive') == 'alive'
