@@ -38,6 +38,7 @@ bench bench-qemu-s390x.py
 bench bench-virtio-scsi.py --board qemu-arm64
 bench bench-virtio-scsi.py --board qemu-s390x
 bench bench-zipl-boot.py
+bench bench-netboot.py
 bench bench-zipl-boot.py --scsi
 bench bench-fs-load.py
 bench bench-net-tftp.py

@@ -1,0 +1,105 @@
+#!/usr/bin/python3
+# SPDX-License-Identifier: GPL-2.0-or-later
+"""Power-on to Linux's init over the network on qemu-s390x: virtboot
+against QEMU's own network boot (s390-ccw.img, which loads
+s390-netboot.img when the IPL device is a network card), same TFTP
+folder, same files.
+
+    /usr/bin/python3 test/bench/bench-netboot.py [--runs N]
+        [--virtboot build/qemu-s390x/virtboot.elf]
+
+The folder holds Debian's s390x kernel and the test initramfs
+(test/py/linux/) and pxelinux.cfg/default naming them with a command
+line; QEMU's user network serves it by TFTP (-netdev user,tftp=DIR), and
+a virtio-net-ccw card with bootindex=1 is the IPL device. Both firmwares
+do DHCP, try pxelinux's names (01-<MAC>, the IP in hex...) until
+"default", then fetch the kernel and the initrd. Runs alternate
+(virtboot, QEMU's, virtboot, ...) so that a busy host slows each alike.
+Per run, until the init's marker: wall seconds since QEMU was started,
+and cpu (user + system seconds of QEMU, all threads). The table gives
+the medians and the ratio virtboot / QEMU's (target: at most 1.0).
+"""
+
+import argparse
+import shutil
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import pexpect
+
+REPO = Path(__file__).resolve().parents[2]
+sys.path.insert(0, str(REPO / 'test' / 'py' / 'linux'))
+sys.path.insert(0, str(REPO / 'test' / 'bench'))
+import fixture  # noqa: E402
+from benchlib import cpu_seconds  # noqa: E402
+
+CMDLINE = 'console=ttysclp0 quiet'
+
+
+def argv_for(tftp, bios):
+    argv = ['qemu-system-s390x', '-M', 's390-ccw-virtio', '-m', '1G',
+            '-nographic', '-netdev', f'user,id=n0,tftp={tftp}',
+            '-device', 'virtio-net-ccw,netdev=n0,bootindex=1']
+    return argv + (['-bios', str(bios)] if bios else [])
+
+
+def run_once(argv):
+    t0 = time.monotonic()
+    p = pexpect.spawn(argv[0], argv[1:], encoding='latin-1', timeout=300)
+    try:
+        p.expect(fixture.MARKER)
+        wall = time.monotonic() - t0
+        cpu = cpu_seconds(p.pid)
+        p.expect(r'cmdline: \[([^\]]*)\]')
+        if p.match.group(1) != CMDLINE:
+            sys.exit(f'wrong command line: {p.match.group(1)!r}')
+        p.expect(pexpect.EOF, timeout=60)
+    finally:
+        if p.isalive():
+            p.terminate(force=True)
+        p.close()
+    return wall, cpu
+
+
+def main():
+    ap = argparse.ArgumentParser(description=__doc__.split('\n')[0])
+    ap.add_argument('--runs', type=int, default=7)
+    ap.add_argument('--virtboot', type=Path,
+                    default=REPO / 'build' / 'qemu-s390x' / 'virtboot.elf')
+    args = ap.parse_args()
+
+    tftp = Path(tempfile.mkdtemp(prefix='bench-netboot-'))
+    shutil.copyfile(fixture.kernel(), tftp / 'vmlinuz')
+    shutil.copyfile(fixture.initramfs(), tftp / 'initrd')
+    (tftp / 'pxelinux.cfg').mkdir()
+    (tftp / 'pxelinux.cfg' / 'default').write_text(
+        f'default linux\nlabel linux\n kernel vmlinuz\n initrd initrd\n'
+        f' append {CMDLINE}\n')
+
+    ways = {'virtboot': argv_for(tftp, args.virtboot),
+            'qemu-netboot': argv_for(tftp, None)}
+    res = {k: [] for k in ways}
+    for i in range(args.runs):
+        for name, argv in ways.items():
+            wall, cpu = run_once(argv)
+            res[name].append((wall, cpu))
+            print(f'run {i + 1} {name:13} wall {wall:6.2f} s  cpu {cpu:6.2f} s',
+                  flush=True)
+    shutil.rmtree(tftp)
+
+    med = {k: (statistics.median(w for w, _ in v),
+               statistics.median(c for _, c in v)) for k, v in res.items()}
+    print(f'\nnetwork boot, power-on to init, median of {args.runs} runs')
+    print(f'{"":14} {"wall s":>8} {"cpu s":>8}')
+    for k, (w, c) in med.items():
+        print(f'{k:14} {w:8.2f} {c:8.2f}')
+    vb, ref = med['virtboot'], med['qemu-netboot']
+    print(f'virtboot / qemu-netboot   wall {vb[0] / ref[0]:5.2f}  '
+          f'cpu {vb[1] / ref[1]:5.2f}')
+
+
+if __name__ == '__main__':
+    main()
