@@ -49,7 +49,8 @@ static int pxe_boot(struct bootflow *bflow)
 		.bootdir = bflow->subdir,
 	};
 
-	return pxe_net_boot(&ctx, bflow->buf, bflow->size, bflow->loadparm);
+	return pxe_net_boot(&ctx, bflow->buf, bflow->size, bflow->loadparm,
+			    -1);
 }
 
 const struct bootmeth bootmeth_pxe = {

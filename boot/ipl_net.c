@@ -85,6 +85,17 @@ static int boot_image(ulong addr, ulong len)
 	return s390_boot_linux(addr, NULL);
 }
 
+/*
+ * -1, or (the machine asks for a boot menu: -boot menu=on, loadparm
+ * PROMPT) how long a pxelinux.cfg menu waits, in tenths of a second
+ */
+static int menu_timeout(void)
+{
+	int delay = s390_boot_menu_delay();
+
+	return delay == -ENOENT ? -1 : max(delay, 0) * 10;
+}
+
 /* The DHCP server's boot file: a kernel, an .INS or a pxelinux.cfg file */
 static int boot_file(const char *name, ulong addr, const char *loadparm)
 {
@@ -106,7 +117,7 @@ static int boot_file(const char *name, ulong addr, const char *loadparm)
 		text = strdup(text);
 		if (!text)
 			return -ENOMEM;
-		pxe_net_boot(&ctx, text, size, loadparm);
+		pxe_net_boot(&ctx, text, size, loadparm, menu_timeout());
 		free(text);
 		return -EIO;
 	}
@@ -145,7 +156,8 @@ int ipl_net_boot(struct udevice *dev, const char *loadparm)
 	ctx.bootdir = dir ?: "";
 	ret = pxe_get(&ctx, cfg, &size, NULL);
 	if (!ret)
-		ret = pxe_net_boot(&ctx, map_sysmem(cfg, size), size, loadparm);
+		ret = pxe_net_boot(&ctx, map_sysmem(cfg, size), size, loadparm,
+				   menu_timeout());
 	free(dir);
 	return ret;
 }

@@ -101,7 +101,7 @@ int pxe_get(struct pxe_context *ctx, ulong addr, ulong *sizep, char **namep)
 }
 
 int pxe_net_boot(struct pxe_context *ctx, const char *text, ulong size,
-		 const char *loadparm)
+		 const char *loadparm, int menu_timeout)
 {
 	struct pxe_menu *menu = malloc(sizeof(*menu));
 	int ret = -ENOMEM;
@@ -112,6 +112,12 @@ int pxe_net_boot(struct pxe_context *ctx, const char *text, ulong size,
 		puts("Error parsing config file\n");
 		free(menu);
 		return ret;
+	}
+	/* The machine asks for a menu: show it, whatever the file says */
+	if (menu_timeout >= 0) {
+		menu->prompt = 1;
+		if (menu_timeout)
+			menu->timeout = menu_timeout;
 	}
 	ret = pxe_boot_menu(ctx, menu, loadparm);
 	pxe_menu_free(menu);

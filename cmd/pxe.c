@@ -73,7 +73,7 @@ static int do_pxe_boot(struct cmd_tbl *cmdtp, int flag, int argc,
 	}
 	bootdir = pxe_net_bootdir();
 	ctx.bootdir = bootdir ?: "";
-	pxe_net_boot(&ctx, text, strnlen(text, PXE_MAX_CONFIG), NULL);
+	pxe_net_boot(&ctx, text, strnlen(text, PXE_MAX_CONFIG), NULL, -1);
 	free(bootdir);
 	return CMD_RET_FAILURE;
 }

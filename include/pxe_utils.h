@@ -184,9 +184,12 @@ int pxe_get(struct pxe_context *ctx, ulong addr, ulong *sizep, char **namep);
  * @text:	the file
  * @size:	its length
  * @loadparm:	as for pxe_choose()
+ * @menu_timeout: -1 as the file says; else show the menu (s390: the
+ *		machine asks for a boot menu), waiting this many tenths of a
+ *		second (0: the file's timeout, none: until a choice)
  * Return: only on failure: a negative error, after a line saying why
  */
 int pxe_net_boot(struct pxe_context *ctx, const char *text, ulong size,
-		 const char *loadparm);
+		 const char *loadparm, int menu_timeout);
 
 #endif

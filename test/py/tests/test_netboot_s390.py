@@ -164,3 +164,31 @@ def test_netboot_bad_ins_then_pxelinux(board, console_log, tftp):
     cmdline, out = netboot(board, console_log, tftp, bootfile='bad.ins')
     assert cmdline == 'virtboot=after-debian'
     assert "Bad .INS line: 'vmlinuz'" in out, out
+
+
+def test_netboot_menu_splash_time(board, console_log, tftp):
+    """-boot menu=on,splash-time=1000 (QEMU's test_menu): the countdown,
+    then the pxelinux.cfg menu with every label, then its default."""
+    serve(tftp, {'pxelinux.cfg/default': CONFIG.replace('NAME', 'menu')})
+    cmdline, out = netboot(board, console_log, tftp,
+                           extra=['-boot', 'menu=on,splash-time=1000'])
+    assert cmdline == 'virtboot=menu-debian'
+    for line in ('1:\tNonexisting', '2:\tDebian', '3:\tThird',
+                 'Enter choice: '):
+        assert line in out, out
+
+
+def test_netboot_menu_prompt(board, make_console, tftp):
+    """loadparm PROMPT: the prompt; 'zipl boot' then shows the menu and
+    waits for a choice."""
+    serve(tftp, {'pxelinux.cfg/default': CONFIG.replace('NAME', 'pick')})
+    con = make_console(
+        [], board.plugin.net_args(f'user,tftp={tftp}', props=['bootindex=1']) +
+        ['-machine', 'loadparm=PROMPT'])
+    con.run_command('zipl boot', wait_for_prompt=False)
+    con.wait_for('Enter choice: ', timeout=60)
+    con.p.send('3\n')
+    con.wait_for(fixture.MARKER, timeout=120 * board.scale)
+    con.wait_for(re.compile(r'cmdline: \[([^\]]*)\]'))
+    assert con.p.match.group(1) == f'{CONSOLE} virtboot=pick-third'
+    con.mark_halted()
