@@ -192,3 +192,15 @@ def test_netboot_menu_prompt(board, make_console, tftp):
     con.wait_for(re.compile(r'cmdline: \[([^\]]*)\]'))
     assert con.p.match.group(1) == f'{CONSOLE} virtboot=pick-third'
     con.mark_halted()
+
+
+def test_netboot_loadparm_names_nothing(board, make_console, tftp):
+    """A loadparm no label has: one line, then the prompt (no other
+    device to try)."""
+    serve(tftp, {'pxelinux.cfg/default': CONFIG.replace('NAME', 'x')})
+    con = make_console(
+        [], board.plugin.net_args(f'user,tftp={tftp}', props=['bootindex=1']) +
+        ['-machine', 'loadparm=NOPE'])
+    assert "No label 'NOPE'" in con.boot_output, con.boot_output
+    assert 'Starting kernel' not in con.boot_output
+    assert con.run_command('echo alive') == 'alive'
