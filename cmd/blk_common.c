@@ -143,9 +143,9 @@ int blk_common_cmd(int argc, char *const argv[], enum uclass_id uclass_id,
 		if (!strncmp(argv[1], "dev", 3)) {
 			if (blk_parse_devnum(if_name, argv[2], &dev))
 				return CMD_RET_FAILURE;
+			/* U-Boot's words: scripts look for them */
 			if (blk_show_device(uclass_id, dev)) {
-				printf("\n%s device %d not available\n", if_name,
-				       dev);
+				printf("\nDevice %d: unknown device\n", dev);
 				return CMD_RET_FAILURE;
 			}
 			*cur_devnump = dev;

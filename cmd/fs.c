@@ -5,8 +5,9 @@
  * per-filesystem names (ext4load, fatls, ...) that only accept their
  * own filesystem.
  *
- * A failure is one line: U-Boot's ("Failed to load 'x'") with the
- * reason after it.
+ * A failure is U-Boot's line ("Failed to load 'x'"), then the reason
+ * on a line of its own unless it is a missing file; a device or
+ * partition that cannot be used U-Boot's two lines (fs/fs.c).
  */
 #include <common.h>
 #include <command.h>
@@ -78,14 +79,19 @@ int do_load(struct cmd_tbl *cmdtp, int flag, int argc, char *const argv[],
 		bytes = hextoul(argv[5], NULL);
 	if (argc >= 7)
 		pos = hextoul(argv[6], NULL);
-	if (fs_set_blk_dev(argv[1], cmd_arg2(argc, argv), fstype))
+	if (fs_set_blk_dev(argv[1], cmd_arg2(argc, argv), fstype)) {
+		puts("Can't set block device\n");
 		return CMD_RET_FAILURE;
+	}
 
 	time = get_timer(0);
 	ret = fs_read(filename, addr, pos, bytes, &len_read);
 	time = get_timer(time);
 	if (ret) {
-		printf("Failed to load '%s': %s\n", filename, fs_strerror(ret));
+		/* U-Boot's line; why, when it is more than a missing file */
+		printf("Failed to load '%s'\n", filename);
+		if (ret != -ENOENT)
+			printf("** %s **\n", fs_strerror(ret));
 		return CMD_RET_FAILURE;
 	}
 

@@ -176,8 +176,8 @@ static int do_env_delete(struct cmd_tbl *cmdtp, int flag, int argc,
 	if (i >= argc)
 		return CMD_RET_USAGE;
 	for (; i < argc; i++) {
+		/* As U-Boot: an unset name fails without a word */
 		if (!env_get(argv[i])) {
-			printf("## Error: \"%s\" not defined\n", argv[i]);
 			ret = CMD_RET_FAILURE;
 			continue;
 		}

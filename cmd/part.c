@@ -122,8 +122,8 @@ static int do_part_info(int argc, char *const argv[], enum cmd_part_info param)
 	if (part_get_desc(argv[0], argv[1], &desc))
 		return CMD_RET_FAILURE;
 
-	if (param != CMD_PART_INFO_NUMBER &&
-	    !strict_strtoul(argv[2], 0, &num) && num <= 0x7fffffff) {
+	/* A number, else a name (as U-Boot: 'part number' takes both) */
+	if (!strict_strtoul(argv[2], 0, &num) && num <= 0x7fffffff) {
 		part = num;
 		ret = part_get_info(desc, part, &info);
 	} else {

@@ -7,6 +7,7 @@
  * it can: a firmware that reaches its prompt can be debugged.
  */
 #include <common.h>
+#include <serial.h>
 #include <cli.h>
 #include <console.h>
 #include <dm.h>
@@ -52,6 +53,12 @@ void board_init_r(void)
 		printf("Console: no serial device (%d)\n", ret);
 
 	env_init();
+	/* As U-Boot: the console's device in stdin, stdout and stderr */
+	if (serial_dev_name()) {
+		env_set("stdin", serial_dev_name());
+		env_set("stdout", serial_dev_name());
+		env_set("stderr", serial_dev_name());
+	}
 	if (IS_ENABLED(CONFIG_PCI_INIT_R))
 		pci_init();
 	board_late_init();

@@ -102,7 +102,6 @@ U_BOOT_CMD(
 	run, CONFIG_SYS_MAXARGS, 1, do_run,
 	"run commands in an environment variable",
 	"var [...]\n"
-	"    - run the commands in the environment variable(s) 'var',\n"
-	"      stopping at the first one that fails"
+	"    - run the commands in the environment variable(s) 'var'"
 );
 #endif

@@ -62,6 +62,24 @@ static void fs_print_unrecognized(void)
 		puts("** Unrecognized filesystem type **\n");
 }
 
+/*
+ * A device or partition that cannot be used, in U-Boot 2023.01's two
+ * lines (blk_get_device_part_str() and its caller's)
+ */
+static void fs_print_dev_err(const char *ifname, const char *dev_part_str,
+			     int err)
+{
+	const char *colon = strchr(dev_part_str, ':');
+
+	if (err == -ENOENT && colon)
+		printf("** Invalid partition %s **\n", colon + 1);
+	else
+		printf("** Bad device specification %s %.*s **\n", ifname,
+		       colon ? (int)(colon - dev_part_str) :
+		       (int)strlen(dev_part_str), dev_part_str);
+	printf("Couldn't find partition %s %s\n", ifname, dev_part_str);
+}
+
 int fs_set_blk_dev(const char *ifname, const char *dev_part_str, int fstype)
 {
 	struct disk_partition info;
@@ -88,7 +106,7 @@ int fs_set_blk_dev(const char *ifname, const char *dev_part_str, int fstype)
 	}
 	part = blk_get_device_part_str(ifname, dev_part_str, &desc, &info, 1);
 	if (part < 0) {
-		part_print_dev_err(ifname, dev_part_str, part);
+		fs_print_dev_err(ifname, dev_part_str, part);
 		return -1;
 	}
 	if (fs_probe(desc, &info, part, fstype)) {

@@ -37,6 +37,9 @@ struct dm_serial_ops {
 int serial_init(void);
 /** serial_ready() - true once serial_init() found a device */
 bool serial_ready(void);
+
+/** serial_dev_name() - the console device's name, NULL if there is none */
+const char *serial_dev_name(void);
 void serial_putc(const char ch);
 void serial_puts(const char *s);
 /** serial_tstc() - nonzero if input is waiting */

@@ -177,6 +177,13 @@ int board_init(void)
  * top of RAM (arch/arm64/cpu.c). fdt_addr is where QEMU put its blob.
  */
 const char board_env_extra[] =
+	/* U-Boot's qemu_arm64 names: scripts test them */
+	"arch=arm\0"
+	"board=qemu-arm\0"
+	"board_name=qemu-arm\0"
+	"cpu=armv8\0"
+	"vendor=emulation\0"
+	"loadaddr=0x40200000\0"
 	"fdt_addr=0x40000000\0"
 	"fdt_addr_r=0x40000000\0"
 	"fdt_high=0xffffffff\0"

@@ -38,6 +38,11 @@ bool serial_ready(void)
 	return cur_dev != NULL;
 }
 
+const char *serial_dev_name(void)
+{
+	return cur_dev ? cur_dev->name : NULL;
+}
+
 static void serial_putc_raw(struct dm_serial_ops *ops, char ch)
 {
 	ulong start = get_timer(0);
