@@ -27,6 +27,5 @@ U_BOOT_CMD(
 	echo, CONFIG_SYS_MAXARGS, 1, do_echo,
 	"echo args to console",
 	"[-n] [args..]\n"
-	"    - print the arguments separated by spaces;\n"
-	"      -n: without a newline at the end"
+	"    - echo args to console; -n suppresses newline"
 );

@@ -37,10 +37,12 @@ int do_size(struct cmd_tbl *cmdtp, int flag, int argc, char *const argv[],
 		return CMD_RET_USAGE;
 	if (fs_set_blk_dev(argv[1], argv[2], fstype))
 		return CMD_RET_FAILURE;
+	/* a missing file fails without a word, as U-Boot's */
 	ret = fs_size(argv[3], &size);
+	if (ret == -ENOENT)
+		return CMD_RET_FAILURE;
 	if (ret) {
-		printf("** File not found %s: %s **\n", argv[3],
-		       fs_strerror(ret));
+		printf("** %s: %s **\n", argv[3], fs_strerror(ret));
 		return CMD_RET_FAILURE;
 	}
 	env_set_hex("filesize", size);
@@ -90,7 +92,7 @@ int do_load(struct cmd_tbl *cmdtp, int flag, int argc, char *const argv[],
 	if (ret) {
 		/* U-Boot's line; why, when it is more than a missing file */
 		printf("Failed to load '%s'\n", filename);
-		if (ret != -ENOENT)
+		if (ret != -ENOENT && ret != -EISDIR && ret != -EINVAL)
 			printf("** %s **\n", fs_strerror(ret));
 		return CMD_RET_FAILURE;
 	}

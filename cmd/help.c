@@ -47,12 +47,13 @@ static int do_help(struct cmd_tbl *cmdtp, int flag, int argc,
 	for (i = 1; i < argc; i++) {
 		struct cmd_tbl *c = find_cmd(argv[i]);
 
+		/* U-Boot's status: 1, the usage shown or not */
+		ret = CMD_RET_FAILURE;
 		if (c) {
 			cmd_usage(c);
 		} else {
 			printf("Unknown command '%s' - try 'help' without arguments for list of all known commands\n\n",
 			       argv[i]);
-			ret = CMD_RET_FAILURE;
 		}
 	}
 	return ret;
@@ -62,9 +63,9 @@ U_BOOT_CMD(
 	help, CONFIG_SYS_MAXARGS, 1, do_help,
 	"print command description/usage",
 	"\n"
-	"    - print a one-line description of every command\n"
+	"\t- print brief description of all commands\n"
 	"help command ...\n"
-	"    - print the usage of each 'command'"
+	"\t- print detailed usage of 'command'"
 );
 
 /* "?" cannot be a C name, so the entry is spelled out. */

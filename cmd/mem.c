@@ -51,6 +51,9 @@ static int mem_data_size(const char *arg, int def)
 	return -EINVAL;
 }
 
+/* 'base': added to every address md, mw, cp and cmp take, as U-Boot */
+static ulong base_address;
+
 static int mem_parse(const char *cmd, const char *what, const char *arg,
 		     ulong *val)
 {
@@ -59,6 +62,16 @@ static int mem_parse(const char *cmd, const char *what, const char *arg,
 		return -EINVAL;
 	}
 	return 0;
+}
+
+/* An address argument of md, mw, cp or cmp: plus the base */
+static int mem_parse_addr(const char *cmd, const char *what, const char *arg,
+			  ulong *val)
+{
+	int ret = mem_parse(cmd, what, arg, val);
+
+	*val += base_address;
+	return ret;
 }
 
 /* @count objects of @size bytes, in bytes; -ERANGE if that overflows. */
@@ -216,18 +229,16 @@ static int do_mem_md(struct cmd_tbl *cmdtp, int flag, int argc,
 	int size = md_last_size;
 	void *buf;
 
-	/* A bare or repeated md goes on where the last one stopped. */
-	if (argc > 1 && !(flag & CMD_FLAG_REPEAT)) {
+	/* A repeated md (an empty line) goes on where the last one stopped */
+	if (!(flag & CMD_FLAG_REPEAT)) {
+		if (argc < 2)
+			return CMD_RET_USAGE;
 		size = mem_data_size(argv[0], 4);
 		if (size < 0)
 			return CMD_RET_FAILURE;
-		if (mem_parse(argv[0], "address", argv[1], &addr))
+		if (mem_parse_addr(argv[0], "address", argv[1], &addr))
 			return CMD_RET_FAILURE;
 		if (argc > 2 && mem_parse(argv[0], "count", argv[2], &count))
-			return CMD_RET_FAILURE;
-	} else if (argc == 1 && strchr(argv[0], '.')) {
-		size = mem_data_size(argv[0], 4);
-		if (size < 0)
 			return CMD_RET_FAILURE;
 	}
 
@@ -256,12 +267,9 @@ static int do_mem_mw(struct cmd_tbl *cmdtp, int flag, int argc,
 	size = mem_data_size(argv[0], 4);
 	if (size < 0)
 		return CMD_RET_FAILURE;
-	if (argc < 3) {
-		printf("%s: missing %s (usage: mw [.b, .w, .l, .q] address value [count])\n",
-		       argv[0], argc < 2 ? "address and value" : "value");
-		return CMD_RET_FAILURE;
-	}
-	if (mem_parse(argv[0], "address", argv[1], &addr))
+	if (argc < 3)
+		return CMD_RET_USAGE;
+	if (mem_parse_addr(argv[0], "address", argv[1], &addr))
 		return CMD_RET_FAILURE;
 	if (strict_strtoull(argv[2], 16, &val)) {
 		printf("%s: bad value '%s' (hex number expected)\n", argv[0],
@@ -295,19 +303,17 @@ struct mem_pair {
 	void *buf[2];
 };
 
-static int mem_pair_parse(int argc, char *const argv[], const char *usage,
-			  const char *name1, const char *name2,
-			  struct mem_pair *p)
+/* cp's and cmp's arguments; -ENODATA: too few (the usage, as U-Boot) */
+static int mem_pair_parse(int argc, char *const argv[], const char *name1,
+			  const char *name2, struct mem_pair *p)
 {
 	p->size = mem_data_size(argv[0], 4);
 	if (p->size < 0)
 		return -EINVAL;
-	if (argc < 4) {
-		printf("%s: missing arguments (usage: %s)\n", argv[0], usage);
-		return -EINVAL;
-	}
-	if (mem_parse(argv[0], name1, argv[1], &p->addr[0]) ||
-	    mem_parse(argv[0], name2, argv[2], &p->addr[1]) ||
+	if (argc < 4)
+		return -ENODATA;
+	if (mem_parse_addr(argv[0], name1, argv[1], &p->addr[0]) ||
+	    mem_parse_addr(argv[0], name2, argv[2], &p->addr[1]) ||
 	    mem_parse(argv[0], "count", argv[3], &p->count))
 		return -EINVAL;
 	return 0;
@@ -326,11 +332,10 @@ static int do_mem_cp(struct cmd_tbl *cmdtp, int flag, int argc,
 		     char *const argv[])
 {
 	struct mem_pair p;
+	int ret = mem_pair_parse(argc, argv, "source", "target", &p);
 
-	if (mem_pair_parse(argc, argv,
-			   "cp [.b, .w, .l, .q] source target count",
-			   "source", "target", &p))
-		return CMD_RET_FAILURE;
+	if (ret)
+		return ret == -ENODATA ? CMD_RET_USAGE : CMD_RET_FAILURE;
 	if (!p.count) {
 		puts("Zero length ???\n");
 		return CMD_RET_FAILURE;
@@ -351,11 +356,12 @@ static int do_mem_cmp(struct cmd_tbl *cmdtp, int flag, int argc,
 	struct mem_pair p;
 	const char *type;
 	void *buf1, *buf2;
-	int size;
+	int size, ret;
 
-	if (mem_pair_parse(argc, argv, "cmp [.b, .w, .l, .q] addr1 addr2 count",
-			   "address", "address", &p) ||
-	    mem_pair_map(argv[0], &p))
+	ret = mem_pair_parse(argc, argv, "address", "address", &p);
+	if (ret == -ENODATA)
+		return CMD_RET_USAGE;
+	if (ret || mem_pair_map(argv[0], &p))
 		return CMD_RET_FAILURE;
 	size = p.size;
 	addr1 = p.addr[0];
@@ -414,10 +420,8 @@ static int do_mem_crc(struct cmd_tbl *cmdtp, int flag, int argc,
 		argc--;
 		argv++;
 	}
-	if (argc < 3 || (verify && argc < 4)) {
-		printf("crc32: missing arguments (usage: crc32 [-v] address count [addr|crc])\n");
-		return CMD_RET_FAILURE;
-	}
+	if (argc < 3 || (verify && argc < 4))
+		return CMD_RET_USAGE;
 	if (mem_parse("crc32", "address", argv[1], &addr) ||
 	    mem_parse("crc32", "count", argv[2], &len))
 		return CMD_RET_FAILURE;
@@ -469,11 +473,28 @@ U_BOOT_CMD(
 );
 #endif
 
+static int do_base(struct cmd_tbl *cmdtp, int flag, int argc,
+		   char *const argv[])
+{
+	if (argc > 2)
+		return CMD_RET_USAGE;
+	if (argc == 2 && mem_parse(argv[0], "offset", argv[1], &base_address))
+		return CMD_RET_FAILURE;
+	printf("Base Address: 0x%08lx\n", base_address);
+	return CMD_RET_SUCCESS;
+}
+
+U_BOOT_CMD(
+	base, 2, 0, do_base,
+	"print or set address offset",
+	"\n    - print address offset for memory commands\n"
+	"base off\n    - set address offset for memory commands to 'off'"
+);
+
 U_BOOT_CMD(
 	md, 3, 1, do_mem_md,
 	"memory display",
-	"[.b, .w, .l, .q] address [# of objects]\n"
-	"    - without arguments, continue after the last md"
+	"[.b, .w, .l, .q] address [# of objects]"
 );
 
 U_BOOT_CMD(

@@ -5,7 +5,9 @@
  * join the result so far with the next term (no precedence between
  * them), '!' negates the next term, numbers are read as simple_strtol()
  * reads them with base 0 (so 0x10 and 010 work; trailing junk is
- * ignored), and fewer than two arguments make the test false.
+ * ignored), fewer than two arguments make the test false, and a term it
+ * cannot read ends it true (U-Boot 2023.01's rule, which scripts meet as
+ * 'test $unset = x' and 'test a == b': both true), without a message.
  */
 #include <common.h>
 #include <command.h>
@@ -87,8 +89,6 @@ static int do_test(struct cmd_tbl *cmdtp, int flag, int argc,
 			left--;
 			continue;
 		} else if (!strcmp(ap[0], "-a") || !strcmp(ap[0], "-o")) {
-			if (join != JOIN_NONE || left == 1)
-				goto bad;
 			join = ap[0][1] == 'a' ? JOIN_AND : JOIN_OR;
 			ap++;
 			left--;
@@ -106,7 +106,13 @@ static int do_test(struct cmd_tbl *cmdtp, int flag, int argc,
 			used = 4;
 #endif
 		} else {
-			goto bad;
+			/*
+			 * What U-Boot's test cannot read makes it true, and
+			 * scripts rely on it: 'test $unset = x' ("= x"),
+			 * 'test a == a' (no "==" operator)
+			 */
+			result = true;
+			break;
 		}
 
 		if (negate)
@@ -121,13 +127,7 @@ static int do_test(struct cmd_tbl *cmdtp, int flag, int argc,
 		ap += used;
 		left -= used;
 	}
-	if (negate)
-		goto bad;
 	return result ? CMD_RET_SUCCESS : CMD_RET_FAILURE;
-
-bad:
-	printf("test: bad expression at '%s'\n", left ? ap[0] : argv[argc - 1]);
-	return CMD_RET_FAILURE;
 }
 
 U_BOOT_CMD(

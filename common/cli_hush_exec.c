@@ -446,19 +446,21 @@ static int exec_node(struct exec_ctx *x, struct hush_node *n)
 		status = exec_simple(x, n);
 		break;
 	case HN_IF:
-		if (!exec_list(x, n->cond))
+		/* no branch taken: the condition's status, as U-Boot's hush */
+		status = exec_list(x, n->cond);
+		if (!status)
 			status = exec_list(x, n->body);
 		else if (n->alt)
 			status = exec_list(x, n->alt);
 		break;
 	case HN_LOOP:
+		/* a loop's status is its last condition's, as U-Boot's hush */
 		loop_depth++;
 		while (!stopping() && !check_interrupt()) {
-			int cond = exec_list(x, n->cond);
-
-			if (stopping() || (n->until ? !cond : cond))
+			status = exec_list(x, n->cond);
+			if (stopping() || (n->until ? !status : status))
 				break;
-			status = exec_list(x, n->body);
+			exec_list(x, n->body);
 		}
 		loop_depth--;
 		break;

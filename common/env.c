@@ -317,7 +317,10 @@ int env_set_default_vars(int nvars, char *const vars[], int flags)
 {
 	int i, ret;
 
+	/* one the default environment lacks is left as it is, as U-Boot */
 	for (i = 0; i < nvars; i++) {
+		if (!env_get_default(vars[i]))
+			continue;
 		ret = env_set(vars[i], env_get_default(vars[i]));
 		if (ret)
 			return ret;

@@ -109,8 +109,10 @@ int fs_set_blk_dev(const char *ifname, const char *dev_part_str, int fstype)
 		fs_print_dev_err(ifname, dev_part_str, part);
 		return -1;
 	}
+	/* A filesystem of another type than asked for: U-Boot's silence */
 	if (fs_probe(desc, &info, part, fstype)) {
-		fs_print_unrecognized();
+		if (fstype == FS_TYPE_ANY)
+			fs_print_unrecognized();
 		return -1;
 	}
 
@@ -260,7 +262,8 @@ int fs_read(const char *filename, ulong addr, loff_t offset, loff_t len,
 	ret = fs_drv->size(filename, &size);
 	if (ret)
 		goto out;
-	if (offset < 0 || offset > size) {
+	/* past the end (an offset at the end too, as U-Boot's) */
+	if (offset < 0 || offset > size || (offset && offset == size)) {
 		ret = -EINVAL;
 		goto out;
 	}

@@ -107,17 +107,19 @@ def test_md_text_column(console, mem):
 
 
 def test_md_continues(console, mem):
-    """A bare md goes on after the last one, with its size and count."""
+    """An empty line repeats md, which goes on after the last one with its
+    size and count (U-Boot's way); a bare md prints its usage, as U-Boot."""
     mem.mw('b', 0, 0x5a, 0x40)
     first = console.run_command(f'md.b {mem.addr:x} 10')
     assert first.startswith(f'{mem.addr:08x}: 5a 5a')
-    second = console.run_command('md')
+    second = console.run_command('')
     assert second == md_text(mem.addr + 0x10, bytes(mem.data[0x10:0x20]), 1,
                              mem.endian)
-    # An empty line repeats md, which goes on too (U-Boot's way).
     fourth = console.run_command('')
     assert fourth == md_text(mem.addr + 0x20, bytes(mem.data[0x20:0x30]), 1,
                              mem.endian)
+    out, status = console.run_status('md')
+    assert status == 1 and 'Usage:\nmd [.b, .w, .l, .q] address' in out
     # md with an address and no count keeps the last count.
     third = console.run_command(f'md.w {mem.addr:x}')
     assert third == md_text(mem.addr, bytes(mem.data[:0x20]), 2, mem.endian)

@@ -134,8 +134,11 @@ def test_bad_number(console, cmd):
     'cmp 1000',
 ])
 def test_missing_arguments(console, cmd):
-    out = _one_error_line(console, cmd)
-    assert 'missing' in out
+    """Too few arguments: the command's usage block, status 1, as U-Boot."""
+    out, status = console.run_status(cmd)
+    name = cmd.split()[0]
+    assert status == 1, out
+    assert out.startswith(f'{name} - ') and f'\n\nUsage:\n{name} ' in out, out
 
 
 def test_long_line(console):
