@@ -22,19 +22,16 @@ the medians and the ratio virtboot / QEMU's (target: at most 1.0).
 
 import argparse
 import shutil
-import statistics
 import sys
 import tempfile
-import time
 from pathlib import Path
 
-import pexpect
 
 REPO = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(REPO / 'test' / 'py' / 'linux'))
 sys.path.insert(0, str(REPO / 'test' / 'bench'))
 import fixture  # noqa: E402
-from benchlib import cpu_seconds  # noqa: E402
+from benchlib import alternate_boots, boot_to_init  # noqa: E402
 
 CMDLINE = 'console=ttysclp0 quiet'
 
@@ -47,21 +44,7 @@ def argv_for(tftp, bios):
 
 
 def run_once(argv):
-    t0 = time.monotonic()
-    p = pexpect.spawn(argv[0], argv[1:], encoding='latin-1', timeout=300)
-    try:
-        p.expect(fixture.MARKER)
-        wall = time.monotonic() - t0
-        cpu = cpu_seconds(p.pid)
-        p.expect(r'cmdline: \[([^\]]*)\]')
-        if p.match.group(1) != CMDLINE:
-            sys.exit(f'wrong command line: {p.match.group(1)!r}')
-        p.expect(pexpect.EOF, timeout=60)
-    finally:
-        if p.isalive():
-            p.terminate(force=True)
-        p.close()
-    return wall, cpu
+    return boot_to_init(argv, fixture.MARKER, CMDLINE)
 
 
 def main():
@@ -81,17 +64,8 @@ def main():
 
     ways = {'virtboot': argv_for(tftp, args.virtboot),
             'qemu-netboot': argv_for(tftp, None)}
-    res = {k: [] for k in ways}
-    for i in range(args.runs):
-        for name, argv in ways.items():
-            wall, cpu = run_once(argv)
-            res[name].append((wall, cpu))
-            print(f'run {i + 1} {name:13} wall {wall:6.2f} s  cpu {cpu:6.2f} s',
-                  flush=True)
+    _, med = alternate_boots(ways, args.runs, run_once)
     shutil.rmtree(tftp)
-
-    med = {k: (statistics.median(w for w, _ in v),
-               statistics.median(c for _, c in v)) for k, v in res.items()}
     print(f'\nnetwork boot, power-on to init, median of {args.runs} runs')
     print(f'{"":14} {"wall s":>8} {"cpu s":>8}')
     for k, (w, c) in med.items():

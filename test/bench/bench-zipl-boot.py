@@ -25,20 +25,18 @@ virtboot / -kernel (targets: at most 1.0 and 1.2).
 
 import argparse
 import os
-import statistics
 import sys
 import tempfile
-import time
 from pathlib import Path
 
-import pexpect
 
 REPO = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(REPO / 'test' / 'py' / 'linux'))
+sys.path.insert(0, str(REPO / 'test' / 'bench'))
 import fixture  # noqa: E402
+from benchlib import alternate_boots, boot_to_init  # noqa: E402
 
 CMDLINE = 'console=ttysclp0 quiet'
-TICKS = os.sysconf('SC_CLK_TCK')
 
 
 def base_argv():
@@ -54,28 +52,8 @@ def disk_args(disk, scsi):
     return drive + ['-device', 'virtio-blk-ccw,drive=d0,bootindex=1']
 
 
-def cpu_seconds(pid):
-    with open(f'/proc/{pid}/stat') as f:
-        fields = f.read().rsplit(')', 1)[1].split()
-    return (int(fields[11]) + int(fields[12])) / TICKS
-
-
 def run_once(argv):
-    t0 = time.monotonic()
-    p = pexpect.spawn(argv[0], argv[1:], encoding='latin-1', timeout=300)
-    try:
-        p.expect(fixture.MARKER)
-        wall = time.monotonic() - t0
-        cpu = cpu_seconds(p.pid)
-        p.expect(r'cmdline: \[([^\]]*)\]')
-        if p.match.group(1) != CMDLINE:
-            sys.exit(f'wrong command line: {p.match.group(1)!r}')
-        p.expect(pexpect.EOF, timeout=60)
-    finally:
-        if p.isalive():
-            p.terminate(force=True)
-        p.close()
-    return wall, cpu
+    return boot_to_init(argv, fixture.MARKER, CMDLINE)
 
 
 def main():
@@ -102,16 +80,7 @@ def main():
         '-kernel': base_argv() + ['-kernel', str(kernel), '-initrd',
                                   str(initrd), '-append', CMDLINE],
     }
-    res = {k: [] for k in ways}
-    for i in range(args.runs):
-        for name, argv in ways.items():
-            wall, cpu = run_once(argv)
-            res[name].append((wall, cpu))
-            print(f'run {i + 1} {name:13} wall {wall:6.2f} s  cpu {cpu:6.2f} s',
-                  flush=True)
-
-    med = {k: (statistics.median(w for w, _ in v),
-               statistics.median(c for _, c in v)) for k, v in res.items()}
+    _, med = alternate_boots(ways, args.runs, run_once)
     print(f'\npower-on to init, {"virtio-scsi" if args.scsi else "virtio-blk"}'
           f', median of {args.runs} runs')
     print(f'{"":14} {"wall s":>8} {"cpu s":>8}')

@@ -155,3 +155,40 @@ def virtio_read_rows(fw, res, name, crc, addr, clear_ends):
     if out.count('1 blocks read: OK') != 4096:
         raise RuntimeError(f'{name}: the loop did not do 4096 reads')
     res['read1x4k'] = (w, c)
+
+
+def boot_to_init(argv, marker, cmdline):
+    """Start QEMU (@argv) and wait for the Linux fixture's init: @marker,
+    then the command line it prints, which must be @cmdline (else exit);
+    return (wall, cpu) seconds from QEMU's start to the marker."""
+    t0 = time.monotonic()
+    p = pexpect.spawn(argv[0], argv[1:], encoding='latin-1', timeout=300)
+    try:
+        p.expect(marker)
+        wall = time.monotonic() - t0
+        cpu = cpu_seconds(p.pid)
+        p.expect(r'cmdline: \[([^\]]*)\]')
+        if p.match.group(1) != cmdline:
+            sys.exit(f'wrong command line: {p.match.group(1)!r}')
+        p.expect(pexpect.EOF, timeout=60)
+    finally:
+        if p.isalive():
+            p.terminate(force=True)
+        p.close()
+    return wall, cpu
+
+
+def alternate_boots(ways, runs, once):
+    """Run each of @ways {name: argv} through @once(argv) -> (wall, cpu),
+    alternating, @runs rounds, printing each; return {name: [(wall, cpu)]}
+    and {name: (median wall, median cpu)}."""
+    res = {k: [] for k in ways}
+    for i in range(runs):
+        for name, argv in ways.items():
+            wall, cpu = once(argv)
+            res[name].append((wall, cpu))
+            print(f'run {i + 1} {name:13} wall {wall:6.2f} s  cpu {cpu:6.2f} s',
+                  flush=True)
+    med = {k: (statistics.median(w for w, _ in v),
+               statistics.median(c for _, c in v)) for k, v in res.items()}
+    return res, med
