@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 /* Environment commands: setenv, printenv and env with its sub-commands. */
 #include <common.h>
+#include <cli.h>
 #include <command.h>
 #include <env.h>
 #include <malloc.h>
@@ -546,6 +547,35 @@ static int do_env_import(struct cmd_tbl *cmdtp, int flag, int argc,
 	return ret ? CMD_RET_FAILURE : CMD_RET_SUCCESS;
 }
 
+/*
+ * editenv name / env edit name: the value shown after "edit: " to be
+ * edited; an empty line deletes the variable, Ctrl-C leaves it
+ */
+static int do_env_edit(struct cmd_tbl *cmdtp, int flag, int argc,
+		       char *const argv[])
+{
+	char buf[CONFIG_SYS_CBSIZE + 1];
+	const char *val;
+
+	if (!IS_ENABLED(CONFIG_CMD_EDITENV) || argc != 2)
+		return CMD_RET_USAGE;
+	val = env_get(argv[1]);
+	strlcpy(buf, val ?: "", sizeof(buf));
+	if (cli_readline_edit("edit: ", buf) < 0)
+		return CMD_RET_FAILURE;
+	return env_set(argv[1], buf[0] ? buf : NULL) ? CMD_RET_FAILURE :
+						       CMD_RET_SUCCESS;
+}
+
+#ifdef CONFIG_CMD_EDITENV
+U_BOOT_CMD(
+	editenv, 2, 0, do_env_edit,
+	"edit environment variable",
+	"name\n"
+	"    - edit environment variable 'name'"
+);
+#endif
+
 U_BOOT_CMD_WITH_SUBCMDS(env, "environment handling commands",
 	"default [-f] -a\n"
 	"    - reset the whole environment to its default\n"
@@ -553,6 +583,10 @@ U_BOOT_CMD_WITH_SUBCMDS(env, "environment handling commands",
 	"    - reset variables to their default values\n"
 	"env delete [-f] var [...]\n"
 	"    - delete variables\n"
+#ifdef CONFIG_CMD_EDITENV
+	"env edit name\n"
+	"    - edit environment variable\n"
+#endif
 	"env exists name\n"
 	"    - succeed if variable 'name' is set\n"
 	"env export [-t | -b | -c] [-s size] addr [var ...]\n"
@@ -571,6 +605,7 @@ U_BOOT_CMD_WITH_SUBCMDS(env, "environment handling commands",
 	"    - set (or without value: delete) a variable",
 	U_BOOT_SUBCMD_MKENT(default, CONFIG_SYS_MAXARGS, 0, do_env_default),
 	U_BOOT_SUBCMD_MKENT(delete, CONFIG_SYS_MAXARGS, 0, do_env_delete),
+	U_BOOT_SUBCMD_MKENT(edit, 2, 0, do_env_edit),
 	U_BOOT_SUBCMD_MKENT(exists, 2, 0, do_env_exists),
 	U_BOOT_SUBCMD_MKENT(export, CONFIG_SYS_MAXARGS, 0, do_env_export),
 	U_BOOT_SUBCMD_MKENT(import, CONFIG_SYS_MAXARGS, 0, do_env_import),

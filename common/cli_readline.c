@@ -77,15 +77,17 @@ static int read_char(int timeout)
 	return getchar();
 }
 
-int cli_readline_into_buffer(const char *const prompt, char *buffer,
-			     int timeout)
+/* Read a line into @buffer, whose first @len characters are there */
+static int readline(const char *const prompt, char *buffer, int len,
+		    int timeout)
 {
-	int len = 0, hidx = hist_count;
+	int hidx = hist_count;
 	int esc = 0;		/* 1: ESC seen, 2: ESC [ or ESC O seen */
 
-	buffer[0] = '\0';
+	buffer[len] = '\0';
 	if (prompt)
 		puts(prompt);
+	puts(buffer);
 
 	for (;;) {
 		int c = read_char(timeout);
@@ -177,6 +179,17 @@ int cli_readline_into_buffer(const char *const prompt, char *buffer,
 			putc(c);
 		}
 	}
+}
+
+int cli_readline_into_buffer(const char *const prompt, char *buffer,
+			     int timeout)
+{
+	return readline(prompt, buffer, 0, timeout);
+}
+
+int cli_readline_edit(const char *const prompt, char *buffer)
+{
+	return readline(prompt, buffer, strnlen(buffer, CONFIG_SYS_CBSIZE), 0);
 }
 
 int cli_readline(const char *const prompt)

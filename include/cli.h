@@ -51,6 +51,15 @@ int cli_readline_into_buffer(const char *const prompt, char *buffer,
 			     int timeout);
 
 /**
+ * cli_readline_edit() - cli_readline_into_buffer() with no timeout, the
+ * line starting as @buffer holds it (shown after @prompt, to be edited)
+ * @prompt: printed first (NULL: nothing)
+ * @buffer: the line to edit (NUL-terminated), then the line read
+ * Return: as cli_readline_into_buffer()
+ */
+int cli_readline_edit(const char *const prompt, char *buffer);
+
+/**
  * run_command_repeatable() - run a command line, noting if it can repeat
  * @cmd:	the command line
  * @flag:	CMD_FLAG_* bits passed to each command

@@ -204,3 +204,20 @@ def test_boot_variables(console, board):
     """The default environment has U-Boot's load addresses."""
     for name, value in BOOT_VARIABLES[board.name].items():
         assert console.run_command(f'printenv {name}') == f'{name}={value}'
+
+
+@pytest.mark.buildconfigspec('cmd_editenv')
+def test_editenv(console):
+    """editenv shows the value after 'edit: ' to be edited; Enter sets
+    what is on the line, an emptied line deletes the variable."""
+    console.run_command('setenv ed bar')
+    console.run_command('editenv ed', wait_for_prompt=False)
+    console.wait_for('edit: bar')
+    out = console.run_command('X')
+    assert console.run_command('printenv ed') == 'ed=barX', out
+    console.run_command('env edit ed', wait_for_prompt=False)
+    console.wait_for('edit: barX')
+    console.run_raw('\x15\n')		# Ctrl-U: the line emptied
+    assert console.run_command('printenv ed') == '## Error: "ed" not defined'
+    out, status = console.run_status('editenv')
+    assert status == 1 and 'Usage:\neditenv name' in out, out
