@@ -82,7 +82,7 @@ static int do_part_list(int argc, char *const argv[])
 	struct blk_desc *desc;
 	const char *var = NULL;
 	bool bootable = false;
-	int i;
+	int i, ret;
 
 	if (argc < 2)
 		return CMD_RET_USAGE;
@@ -106,7 +106,9 @@ static int do_part_list(int argc, char *const argv[])
 	if (var)
 		return part_list_to_env(desc, var, bootable);
 
-	return part_print_checked(desc) ? CMD_RET_FAILURE : CMD_RET_SUCCESS;
+	/* no table is U-Boot's line and success; a damaged one fails */
+	ret = part_print_checked(desc);
+	return ret && ret != -ENOENT ? CMD_RET_FAILURE : CMD_RET_SUCCESS;
 }
 
 static int do_part_info(int argc, char *const argv[], enum cmd_part_info param)

@@ -188,7 +188,9 @@ int blk_print_part_devnum(enum uclass_id uclass_id, int devnum)
 	if (ret || desc->type == DEV_TYPE_UNKNOWN)
 		return -ENODEV;
 
-	return part_print_checked(desc);
+	/* no table is U-Boot's line and success; a damaged one fails */
+	ret = part_print_checked(desc);
+	return ret == -ENOENT ? 0 : ret;
 }
 
 void blk_list_devices(enum uclass_id uclass_id)
