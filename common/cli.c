@@ -66,6 +66,21 @@ void cli_loop(void)
 				sizeof(lastcommand));
 		else
 			flag |= CMD_FLAG_REPEAT;
+		/* a quote, an if or a loop left open: more lines, as U-Boot */
+		while (len > 0 && cli_hush_incomplete(lastcommand)) {
+			size_t used = strlen(lastcommand);
+
+			len = cli_readline("> ");
+			if (len < 0 || used + 1 + len >= sizeof(lastcommand)) {
+				puts(len < 0 ? "<INTERRUPT>\n" :
+				     "## Command too long!\n");
+				lastcommand[0] = '\0';
+				break;
+			}
+			lastcommand[used] = '\n';
+			strcpy(lastcommand + used + 1, console_buffer);
+			len = 1;
+		}
 		if (!lastcommand[0])
 			continue;
 

@@ -52,6 +52,7 @@ struct parser {
 	struct token tok;		/* look-ahead token */
 	bool have_tok;
 	const char *err;		/* first syntax error */
+	bool more;			/* it is at the end of the text */
 	int depth;			/* nesting of compound commands */
 	struct hush_arena *arena;
 };
@@ -162,6 +163,7 @@ static void lex_word(struct parser *ps, struct token *tok)
 		case '\'':
 			p = strchr(p + 1, '\'');
 			if (!p) {
+				ps->more = !ps->err;
 				syntax(ps, "unterminated quoted string");
 				return;
 			}
@@ -179,6 +181,7 @@ static void lex_word(struct parser *ps, struct token *tok)
 				}
 			}
 			if (!*p) {
+				ps->more = !ps->err;
 				syntax(ps, "unterminated quoted string");
 				return;
 			}
@@ -336,9 +339,10 @@ static bool expect(struct parser *ps, const char *kw, const char *opener)
 		next(ps);
 		return true;
 	}
-	if (tok->type == TOK_EOF)
+	if (tok->type == TOK_EOF) {
 		snprintf(msg, sizeof(msg), "'%s' without '%s'", opener, kw);
-	else
+		ps->more = !ps->err;
+	} else
 		snprintf(msg, sizeof(msg), "unexpected '%.*s', expected '%s'",
 			 min(tok->len, 20), tok->text, kw);
 	syntax(ps, msg);
@@ -519,6 +523,11 @@ static struct hush_node *parse_for(struct parser *ps)
 		}
 	}
 	tok = peek(ps);
+	if (tok->type == TOK_EOF) {
+		ps->more = !ps->err;
+		syntax(ps, "'for' without 'do'");
+		return NULL;
+	}
 	if (tok->type != TOK_SEMI && tok->type != TOK_NEWLINE &&
 	    !tok_is(tok, "do")) {
 		syntax(ps, "missing ';' before 'do'");
@@ -601,7 +610,10 @@ int hush_parse(const char *text, struct hush_script *script,
 	if (ps.err) {
 		*errp = ps.err;
 		hush_free(script);
-		return strcmp(ps.err, "out of memory") ? -EINVAL : -ENOMEM;
+		if (!strcmp(ps.err, "out of memory"))
+			return -ENOMEM;
+		/* more lines could end what is open: a quote, an if, a loop */
+		return ps.more ? -EAGAIN : -EINVAL;
 	}
 	return 0;
 }
@@ -635,5 +647,16 @@ int cli_hush_check(const char *script, const char **errp)
 		hush_free(&s);
 	else if (errp)
 		*errp = err;
-	return ret;
+	return ret == -EAGAIN ? -EINVAL : ret;
+}
+
+bool cli_hush_incomplete(const char *text)
+{
+	struct hush_script s;
+	const char *err;
+	int ret = hush_parse(text, &s, &err);
+
+	if (!ret)
+		hush_free(&s);
+	return ret == -EAGAIN;
 }

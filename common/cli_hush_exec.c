@@ -549,7 +549,7 @@ int cli_hush_expand(const char *line, int *argcp, char ***argvp)
 
 	ret = hush_parse(line, &s, &err);
 	if (ret)
-		return ret;
+		return ret == -EAGAIN ? -EINVAL : ret;
 	if (s.list && (s.list->next || s.list->type != HN_CMD ||
 		       s.list->negate)) {
 		hush_free(&s);

@@ -57,7 +57,9 @@ struct hush_script {
  * @text: the script
  * @script: filled with the tree
  * @errp: set to the reason of a syntax error
- * Return: 0, -EINVAL (syntax error) or -ENOMEM
+ * Return: 0, -EINVAL (syntax error), -EAGAIN (the text ends inside a
+ *	quote or an unfinished if/while/for: more lines may end it) or
+ *	-ENOMEM
  */
 int hush_parse(const char *text, struct hush_script *script,
 	       const char **errp);

@@ -32,6 +32,15 @@
 int cli_hush_run(const char *script, int flag, int *repeatable);
 
 /**
+ * cli_hush_incomplete() - whether @text ends inside a quote or an
+ * unfinished if, while or for, so that more lines could complete it (the
+ * prompt then reads them, as U-Boot's hush does with its "> " prompt)
+ * @text: the lines so far
+ * Return: true if more lines are needed
+ */
+bool cli_hush_incomplete(const char *text);
+
+/**
  * cli_hush_check() - parse a script without running it
  * @script: the commands
  * @errp: if not NULL, set to the reason of a syntax error (static text)

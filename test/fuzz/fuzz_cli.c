@@ -64,6 +64,12 @@ int cli_readline(const char *const prompt)
 	return -1;
 }
 
+/* editenv's line: as if Ctrl-C abandoned it (there is no console) */
+int cli_readline_edit(const char *const prompt, char *buffer)
+{
+	return -1;
+}
+
 static void reset_shell(void)
 {
 	while (local_vars)

@@ -241,3 +241,18 @@ def test_time(console):
     assert status == 1 and out.startswith('time: 0.0'), out
     out, status = console.run_status('time')
     assert status == 1 and 'time command [args...]' in out, out
+
+
+def test_multiline_block(console):
+    """A block typed (or pasted) over several lines: '> ' asks for more
+    until it is complete, as U-Boot's hush; an open quote too; Ctrl-C
+    abandons it."""
+    out = console.run_raw('if true; then\necho multi\n\nfi\n')
+    assert out.count('> ') == 3 and out.rstrip().endswith('multi'), out
+    out = console.run_raw("for i in a b\ndo echo i=$i\ndone\n")
+    assert 'i=a' in out and 'i=b' in out, out
+    out = console.run_raw("echo 'one\ntwo'\n")
+    assert out.rstrip().endswith('one\ntwo'), out
+    out = console.run_raw('while true; do\n\x03')
+    assert '<INTERRUPT>' in out, out
+    assert console.run_command('echo alive') == 'alive'
