@@ -93,8 +93,16 @@ def _one_error_line(console, cmd):
 
 
 def test_unterminated_quote(console):
+    """At the prompt an open quote asks for the next line ('> ', as U-Boot's
+    hush) and Ctrl-C abandons it; in a script it is one syntax error."""
     for cmd in ("echo 'abc", 'echo "abc', "setenv x 'a"):
-        _one_error_line(console, cmd)
+        out = console.run_raw(cmd + '\n\x03')
+        assert '> ' in out and '<INTERRUPT>' in out, out
+        assert console.run_command('echo alive') == 'alive'
+    console.run_command('setenv ut_q "echo \'abc"')
+    out, status = console.run_status('run ut_q')
+    assert status == 1 and out == 'syntax error: unterminated quoted string', \
+        out
 
 
 @pytest.mark.parametrize('cmd', [
