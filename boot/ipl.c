@@ -133,17 +133,25 @@ void ipl_order_free(struct ipl_order *order)
 	order->iplbs = NULL;
 }
 
+/* The first block naming device @i of @order, or -1 */
+static int dev_iplb(const struct ipl_order *order, int i)
+{
+	int b;
+
+	for (b = 0; b < order->niplb; b++) {
+		if (order->devs[i].named & BIT(b))
+			return b;
+	}
+	return -1;
+}
+
 int ipl_order_iplb(const struct ipl_order *order, struct blk_desc *desc)
 {
-	int i, b;
+	int i;
 
 	for (i = 0; i < order->count; i++) {
-		if (order->devs[i].desc != desc)
-			continue;
-		for (b = 0; b < order->niplb; b++) {
-			if (order->devs[i].named & BIT(b))
-				return b;
-		}
+		if (order->devs[i].desc == desc)
+			return dev_iplb(order, i);
 	}
 	return -1;
 }
@@ -161,16 +169,12 @@ struct blk_desc *ipl_order_first(const struct ipl_order *order, int i)
 
 void ipl_loadparm(const struct ipl_order *order, int i, char *buf)
 {
-	u32 named = order->devs[i].named;
-	int b;
+	int b = dev_iplb(order, i);
 
 	buf[0] = 0;
 	if (!IS_ENABLED(CONFIG_S390))
 		return;
-	/* The first block naming it */
-	for (b = 0; named && !(named & BIT(b)); b++)
-		;
-	if (named)
+	if (b >= 0)
 		s390_iplb_loadparm(&order->iplbs[b], buf);
 	if (!buf[0])
 		s390_machine_loadparm(buf);
