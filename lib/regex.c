@@ -15,7 +15,6 @@
 
 #include <common.h>
 #include <regex.h>
-#include <malloc.h>
 #include <linux/ctype.h>
 
 /* Deepest recursion a match may take: each step of a repetition is one */
@@ -333,10 +332,10 @@ done:
 	return ret;
 }
 
-int regex_check(const char *re)
+/* Is @p..@end a well-formed pattern? (groups checked within their bounds) */
+static int check_range(const char *p, const char *end)
 {
-	const char *p = re, *end = re + strlen(re);
-	int len;
+	int len, ret;
 
 	while (p < end) {
 		if (*p == '|' || *p == '^' || *p == '$') {
@@ -347,10 +346,7 @@ int regex_check(const char *re)
 		if (len <= 0)
 			return -EINVAL;
 		if (*p == '(') {
-			char *inner = strndup(p + 1, len - 2);
-			int ret = inner ? regex_check(inner) : -ENOMEM;
-
-			free(inner);
+			ret = check_range(p + 1, p + len - 1);
 			if (ret)
 				return ret;
 		}
@@ -362,6 +358,11 @@ int regex_check(const char *re)
 		}
 	}
 	return 0;
+}
+
+int regex_check(const char *re)
+{
+	return check_range(re, re + strlen(re));
 }
 
 int regex_search(const char *re, const char *subject, const char *start,
