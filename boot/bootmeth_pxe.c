@@ -15,7 +15,7 @@
 
 static int pxe_read(struct bootflow *bflow)
 {
-	struct pxe_context ctx = { 0 };
+	struct pxe_context ctx = { .getfile = pxe_net_getfile };
 	ulong addr = env_get_hex("pxefile_addr_r", 0);
 	void *src;
 

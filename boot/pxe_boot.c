@@ -15,12 +15,9 @@
 #include <malloc.h>
 #include <pxe_utils.h>
 
-/*
- * Read @path (as it is if absolute, else under the boot folder) to @addr;
- * $filesize is its size, as U-Boot's pxe code sets it
- */
-static int get_relfile(struct pxe_context *ctx, const char *path, ulong addr,
-		       ulong *sizep)
+/* @path as it is if absolute, else under the boot folder */
+int pxe_get_relfile(struct pxe_context *ctx, const char *path, ulong addr,
+		    ulong *sizep)
 {
 	char *full = NULL;
 	int ret;
@@ -81,7 +78,7 @@ static int load_initrds(struct pxe_context *ctx, const char *list,
 			*next++ = 0;
 		if (!*name)
 			continue;
-		ret = get_relfile(ctx, name, addr, &size);
+		ret = pxe_get_relfile(ctx, name, addr, &size);
 		if (ret)
 			break;
 		/* The next one right behind, 4-byte aligned as Linux wants */
@@ -116,7 +113,7 @@ static void load_fdt(struct pxe_context *ctx, struct pxe_label *label,
 		       label->fdtdir);
 	}
 	if (path && !env_addr("fdt_addr_r", &addr)) {
-		if (!get_relfile(ctx, path, addr, &size))
+		if (!pxe_get_relfile(ctx, path, addr, &size))
 			snprintf(arg, argsize, "%lx", addr);
 		else
 			printf("Skipping %s for failure retrieving FDT\n",
@@ -156,7 +153,7 @@ int pxe_label_boot(struct pxe_context *ctx, struct pxe_label *label)
 	}
 	ret = env_addr("kernel_addr_r", &kaddr);
 	if (!ret)
-		ret = get_relfile(ctx, label->kernel, kaddr, &size);
+		ret = pxe_get_relfile(ctx, label->kernel, kaddr, &size);
 	if (ret) {
 		printf("Skipping %s for failure retrieving kernel\n",
 		       label->name);

@@ -41,15 +41,6 @@ char *pxe_net_bootdir(void)
 	return slash ? strndup(bootfile, slash - bootfile + 1) : strdup("");
 }
 
-/* pxelinux.cfg/@name under the boot folder into @path; 0 if it was read */
-static int try_config(struct pxe_context *ctx, const char *name, ulong addr,
-		      ulong *sizep, char *path, int len)
-{
-	snprintf(path, len, "%spxelinux.cfg/%s", ctx->bootdir, name);
-	printf("Retrieving file: %s\n", path);
-	return pxe_net_getfile(NULL, path, addr, sizep);
-}
-
 /*
  * The file name of try @step: 0 the UUID, 1 the MAC, 2-9 the IP in 8 to
  * 1 hex digits, 10-11 the defaults; false if there is none for @step
@@ -84,16 +75,21 @@ static bool config_name(int step, char *name, int len)
 
 int pxe_get(struct pxe_context *ctx, ulong addr, ulong *sizep, char **namep)
 {
-	char name[48], path[128];
+	char name[48], rel[64];
 	int step;
 
 	for (step = 0; step < 12; step++) {
-		if (!config_name(step, name, sizeof(name)) ||
-		    try_config(ctx, name, addr, sizep, path, sizeof(path)))
+		if (!config_name(step, name, sizeof(name)))
+			continue;
+		snprintf(rel, sizeof(rel), "pxelinux.cfg/%s", name);
+		if (pxe_get_relfile(ctx, rel, addr, sizep))
 			continue;
 		puts("Config file found\n");
-		if (namep)
-			*namep = strdup(path);
+		if (namep) {
+			*namep = malloc(strlen(ctx->bootdir) + strlen(rel) + 1);
+			if (*namep)
+				sprintf(*namep, "%s%s", ctx->bootdir, rel);
+		}
 		return 0;
 	}
 	puts("Config file not found\n");

@@ -123,6 +123,18 @@ struct pxe_blk_ctx {
 int pxe_blk_getfile(void *ctx, const char *path, ulong addr, ulong *sizep);
 
 /**
+ * pxe_get_relfile() - read a file the configuration names, printing
+ * "Retrieving file: <path>" as U-Boot does; $filesize is its size
+ * @ctx:	where it comes from; a relative @path is under its bootdir
+ * @path:	the file
+ * @addr:	where it goes
+ * @sizep:	set to its size
+ * Return: 0, or a negative error after a line saying why
+ */
+int pxe_get_relfile(struct pxe_context *ctx, const char *path, ulong addr,
+		    ulong *sizep);
+
+/**
  * pxe_label_boot() - load a label's files and boot it
  * @ctx:	where the files come from
  * @label:	the label
@@ -170,7 +182,7 @@ char *pxe_net_bootdir(void);
 /**
  * pxe_get() - fetch this machine's pxelinux.cfg file, trying the names
  * pxelinux tries (boot/pxe_net.c) under @ctx's bootdir
- * @ctx:	its bootdir is the folder; its getfile is not used
+ * @ctx:	its bootdir is the folder, its getfile reads (pxe_get_relfile())
  * @addr:	where the file goes
  * @sizep:	set to its size
  * @namep:	if not NULL, set to the path of the file found (malloc()ed)
