@@ -38,4 +38,35 @@ struct mem_bank {
  */
 int board_get_mem_banks(struct mem_bank *banks, int max);
 
+/**
+ * struct bd_layout - where the firmware sits, for 'bdinfo' (U-Boot's
+ * names); 0 where a board has no such thing
+ * @flash_start:	the flash bank the firmware runs from
+ * @flash_size:		its size
+ * @flash_offset:	the first byte of it the firmware does not use
+ * @reloc_addr:		the address the firmware runs at
+ * @reloc_off:		that address less the one it is linked at
+ */
+struct bd_layout {
+	ulong flash_start;
+	ulong flash_size;
+	ulong flash_offset;
+	ulong reloc_addr;
+	ulong reloc_off;
+};
+
+/** board_bdinfo() - optional: fill @layout for 'bdinfo' */
+void board_bdinfo(struct bd_layout *layout);
+
+/**
+ * bdinfo_print_num_l() - one 'bdinfo' line: the name, "= 0x", the value
+ * in as many hex digits as a ulong has
+ * @name:	field name (padded to 12 columns)
+ * @value:	its value
+ */
+void bdinfo_print_num_l(const char *name, ulong value);
+
+/** arch_print_bdinfo() - optional: the architecture's own 'bdinfo' lines */
+void arch_print_bdinfo(void);
+
 #endif

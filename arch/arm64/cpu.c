@@ -11,6 +11,7 @@
 #include <asm/io.h>
 #include <asm/sections.h>
 #include <asm/system.h>
+#include <asm/sysreg.h>
 
 static enum psci_conduit psci_conduit = PSCI_CONDUIT_HVC;
 static phys_addr_t debug_uart;
@@ -197,4 +198,18 @@ void arm64_exception(struct arm64_exception_frame *frame, int vector)
 			   frame->regs[i], i + 1, frame->regs[i + 1]);
 	raw_printf("\nException in virtboot: halted. Reset the machine.\n");
 	halt();
+}
+
+/* U-Boot's arm lines: no machine number, the page tables, the stack */
+void arch_print_bdinfo(void)
+{
+	ulong ttbr0, sctlr;
+
+	__asm__ __volatile__("mrs %0, ttbr0_el1" : "=r"(ttbr0));
+	__asm__ __volatile__("mrs %0, sctlr_el1" : "=r"(sctlr));
+	bdinfo_print_num_l("arch_number", 0);
+	bdinfo_print_num_l("TLB addr", sctlr & SCTLR_ELx_M ? ttbr0 : 0);
+	/* One stack for everything: exceptions are taken on it too */
+	bdinfo_print_num_l("irq_sp", (ulong)__stack_top);
+	bdinfo_print_num_l("sp start ", (ulong)__stack_top);
 }

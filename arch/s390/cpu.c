@@ -195,3 +195,10 @@ void s390_trap(int kind)
 	trap_print("### stopped: image loaded at 0x%lx\n", s390_image_base);
 	s390_disabled_wait(0xdead);
 }
+
+/* Linked at 0, running where QEMU loaded it (the stub's output) */
+void board_bdinfo(struct bd_layout *layout)
+{
+	layout->reloc_addr = s390_image_base;
+	layout->reloc_off = s390_image_base;
+}

@@ -124,6 +124,24 @@ ulong board_ram_top(void)
 }
 
 /*
+ * QEMU's first flash bank holds the image the firmware runs from, in
+ * place (no relocation): the device tree's "cfi-flash" node gives it.
+ */
+void board_bdinfo(struct bd_layout *layout)
+{
+	const void *fdt = gd_fdt_blob();
+	u64 start, size;
+	int node;
+
+	node = fdt ? fdt_node_offset_by_compatible(fdt, -1, "cfi-flash") : -1;
+	if (node >= 0 && !fdt_get_reg(fdt, node, 0, &start, &size)) {
+		layout->flash_start = start;
+		layout->flash_size = size;
+	}
+	layout->flash_offset = (ulong)__data_load + (__data_end - __data_start);
+}
+
+/*
  * The control device tree is a copy in the heap, as U-Boot relocates
  * its own (fdtcontroladdr): QEMU's blob at the start of RAM is where
  * U-Boot's scripts load a device tree (fdt_addr_r), and a load there

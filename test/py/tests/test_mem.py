@@ -270,10 +270,26 @@ def test_bdinfo(console, board, base):
         assert total == 1 << 30     # -m 1G
         start = {'qemu-arm64': 0x40000000, 'qemu-s390x': 0}[board.name]
         assert banks[0][1] == start
-    # $loadaddr lies in RAM, and bdinfo says where it is.
+    # $loadaddr lies in RAM.
     assert any(s <= base < s + z for _, s, z in banks)
-    assert f'loadaddr    = 0x{base:016x}' in out.split('\n')
+    # U-Boot 2023.01's fields in its order (its qemu_arm64 list, less
+    # 'Early malloc usage'), then each architecture's own lines.
+    fields = [line.split('=')[0].rstrip() for line in out.split('\n')
+              if re.match(r'[-A-Za-z_].{11}= ', line)]
+    common = ['boot_params'] + ['DRAM bank', '-> start', '-> size'] * \
+        len(banks) + ['flashstart', 'flashsize', 'flashoffset', 'baudrate',
+                      'relocaddr', 'reloc off', 'Build']
+    if board.name != 'qemu-s390x':      # no room for them there
+        common += ['current eth', 'ethaddr', 'IP addr']
+    common += ['fdt_blob', 'new_fdt', 'fdt_size']
+    arch = {'sandbox': ['sysmem size'],
+            'qemu-arm64': ['devicetree', 'arch_number', 'TLB addr',
+                           'irq_sp', 'sp start'],
+            'qemu-s390x': []}[board.name]
+    assert fields == common + arch, out
     assert 'Build       = 64-bit' in out.split('\n')
+    assert 'baudrate    = 115200 bps' in out.split('\n')
+    assert 'lmb_dump_all:' in out.split('\n')
 
 
 @pytest.mark.boards('sandbox')

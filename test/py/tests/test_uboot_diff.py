@@ -42,6 +42,13 @@ NORMALISE = [
     (re.compile(r'read in \d+ ms( \([^)]*\))?'), 'read in N ms'),
     (re.compile(r'\d+(\.\d+)? [KMG]?i?B/s'), 'R/s'),
     (re.compile(r'^Loading: .*$', re.M), 'Loading: <progress>'),
+    # bdinfo: where each firmware put itself and its device tree
+    (re.compile(r'^(flashoffset|relocaddr|reloc off|fdt_blob|new_fdt|'
+                r'fdt_size|TLB addr|irq_sp|sp start) *= 0x[0-9a-f]+$',
+                re.M), lambda m: f'{m.group(1):12}= 0x<address>'),
+    # the memory map: the firmware's own ranges differ
+    (re.compile(r'^lmb_dump_all:\n(?: .*\n?)*', re.M),
+     'lmb_dump_all:\n <map>\n'),
 ]
 
 
@@ -72,8 +79,8 @@ def read_compat():
     may differ in any way'."""
     rows = {}
     for line in COMPAT.read_text().splitlines():
-        cells = [c.strip().replace('\\|', '|') for c in
-                 re.split(r'(?<!\\)\|', line.strip().strip('|'))]
+        cells = [c.strip().replace('\\|', '|').replace('\\n', '\n')
+                 for c in re.split(r'(?<!\\)\|', line.strip().strip('|'))]
         if len(cells) != 5 or not cells[0].startswith('`') or \
                 not cells[0].endswith('.txt`'):
             continue

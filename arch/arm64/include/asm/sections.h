@@ -5,6 +5,9 @@
 
 /* Start of .data in RAM: the lowest address the firmware owns there. */
 extern char __data_start[];
+/* End of .data in RAM, and where its bytes are in the flash image */
+extern char __data_end[];
+extern char __data_load[];
 /* Top of the stack (it grows down from here to the end of .bss). */
 extern char __stack_top[];
 
