@@ -45,10 +45,10 @@ static int do_part_uuid(int argc, char *const argv[])
 		part_print_dev_err(argv[0], argv[1], ret);
 		return CMD_RET_FAILURE;
 	}
-	if (!info.uuid[0]) {
-		printf("** Partition %s %s has no UUID **\n", argv[0], argv[1]);
-		return CMD_RET_FAILURE;
-	}
+	/*
+	 * A partition without one (ISO, a whole disk) gives an empty UUID,
+	 * as in U-Boot: an empty line, or the variable deleted; status 0
+	 */
 	if (argc > 2)
 		return env_set(argv[2], info.uuid) ? CMD_RET_FAILURE :
 						     CMD_RET_SUCCESS;

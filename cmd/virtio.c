@@ -4,7 +4,8 @@
  * transport and the device on it; info, device, part, read and write are
  * the block sub-commands every interface shares (blk_common_cmd()) on the
  * virtio-blk disks; the LUNs of virtio-scsi hosts are 'scsi' devices.
- * 'virtio info' also says which transport carries each disk.
+ * 'virtio info -v' (virtboot's) also says which transport carries each
+ * disk; the usage stays U-Boot's.
  */
 
 #include <common.h>
@@ -36,7 +37,8 @@ static int virtio_scan(bool verbose)
 	return virtio_init_report(verbose ? virtio_scan_print : NULL, NULL);
 }
 
-static void virtio_list_devices(void)
+/* U-Boot's list; @verbose adds each disk's transport (virtboot's -v) */
+static void virtio_list_devices(bool verbose)
 {
 	int max = blk_find_max_devnum(UCLASS_VIRTIO);
 	struct ipl_order order;
@@ -60,8 +62,9 @@ static void virtio_list_devices(void)
 			struct virtio_dev_priv *uc_priv;
 
 			uc_priv = dev_get_uclass_priv(udev);
-			printf("            Transport: %s\n",
-			       uc_priv->transport ? uc_priv->transport : "?");
+			if (verbose)
+				printf("            Transport: %s\n",
+				       uc_priv->transport ?: "?");
 			if (uc_priv->fail_reason)
 				printf("            Status: failed (%s)\n",
 				       uc_priv->fail_reason);
@@ -84,8 +87,9 @@ static int do_virtio(struct cmd_tbl *cmdtp, int flag, int argc,
 	/* The devices are there without a 'virtio scan' first */
 	if (!virtio_scanned)
 		virtio_scan(false);
-	if (argc == 2 && !strncmp(argv[1], "inf", 3)) {
-		virtio_list_devices();
+	if ((argc == 2 || (argc == 3 && !strcmp(argv[2], "-v"))) &&
+	    !strncmp(argv[1], "inf", 3)) {
+		virtio_list_devices(argc == 3);
 		return CMD_RET_SUCCESS;
 	}
 

@@ -337,7 +337,7 @@ def test_pci_bar_and_regions(rig):
 def test_transports_and_data(rig):
     """Each disk on its transport, in the stable order (mmio slots as the
     device tree lists them, then PCI by bus/device), read back by CRC."""
-    out = rig.run_command('virtio info')
+    out = rig.run_command('virtio info -v')
     entries = re.findall(r'^Device (\d+): .*?Capacity: ([\d.]+) MB.*?'
                          r'Transport: (\S+)', out, re.M | re.S)
     got = [(float(mb), tr) for _, mb, tr in entries]
@@ -445,7 +445,7 @@ def test_transport_write(make_console, tmp_path, transport, name):
     path = tmp_path / 'd.img'
     data = make_image(path, MIB, seed=7)
     con = make_console([Disk(path, transport=transport)])
-    info = con.run_command('virtio info')
+    info = con.run_command('virtio info -v')
     assert f'Transport: {name}' in info
     base = loadaddr(con)
     con.run_command(f'mw.b {base:x} 5a 400')
@@ -479,7 +479,7 @@ def test_other_machine_layout(board, make_console, tmp_path):
     con = make_console([Disk(path, transport='pci-modern')], extra)
     out = con.run_command('bdinfo')
     assert '-> size     = 0x0000000020000000' in out
-    assert 'pci-modern' in con.run_command('virtio info')
+    assert 'pci-modern' in con.run_command('virtio info -v')
     out = con.run_command('virtio read $loadaddr 0 800')
     assert out.endswith('2048 blocks read: OK')
     assert crc32(con, loadaddr(con), MIB) == zlib.crc32(data)

@@ -72,7 +72,7 @@ def test_ccw_revision(make_console, tmp_path, rev):
     path = tmp_path / 'd.img'
     data = make_image(path, 2 * MIB, seed=10 + rev)
     con = make_console([Disk(path, props={'max_revision': rev})])
-    entries = info_entries(con)
+    entries = info_entries(con, 'virtio info -v')
     assert list(entries) == [0]
     assert 'Transport: ccw' in entries[0]
     read_crc(con, 0, data)
@@ -206,7 +206,7 @@ def test_zpci_read_write(make_console, tmp_path, transport, expect):
     path = tmp_path / 'p.img'
     data = make_image(path, 2 * MIB, seed=50)
     con = make_console([Disk(path, transport=transport)])
-    entries = info_entries(con)
+    entries = info_entries(con, 'virtio info -v')
     assert list(entries) == [0]
     assert f'Transport: {expect}' in entries[0], entries[0]
     read_crc(con, 0, data)

@@ -26,7 +26,7 @@ import pytest
 
 from boards import qemu_arm64, uboot_qemu_arm64
 from harness import Console, Disk
-from harness.fsimg import ext_image, fat_image, partitioned_disk
+from harness.fsimg import ext_image, fat_image, iso_image, partitioned_disk
 
 pytestmark = pytest.mark.boards('qemu-arm64')
 
@@ -75,8 +75,8 @@ def read_corpus():
 def read_compat():
     """The table of doc/develop/u-boot-compat.md:
     {(file, command): (virtboot text, U-Boot text, reason)}; a command
-    '*' stands for every line of the file, empty texts for 'the line
-    may differ in any way'."""
+    '*' stands for every line of the file (of every file with the file
+    '*.txt'), empty texts for 'the line may differ in any way'."""
     rows = {}
     for line in COMPAT.read_text().splitlines():
         cells = [c.strip().replace('\\|', '|').replace('\\n', '\n')
@@ -119,6 +119,20 @@ def disk_image(tmp):
     return disk
 
 
+def iso_disk(tmp):
+    """An installer-style ISO (xorriso): Rock Ridge and Joliet, its El
+    Torito no-emulation image a FAT12 filesystem (mkfs.vfat, mcopy)."""
+    tree, efi = tmp / 'isotree', tmp / 'efitree'
+    (tree / 'boot').mkdir(parents=True)
+    (efi / 'EFI').mkdir(parents=True)
+    (tree / 'boot' / 'hello.txt').write_text('hello from the ISO\n')
+    (efi / 'EFI' / 'boot.txt').write_text('in the El Torito image\n')
+    fat_image(tree / 'boot' / 'efi.img', efi, 1440 << 10, 12)
+    disk = tmp / 'disk.iso'
+    iso_image(disk, tree, extra=('-b', 'boot/efi.img', '-no-emul-boot'))
+    return disk
+
+
 def run_group(plugin, binary, setup, lines, tmp, log, disk=None):
     args, disks = [], []
     if 'net' in setup:
@@ -154,18 +168,22 @@ def test_uboot_diff(board, console_log, tmp_path, name):
     setup, lines = GROUPS[name]
     (tmp_path / 'v').mkdir()
     (tmp_path / 'u').mkdir()
-    disk = disk_image(tmp_path) if 'disk' in setup else None
+    disk = disk_image(tmp_path) if 'disk' in setup else \
+        iso_disk(tmp_path) if 'iso' in setup else None
     ours = run_group(board.plugin, board.bin, setup, lines, tmp_path / 'v',
                      console_log, disk)
     theirs = run_group(uboot_qemu_arm64, UBOOT, setup, lines,
                        tmp_path / 'u', console_log, disk)
     compat = read_compat()
-    stars = [v for k, v in compat.items()
-             if k[0] == name and k[1].startswith('*')]
+    # rows for every line of this file, then for every line of every file
+    stars = [(v, k[0] == '*.txt') for k, v in compat.items()
+             if k[0] in (name, '*.txt') and k[1].startswith('*')]
     unlisted, stale = [], []
-    stars_used = set()
+    stars_used, u_seen = set(), set()
     for line, (v_out, v_st), (u_out, u_st) in zip(lines, ours, theirs):
-        for i, star in enumerate(stars):
+        for i, (star, _) in enumerate(stars):
+            if star[1] and star[1] in u_out:
+                u_seen.add(i)
             if star[0] in v_out:
                 stars_used.add(i)
                 v_out = v_out.replace(star[0], star[1])
@@ -179,8 +197,10 @@ def test_uboot_diff(board, console_log, tmp_path, name):
         if not same and not (row and not row[0]):
             unlisted.append(f'{line!r}:\n  virtboot ($?={v_st}): {v_out!r}\n'
                             f'  U-Boot   ($?={u_st}): {u_out!r}')
-    for i, star in enumerate(stars):
-        if i not in stars_used:
+    for i, (star, every_file) in enumerate(stars):
+        # a row for every file is stale where U-Boot shows its text and
+        # virtboot no longer shows its own
+        if i not in stars_used and (not every_file or i in u_seen):
             stale.append(f'* ({star[0]!r})')
     problems = []
     if unlisted:
