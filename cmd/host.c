@@ -10,6 +10,7 @@
 #include <command.h>
 #include <dm.h>
 #include <errno.h>
+#include <fs.h>
 #include <sandbox_host.h>
 #include <vsprintf.h>
 
@@ -46,6 +47,25 @@ none:
 	if (!quiet)
 		printf("No such device '%s'\n", label);
 	return NULL;
+}
+
+/* The file commands on the host's files ("hostfs -"), as U-Boot's */
+static int do_host_load(struct cmd_tbl *cmdtp, int flag, int argc,
+			char *const argv[])
+{
+	return do_load(cmdtp, flag, argc, argv, FS_TYPE_SANDBOX);
+}
+
+static int do_host_ls(struct cmd_tbl *cmdtp, int flag, int argc,
+		      char *const argv[])
+{
+	return do_ls(cmdtp, flag, argc, argv, FS_TYPE_SANDBOX);
+}
+
+static int do_host_size(struct cmd_tbl *cmdtp, int flag, int argc,
+			char *const argv[])
+{
+	return do_size(cmdtp, flag, argc, argv, FS_TYPE_SANDBOX);
 }
 
 static int do_host_bind(struct cmd_tbl *cmdtp, int flag, int argc,
@@ -165,13 +185,19 @@ static int do_host_info(struct cmd_tbl *cmdtp, int flag, int argc,
 }
 
 U_BOOT_CMD_WITH_SUBCMDS(host, "Miscellaneous host commands",
-	"bind [-r] <label> <filename> [<blksz>] - bind \"host\" device to file,\n"
+	"load hostfs - <addr> <filename> [<bytes> <offset>]  - load a file from host\n"
+	"host ls hostfs - <filename>                    - list files on host\n"
+	"host size hostfs - <filename> - determine size of file on host\n"
+	"host bind [-r] <label> <filename> [<blksz>] - bind \"host\" device to file,\n"
 	"     and optionally set the device's logical block size\n"
 	"     -r = mark as removable\n"
 	"host unbind <label>     - unbind file from \"host\" device\n"
 	"host info [<label>]     - show device binding & info\n"
 	"The \"host\" device is used with standard IO commands such as\n"
 	"fatls or ext2load",
+	U_BOOT_SUBCMD_MKENT(load, 7, 0, do_host_load),
+	U_BOOT_SUBCMD_MKENT(ls, 4, 0, do_host_ls),
+	U_BOOT_SUBCMD_MKENT(size, 4, 0, do_host_size),
 	U_BOOT_SUBCMD_MKENT(bind, 5, 0, do_host_bind),
 	U_BOOT_SUBCMD_MKENT(unbind, 2, 0, do_host_unbind),
 	U_BOOT_SUBCMD_MKENT(info, 2, 1, do_host_info));

@@ -25,8 +25,9 @@ static char fs_error[128];
 void fs_dev_set(struct blk_desc *desc, const struct disk_partition *part)
 {
 	cur_desc = desc;
-	cur_start = part->start;
-	cur_size = (u64)part->size * desc->blksz;
+	/* no device: the sandbox's host files */
+	cur_start = desc ? part->start : 0;
+	cur_size = desc ? (u64)part->size * desc->blksz : 0;
 	fs_error[0] = '\0';
 }
 

@@ -25,6 +25,7 @@ struct cmd_tbl;
 #define FS_TYPE_ANY	0
 #define FS_TYPE_FAT	1
 #define FS_TYPE_EXT	2
+#define FS_TYPE_SANDBOX	3	/* the sandbox's host files ("hostfs") */
 #define FS_TYPE_ISO	32	/* virtboot: ISO 9660 (U-Boot has none) */
 
 /* Values of fs_dirent.type, as U-Boot's (and as Linux's DT_*) */

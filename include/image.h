@@ -67,4 +67,24 @@ _Static_assert(sizeof(struct legacy_img_hdr) == 64, "legacy_img_hdr size");
 int image_legacy_check(ulong addr, int type, const char *what,
 		       const u8 **datap, ulong *sizep);
 
+/**
+ * fit_locate_script() - the script of a FIT image, as U-Boot's source
+ * finds it
+ * @addr:	the image (a flattened device tree with an /images node)
+ * @uname:	the image wanted by name ("": /images' default); NULL: by
+ *		configuration
+ * @conf:	the configuration whose "script" names the image ("": the
+ *		default configuration); NULL: the default configuration if
+ *		it names a script, else the default image
+ * @textp:	set to the script
+ * @lenp:	set to its length
+ *
+ * The image must be of type "script"; with $verify not "n" its hash
+ * nodes (crc32, md5) must match. Every failure prints U-Boot's line.
+ *
+ * Return: 0, -ENOENT (no such image or configuration), -EINVAL
+ */
+int fit_locate_script(ulong addr, const char *uname, const char *conf,
+		      const char **textp, ulong *lenp);
+
 #endif

@@ -4,11 +4,14 @@
  * a thin wrapper returning -errno; see arch/sandbox/include/asm/os.h.
  * This file is compiled with the host's headers, not virtboot's.
  */
+#include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <poll.h>
 #include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 #include <sys/mman.h>
 #include <sys/stat.h>
 #include <sys/types.h>
@@ -20,6 +23,12 @@ typedef uint64_t u64;
 typedef int64_t s64;
 
 int sandbox_main(int argc, char *argv[]);
+
+/* asm/os.h's, which this file cannot include */
+#define OS_FILET_REG	0
+#define OS_FILET_LNK	1
+#define OS_FILET_DIR	2
+#define OS_FILET_OTHER	3
 
 int os_open(const char *path, int flags)
 {
@@ -54,6 +63,71 @@ s64 os_filesize(int fd)
 	if (fstat(fd, &st) < 0)
 		return -errno;
 	return st.st_size;
+}
+
+/* What @path is without following a last symlink, and its size */
+static int os_lstat_kind(const char *path, s64 *size)
+{
+	struct stat st;
+
+	if (lstat(path, &st) < 0)
+		return -errno;
+	*size = st.st_size;
+	if (S_ISLNK(st.st_mode))
+		return OS_FILET_LNK;
+	if (S_ISDIR(st.st_mode))
+		return OS_FILET_DIR;
+	return S_ISREG(st.st_mode) ? OS_FILET_REG : OS_FILET_OTHER;
+}
+
+int os_stat(const char *path, s64 *size)
+{
+	struct stat st;
+
+	if (stat(path, &st) < 0)
+		return -errno;
+	*size = st.st_size;
+	if (S_ISDIR(st.st_mode))
+		return OS_FILET_DIR;
+	return S_ISREG(st.st_mode) ? OS_FILET_REG : OS_FILET_OTHER;
+}
+
+void *os_opendir(const char *path, int *err)
+{
+	DIR *dir = opendir(path);
+
+	*err = dir ? 0 : -errno;
+	return dir;
+}
+
+int os_readdir(void *dir, const char *path, char *name, size_t len,
+	       s64 *size)
+{
+	char full[4096];
+	struct dirent *de;
+	int kind;
+
+	do {
+		errno = 0;
+		de = readdir(dir);
+		if (!de)
+			return errno ? -errno : -ENOENT;
+	} while (strlen(de->d_name) >= len);
+	strcpy(name, de->d_name);
+	*size = 0;
+	if ((size_t)snprintf(full, sizeof(full), "%s/%s", path, name) >=
+	    sizeof(full))
+		return OS_FILET_OTHER;
+	/* the entry itself, the size of what it points to (as U-Boot) */
+	kind = os_lstat_kind(full, size);
+	if (kind == OS_FILET_LNK)
+		os_stat(full, size);
+	return kind < 0 ? OS_FILET_OTHER : kind;
+}
+
+void os_closedir(void *dir)
+{
+	closedir(dir);
 }
 
 int os_fsync(int fd)

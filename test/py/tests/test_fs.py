@@ -136,10 +136,12 @@ ALL = ['fat32', 'ext4', 'ext2', 'fat16', 'fat12', 'ext3', 'whole',
        'isodisk', 'cdrom', 'scsifat']
 
 
-def test_fstype(fs):
-    """fstype names each filesystem; fstypes lists the three."""
+def test_fstype(fs, board):
+    """fstype names each filesystem; fstypes lists the three (and the
+    sandbox's host files)."""
     assert fs.run_command('fstypes') == \
-        'Supported filesystems: ext4, fat, iso9660'
+        'Supported filesystems: ext4, fat, iso9660' + \
+        (', sandbox' if board.is_sandbox() else '')
     for name in ALL:
         iface, devpart, typ = fs.layout.fs[name][:3]
         if ':' not in devpart:

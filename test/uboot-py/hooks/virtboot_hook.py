@@ -11,6 +11,7 @@ binary instead of calling the hooks.
 """
 
 import os
+import shutil
 import struct
 import sys
 from pathlib import Path
@@ -59,6 +60,19 @@ def dirs():
                 Path(os.environ['U_BOOT_RESULT_DIR']))
     except KeyError as e:
         die(f'{e.args[0]} is not set (run by U-Boot\'s test/py)')
+
+
+def link_tools(build_dir):
+    """U-Boot's tests run mkimage from <build>/tools/ (test_source):
+    Debian's (u-boot-tools), which scripts/setup installs."""
+    mkimage = shutil.which('mkimage')
+    if not mkimage:
+        die('mkimage is missing: run scripts/setup (u-boot-tools)')
+    link = build_dir / 'tools' / 'mkimage'
+    link.parent.mkdir(exist_ok=True)
+    if not link.is_symlink() or os.readlink(link) != mkimage:
+        link.unlink(missing_ok=True)
+        link.symlink_to(mkimage)
 
 
 def disks(result_dir):

@@ -15,6 +15,45 @@
 #define OS_O_RDWR	2
 #define OS_O_CREAT	0100
 
+/* What a host path is (os_stat(), os_readdir()); os.c has the same values */
+#define OS_FILET_REG	0
+#define OS_FILET_LNK	1
+#define OS_FILET_DIR	2
+#define OS_FILET_OTHER	3
+
+/**
+ * os_stat() - what a host path is (symlinks followed)
+ * @path:	the host path
+ * @size:	returns its size in bytes
+ * Return: OS_FILET_..., or -errno (-ENOENT: no such path)
+ */
+int os_stat(const char *path, s64 *size);
+
+/**
+ * os_opendir() - open a host directory
+ * @path:	the host path
+ * @err:	returns 0 or -errno
+ * Return: the stream for os_readdir(), NULL on error
+ */
+void *os_opendir(const char *path, int *err);
+
+/**
+ * os_readdir() - the next entry of a host directory
+ * @dir:	from os_opendir()
+ * @path:	the directory's path (to look at the entry)
+ * @name:	returns the entry's name (names of @len bytes or more are
+ *		passed over)
+ * @len:	the size of @name
+ * @size:	returns the entry's size in bytes (a symlink's target's)
+ * Return: OS_FILET_... of the entry (a symlink not followed), -ENOENT at
+ *	   the end, other -errno on error
+ */
+int os_readdir(void *dir, const char *path, char *name, size_t len,
+	       s64 *size);
+
+/** os_closedir() - close a stream from os_opendir() */
+void os_closedir(void *dir);
+
 /** os_open() - open a host file; returns a descriptor or -errno */
 int os_open(const char *path, int flags);
 int os_close(int fd);
