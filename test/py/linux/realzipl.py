@@ -315,7 +315,7 @@ def disks():
     key = _inputs()
     d = CACHE / key
     if not (d / 'done.json').exists():
-        tmp = CACHE / f'{key}.tmp'
+        tmp = CACHE / f'{key}.tmp{os.getpid()}'
         shutil.rmtree(tmp, ignore_errors=True)
         tmp.mkdir(parents=True)
         pem, crt = tmp / 'key.pem', tmp / 'cert.pem'
@@ -325,12 +325,16 @@ def disks():
         images = {disk: _disk(tmp, disk, pem, crt) for disk in DISKS}
         initramfs = _initramfs(tmp, pem, crt)
         secs = _guest(tmp, images, initramfs)
-        d.mkdir(parents=True, exist_ok=True)
-        for disk, img in images.items():
-            os.replace(img, d / f'{disk}.img')
-        os.replace(tmp / 'guest.log', d / 'guest.log')
-        (d / 'done.json').write_text(json.dumps({'guest_seconds': secs}))
-        shutil.rmtree(tmp, ignore_errors=True)
+        keep = [img.name for img in images.values()] + ['guest.log']
+        for f in tmp.iterdir():
+            if f.name not in keep:
+                shutil.rmtree(f) if f.is_dir() else f.unlink()
+        (tmp / 'done.json').write_text(json.dumps({'guest_seconds': secs}))
+        # disks of older inputs go; the key and certificate never stay
+        for old in CACHE.iterdir():
+            if old.name not in ('debs', tmp.name):
+                shutil.rmtree(old, ignore_errors=True)
+        os.rename(tmp, d)
     out = {disk: d / f'{disk}.img' for disk in DISKS}
     out['log'] = d / 'guest.log'
     out['info'] = json.loads((d / 'done.json').read_text())
