@@ -66,11 +66,11 @@ DISK_SIZE = 64 << 20
 BOOT_SIZE = 48 << 20
 SECTIONS = ['first', 'second', 'sparse']   # menu entries 1, 2, 3
 DEFAULT = 2
-# disk -> (label, guest attachment, guest device of partition 1)
+# disk (also its filesystem's label) -> (partition table, guest device)
 DISKS = {
-    'dos': ('dos', 'blk', '/dev/vda1'),
-    'gpt': ('gpt', 'scsi', '/dev/sda1'),
-    'secure': ('dos', 'blk', '/dev/vdb1'),
+    'dos': ('dos', 'blk'),
+    'gpt': ('gpt', 'scsi'),
+    'secure': ('dos', 'blk'),
 }
 SIG_MAGIC = b'~Module signature appended~\n'
 GUEST_TIMEOUT = 600
@@ -197,13 +197,16 @@ mount -t devtmpfs dev /dev
 for m in $(cat /lib/modules/order); do
 	insmod /lib/modules/$m.ko || echo "REALZIPL-FAIL insmod $m"
 done
+# disks by filesystem label: the order of vda, vdb varies from boot to boot
 run() {
-	dev=$1; mnt=$2; shift 2
+	name=$1; mnt=/mnt/$1; shift
 	n=0
-	while [ ! -b $dev ] && [ $n -lt 100 ]; do sleep 0.1; n=$((n + 1)); done
+	while ! dev=$(findfs LABEL=$name) && [ $n -lt 100 ]; do
+		sleep 0.1; n=$((n + 1))
+	done
 	mkdir -p $mnt
-	if ! mount -t ext4 $dev $mnt; then
-		echo "REALZIPL-FAIL mount $dev"; return
+	if ! mount -t ext4 "$dev" $mnt; then
+		echo "REALZIPL-FAIL mount $name"; return
 	fi
 	zipl -V -c $mnt/zipl.conf "$@"
 	echo "REALZIPL-RC $mnt $?"
@@ -223,12 +226,12 @@ def _initramfs(tmp, key, cert):
     stage3 = (root / 'lib/s390-tools/stage3.bin').read_bytes()
     mods = _modules(tmp)
     script = INIT
-    for disk, (_, _, dev) in DISKS.items():
+    for disk in DISKS:
         extra = ' --secure 1' if disk == 'secure' else ''
         if disk == 'secure':
             script += ('cp /lib/s390-tools/stage3.signed '
                        '/lib/s390-tools/stage3.bin\n')
-        script += f'run {dev} /mnt/{disk}{extra}\n'
+        script += f'run {disk}{extra}\n'
     script += 'echo REALZIPL-END\nsync\npoweroff -f\n'
     lib = 'lib/s390x-linux-gnu/'
     entries = [('dev', 'dir', None), ('dev/console', 'chr', (5, 1)),
@@ -272,7 +275,7 @@ def _disk(tmp, disk, key, cert):
     (tree / 'zipl.conf').write_text(_zipl_conf(disk, mnt,
                                                disk == 'secure'))
     fs = tmp / f'{disk}.fs'
-    ext_image(fs, tree, BOOT_SIZE, 'ext4')
+    ext_image(fs, tree, BOOT_SIZE, 'ext4', opts=('-L', disk))
     out = tmp / f'{disk}.img'
     partitioned_disk(out, [(fs, '8300' if label == 'gpt' else '83')],
                      label=label, size=DISK_SIZE)
@@ -285,7 +288,7 @@ def _guest(tmp, images, initramfs):
             '-initrd', initramfs, '-append', CONSOLE,
             '-device', 'virtio-scsi-ccw,id=scsi0,devno=fe.0.0010']
     blk = 0
-    for i, (disk, (_, kind, _)) in enumerate(DISKS.items()):
+    for i, (disk, (_, kind)) in enumerate(DISKS.items()):
         argv += ['-drive', f'file={images[disk]},if=none,id=d{i},'
                  'format=raw']
         if kind == 'blk':
