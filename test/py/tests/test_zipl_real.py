@@ -20,7 +20,6 @@ from file offset 0 at 0x10000 (stage3 moves it down by 64 KiB).
 
 import collections
 import re
-import struct
 import sys
 from pathlib import Path
 
