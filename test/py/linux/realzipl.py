@@ -24,7 +24,7 @@ The disks (name: label, how the guest sees it, what zipl writes):
 
 Every file mke2fs -d copies has holes where its blocks are zero (Debian's
 vmlinuz has a few dozen); the 'sparse' sections boot an initramfs with a
-4 MiB hole in the middle, so that zipl's block lists repeat its one zero
+4 MiB hole near its start, so that zipl's block lists repeat its one zero
 block hundreds of times.
 
 Each entry's command line is CONSOLE plus 'zipl=<disk>-<section>', which
