@@ -10,6 +10,7 @@
 
 #include <common.h>
 #include <command.h>
+#include <lmb.h>
 #include <mapmem.h>
 #include <linux/ctype.h>
 #include <u-boot/crc.h>
@@ -90,13 +91,23 @@ static int mem_bytes(const char *cmd, ulong count, int size, ulong *bytes)
  *
  * The pointer comes back through @ptrp: on the QEMU boards address 0 is
  * memory too (the s390 lowcore, the arm64 flash), so NULL is a valid result.
+ * A range to @write must not overlap what the firmware keeps for itself
+ * (lmb's reserved ranges); outside RAM (device registers) is the user's.
  * Return: 0, or -1 after printing why not.
  */
-static int mem_map(const char *cmd, ulong addr, ulong len, void **ptrp)
+static int mem_map(const char *cmd, ulong addr, ulong len, bool write,
+		   void **ptrp)
 {
+	const char *why;
+
 	if (len && addr + len - 1 < addr) {
 		printf("%s: range %lx+%lx wraps around the address space\n",
 		       cmd, addr, len);
+		return -1;
+	}
+	if (write && lmb_check(addr, len, &why) == -EBUSY) {
+		printf("%s: range %lx+%lx would overwrite %s\n", cmd, addr,
+		       len, why);
 		return -1;
 	}
 	*ptrp = map_sysmem(addr, len);
@@ -244,7 +255,7 @@ static int do_mem_md(struct cmd_tbl *cmdtp, int flag, int argc,
 
 	if (mem_bytes(argv[0], count, size, &bytes))
 		return CMD_RET_FAILURE;
-	if (mem_map(argv[0], addr, bytes, &buf))
+	if (mem_map(argv[0], addr, bytes, false, &buf))
 		return CMD_RET_FAILURE;
 
 	md_print(addr, buf, size, count);
@@ -285,7 +296,7 @@ static int do_mem_mw(struct cmd_tbl *cmdtp, int flag, int argc,
 		return CMD_RET_FAILURE;
 	if (mem_bytes(argv[0], count, size, &bytes))
 		return CMD_RET_FAILURE;
-	if (mem_map(argv[0], addr, bytes, &buf))
+	if (mem_map(argv[0], addr, bytes, true, &buf))
 		return CMD_RET_FAILURE;
 
 	for (i = 0; i < count; i++)
@@ -319,11 +330,12 @@ static int mem_pair_parse(int argc, char *const argv[], const char *name1,
 	return 0;
 }
 
-static int mem_pair_map(const char *cmd, struct mem_pair *p)
+/* Map both ranges; @write: the second is written (cp's destination) */
+static int mem_pair_map(const char *cmd, struct mem_pair *p, bool write)
 {
 	if (mem_bytes(cmd, p->count, p->size, &p->bytes) ||
-	    mem_map(cmd, p->addr[0], p->bytes, &p->buf[0]) ||
-	    mem_map(cmd, p->addr[1], p->bytes, &p->buf[1]))
+	    mem_map(cmd, p->addr[0], p->bytes, false, &p->buf[0]) ||
+	    mem_map(cmd, p->addr[1], p->bytes, write, &p->buf[1]))
 		return -EINVAL;
 	return 0;
 }
@@ -340,7 +352,7 @@ static int do_mem_cp(struct cmd_tbl *cmdtp, int flag, int argc,
 		puts("Zero length ???\n");
 		return CMD_RET_FAILURE;
 	}
-	if (mem_pair_map(argv[0], &p))
+	if (mem_pair_map(argv[0], &p, true))
 		return CMD_RET_FAILURE;
 
 	memmove(p.buf[1], p.buf[0], p.bytes);
@@ -361,7 +373,7 @@ static int do_mem_cmp(struct cmd_tbl *cmdtp, int flag, int argc,
 	ret = mem_pair_parse(argc, argv, "address", "address", &p);
 	if (ret == -ENODATA)
 		return CMD_RET_USAGE;
-	if (ret || mem_pair_map(argv[0], &p))
+	if (ret || mem_pair_map(argv[0], &p, false))
 		return CMD_RET_FAILURE;
 	size = p.size;
 	addr1 = p.addr[0];
@@ -437,7 +449,7 @@ static int do_mem_crc(struct cmd_tbl *cmdtp, int flag, int argc,
 		}
 	}
 
-	if (mem_map("crc32", addr, len, &buf))
+	if (mem_map("crc32", addr, len, false, &buf))
 		return CMD_RET_FAILURE;
 	crc = crc32(0, buf, len);
 	unmap_sysmem(buf);
@@ -453,7 +465,7 @@ static int do_mem_crc(struct cmd_tbl *cmdtp, int flag, int argc,
 	if (do_store) {
 		void *out;
 
-		if (mem_map("crc32", store, 4, &out))
+		if (mem_map("crc32", store, 4, true, &out))
 			return CMD_RET_FAILURE;
 		put_unaligned_be32(crc, out);
 		unmap_sysmem(out);

@@ -101,6 +101,28 @@ def test_reads_into_the_firmware_refused(con, disk):
     assert out.endswith(f'{zlib.crc32(disk[1]):08x}'), out
 
 
+def test_memory_writers_refused(con):
+    """mw, cp and crc32's store into the firmware's ranges: one line,
+    status 1, nothing written; reading them (md, cmp, cp from them) and
+    writing device registers outside RAM stay allowed."""
+    base = int(env(con, 'kernel_addr_r'), 16)
+    for name, (first, last) in reserved(con).items():
+        for cmd, rng in ((f'mw {first:x} 0 1', f'{first:x}+4'),
+                         (f'mw.b {first - 1:x} 0 2', f'{first - 1:x}+2'),
+                         (f'cp {base:x} {last - 3:x} 1', f'{last - 3:x}+4'),
+                         (f'crc32 {base:x} 10 {first:x}', f'{first:x}+4')):
+            out, status = con.run_status(cmd)
+            assert (out, status) == (
+                f'{cmd.split()[0]}: range {rng} would overwrite {name}', 1)
+        _, status = con.run_status(f'cp {first:x} {base:x} 10')
+        assert status == 0
+        assert con.run_command(f'md.l {first:x} 1').startswith(f'{first:08x}')
+    # the PL011's flag register, outside RAM: still the user's to write
+    _, status = con.run_status('mw.w 9000018 0 1')
+    assert status == 0
+    assert con.run_command('echo alive') == 'alive'
+
+
 def test_load_over_qemu_blob(con, disk):
     """A read over QEMU's device tree (fdt_addr_r) is allowed: the
     firmware's own tree is the copy at fdtcontroladdr, which keeps its

@@ -350,3 +350,19 @@ def test_address_zero(console, board):
     out = console.run_command('crc32 0 100')
     assert out.startswith('crc32 for 00000000 ... 000000ff ==> ')
     assert console.run_command('echo $?') == '0'
+
+
+@pytest.mark.boards('qemu-s390x')
+def test_writers_spare_the_lowcore(console):
+    """The s390 lowcore (0-0x1fff: the firmware's interruption PSWs) is
+    reserved: mw and cp into it give one line and status 1; md reads it
+    (test_lmb.py checks every reserved range on qemu-arm64)."""
+    for cmd, rng in (('mw 0 0 1', '0+4'), ('mw.q 1ff8 0 2', '1ff8+10'),
+                     ('cp.b 100000 1fff 1', '1fff+1')):
+        out, status = console.run_status(cmd)
+        assert (out, status) == \
+            (f'{cmd.split()[0]}: range {rng} would overwrite '
+             f'the lowcore', 1), out
+    assert console.run_command('md.l 1a0 1').startswith('000001a0:')
+    _, status = console.run_status('mw 2000 0 1')
+    assert status == 0
