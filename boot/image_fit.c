@@ -109,7 +109,8 @@ static int fit_data(const void *fit, ulong addr, int node,
 		start += ALIGN(fdt_totalsize(fit), 4);
 	}
 	if (!ok || !ok_len || start + len < start ||
-	    lmb_check(addr, start + len, NULL) == -EFAULT)
+	    lmb_check(addr, start + len, NULL) == -EFAULT ||
+	    !map_sysmem(addr, start + len))
 		return -1;
 	*datap = (const u8 *)fit + start;
 	*lenp = len;
@@ -160,10 +161,15 @@ int fit_locate_script(ulong addr, const char *uname, const char *conf,
 	ulong size, len;
 	int node = -2;
 
+	/* the header, then the whole tree it says there is, inside RAM */
 	fit = map_sysmem(addr, sizeof(struct fdt_header));
 	size = fit ? fdt_totalsize(fit) : 0;
-	if (!fit || lmb_check(addr, size, NULL) == -EFAULT ||
-	    fdt_check(fit, size) || fdt_path_offset(fit, "/images") < 0) {
+	if (fit && lmb_check(addr, size, NULL) != -EFAULT)
+		fit = map_sysmem(addr, size);
+	else
+		fit = NULL;
+	if (!fit || fdt_check(fit, size) ||
+	    fdt_path_offset(fit, "/images") < 0) {
 		puts("Bad FIT image format\n");
 		return -EINVAL;
 	}

@@ -75,7 +75,8 @@ FUZZ_fdt := CONFIG_OF_LIBFDT
 # what the boot paths read from disk: extlinux.conf, BLS entries, the
 # arm64 Image header, legacy image headers (the harness plays RAM, lmb)
 FUZZ_boot := boot/pxe_parse.o boot/bls.o boot/image_arm64.o \
-	boot/image_legacy.o lib/lmb.o lib/strto.o lib/ctype.o CONFIG_GZIP
+	boot/image_legacy.o boot/image_fit.o lib/md5.o lib/lmb.o lib/strto.o \
+	lib/ctype.o CONFIG_GZIP CONFIG_OF_LIBFDT
 # what a network boot reads: pxelinux.cfg files, .INS files
 FUZZ_netboot := boot/pxe_parse.o boot/ins.o lib/strto.o lib/ctype.o
 # the shell and the commands that cannot leave it (not boot, reset...)

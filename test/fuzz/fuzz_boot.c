@@ -4,8 +4,10 @@
  * boot: extlinux.conf / pxelinux.cfg files (boot/pxe_parse.c), Boot
  * Loader Specification entries (boot/bls.c: parse, sort, convert), the
  * arm64 Image header (boot/image_arm64.c, against a fake RAM map),
- * legacy image headers (boot/image_legacy.c: boot.scr, ramdisks) and
- * gzip files (lib/gunzip.c, lib/inflate.c: compressed kernels).
+ * legacy image headers (boot/image_legacy.c: boot.scr, ramdisks), the
+ * scripts of FIT images (boot/image_fit.c: by image, by configuration,
+ * by the defaults; hashes) and gzip files (lib/gunzip.c, lib/inflate.c:
+ * compressed kernels).
  *
  * The first byte picks the reader; the rest is its input. BLS inputs are
  * cut into up to 8 entry files at each "\n\n\n". What must hold besides
@@ -157,6 +159,26 @@ static void fuzz_gzip(const u8 *data, size_t size)
 		__builtin_trap();
 }
 
+/* A FIT's script found every way source asks for one lies in the window */
+static void fuzz_fit(void)
+{
+	static const char *const names[][2] = {
+		{ NULL, NULL }, { "", NULL }, { NULL, "" }, { "script-1", NULL },
+		{ NULL, "conf-1" }, { "a", NULL },
+	};
+	const char *text;
+	ulong len;
+	int i;
+
+	for (i = 0; i < ARRAY_SIZE(names); i++) {
+		if (!fit_locate_script(WINDOW, names[i][0], names[i][1], &text,
+				       &len) &&
+		    ((const u8 *)text < window ||
+		     (const u8 *)text + len > window + sizeof(window)))
+			__builtin_trap();
+	}
+}
+
 static void fuzz_image(const u8 *data, size_t size)
 {
 	struct bootm_images images = {};
@@ -176,6 +198,7 @@ static void fuzz_image(const u8 *data, size_t size)
 				&lsize) &&
 	    (ldata < window || ldata + lsize > window + sizeof(window)))
 		__builtin_trap();
+	fuzz_fit();
 }
 
 int LLVMFuzzerTestOneInput(const u8 *data, size_t size)
