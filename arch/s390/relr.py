@@ -23,7 +23,8 @@ R_390_RELATIVE, contents after .rela.dyn in the loaded segment, an image
 
 With CONFIG_S390_COMPRESS the firmware itself is the payload of a boot
 stub (arch/s390/stub/): "payload" mode writes its loaded bytes, relocation
-table included, as raw DEFLATE, and "stub" mode makes the -bios ELF from
+table included, as raw DEFLATE (the dynamic linker's tables zeroed: no
+one reads them), and "stub" mode makes the -bios ELF from
 the linked stub, which must have no relocation at all.
 
 usage: relr.py elf|payload|stub IN_ELF OUT [IMAGE_MAX]
@@ -189,9 +190,24 @@ def deflate(raw):
     return run.stdout
 
 
+# What a dynamic linker reads; the static PIE relocates itself from the
+# packed table, so nothing in the firmware does
+DYNAMIC_SECTIONS = ('.dynsym', '.dynstr', '.hash', '.gnu.hash', '.dynamic')
+
+
+def clear_dynamic(elf):
+    """Zero the dynamic linker's tables: 1.4 KiB of symbols and strings
+    that cost 270 bytes of the compressed image and nothing reads."""
+    for name in DYNAMIC_SECTIONS:
+        if name in elf.names:
+            sh = elf.section(name)
+            elf.data[sh[4]:sh[4] + sh[5]] = bytes(sh[5])
+
+
 def write_payload(elf, loads, dst):
     """The loaded bytes from address 0, raw DEFLATE; its memory size
     (with .bss) in dst.memsz for the stub's link."""
+    clear_dynamic(elf)
     flat = bytearray()
     for ph in sorted(loads, key=lambda ph: ph[3]):
         if ph[5]:
