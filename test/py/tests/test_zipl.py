@@ -254,7 +254,7 @@ def test_zipl_refused_before_writing(sandbox_run, tmp_path):
 
 
 def test_zipl_info_lists_signature_and_bad_entries(sandbox_run, tmp_path):
-    """A SIGNATURE component is shown as skipped; a broken entry is shown
+    """A SIGNATURE component is shown and not loaded; a broken entry is shown
     as bad while the others are listed."""
     (tmp_path / 'a').write_bytes(rand(7, 4096))
     img = tmp_path / 's.img'
@@ -274,7 +274,8 @@ def test_zipl_info_lists_signature_and_bad_entries(sandbox_run, tmp_path):
     st, out = sandbox_run(['-c', 'zipl info virtio 0; zipl load virtio 0'],
                           [Disk(img)])
     assert st == 0, out
-    assert re.search(r'^\s+0 signature\s+\(skipped', out, re.M), out
+    assert re.search(r'^\s+0 signature\s+format 0, 0 bytes, signs component 1 '
+                     r'\(not verified\)$', out, re.M), out
     assert re.search(r'^entry 1: bad: .*overlaps the lowcore', out, re.M), out
     a = pad(rand(7, 4096), 512)
     assert loaded(out) == {0x200000: (len(a), zlib.crc32(a))}, out

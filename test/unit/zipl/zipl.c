@@ -211,6 +211,9 @@ static int zipl_test_bad_records(struct unit_test_state *uts)
 	ut_asserteq(-EBADMSG, zt_plan(&t, 0));
 	t.img[2 * 512] = 'z';
 	t.img[2 * 512 + 4] = ZIPL_COMP_HEADER_DUMP;
+	ut_asserteq(-ENOEXEC, zt_plan(&t, 0));
+	ut_assert(strstr(t.ctx.msg, "a dump record, not a boot record"));
+	t.img[2 * 512 + 4] = 7;
 	ut_asserteq(-EBADMSG, zt_plan(&t, 0));
 	t.img[2 * 512 + 4] = ZIPL_COMP_HEADER_IPL;
 	ut_assertok(zt_plan(&t, 0));
