@@ -14,8 +14,6 @@
 #include <mapmem.h>
 #include <zipl.h>
 
-const char zipl_dump_msg[] = "a dump record, not a boot record";
-
 /* Largest chunk read at once while loading: progress and Ctrl-C between */
 #define ZIPL_CHUNK		(1024 * 1024)
 
@@ -163,7 +161,7 @@ static int zipl_read_map_once(struct zipl_ctx *ctx, struct zipl_map *map)
 	}
 	if (!memcmp(ctx->buf + ZIPL_BOOT_INFO, ZIPL_MAGIC, 4) &&
 	    ctx->buf[ZIPL_BOOT_INFO + ZIPL_BOOT_INFO_BP_TYPE] == ZIPL_BP_TYPE_DUMP)
-		return zipl_fail(ctx, -ENOEXEC, "%s", zipl_dump_msg);
+		return zipl_fail(ctx, -ENOEXEC, ZIPL_DUMP_MSG);
 	if (be32_to_cpu(mbr->version_id) != ZIPL_MBR_VERSION)
 		return zipl_fail(ctx, -EBADMSG,
 				 "boot record version %u (only 1 is known)",
@@ -402,8 +400,8 @@ int zipl_plan(struct zipl_ctx *ctx, const struct zipl_map *map, int index,
 	if (ret)
 		return ret;
 	if (hdr->type == ZIPL_COMP_HEADER_DUMP)
-		return zipl_fail(ctx, -ENOEXEC, "entry %d: %s", index,
-				 zipl_dump_msg);
+		return zipl_fail(ctx, -ENOEXEC, "entry %d: " ZIPL_DUMP_MSG,
+				 index);
 	if (hdr->type != ZIPL_COMP_HEADER_IPL)
 		return zipl_fail(ctx, -EBADMSG,
 				 "entry %d: component table of type %u is not for IPL",

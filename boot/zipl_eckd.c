@@ -78,7 +78,7 @@ static int zipl_eckd_record(struct zipl_ctx *ctx, struct zipl_map *map,
 	int ret;
 
 	if (rec->bp_type == ZIPL_BP_TYPE_DUMP)
-		return zipl_fail(ctx, -ENOEXEC, "%s", zipl_dump_msg);
+		return zipl_fail(ctx, -ENOEXEC, ZIPL_DUMP_MSG);
 	if (rec->dev_type != BOOT_DEV_ECKD || rec->bp_type != BOOT_BP_IPL)
 		return zipl_fail(ctx, -EBADMSG,
 				 "%s boot record is not for IPL from ECKD (type %u, device %u)",

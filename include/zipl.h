@@ -106,7 +106,9 @@ _Static_assert(sizeof(struct zipl_eckd_blockptr) == 16, "zipl_eckd_blockptr");
  * @cylinder:	cylinder
  * @head:	head
  * @sector:	record on the track, from 1; 0/0/0 is the null pointer
+ * @reserved1:	unused
  * @count:	number of further blocks (count - 1)
+ * @reserved2:	unused
  */
 struct zipl_eckd_ldptr {
 	__be32 cylinder;
@@ -368,7 +370,7 @@ int zipl_eltorito_plan(struct zipl_ctx *ctx, const struct zipl_map *map,
 		       int index, struct zipl_plan *plan);
 
 /* Loader internals shared by the schemes: fill @ctx->msg, read a block */
-extern const char zipl_dump_msg[];
+#define ZIPL_DUMP_MSG		"a dump record, not a boot record"
 int zipl_fail(struct zipl_ctx *ctx, int err, const char *fmt, ...)
 	__printf(3, 4);
 int zipl_read_block(struct zipl_ctx *ctx, lbaint_t blk, void *buf,
