@@ -167,6 +167,9 @@ static bool label_matches(const char *label, int len, struct blk_desc *desc)
  * and partition set); keep it if found (or, with BOOTFLOWF_ALL, failed),
  * show it, boot it
  */
+/* bootflow_boot_dev(): a bootflow failed to boot for another reason */
+static bool boot_failed;
+
 static void try_meth(const struct bootmeth *meth, uint flags,
 		     const char *loadparm, int *valid)
 {
@@ -189,8 +192,9 @@ static void try_meth(const struct bootmeth *meth, uint flags,
 		(*valid)++;
 	if (flags & BOOTFLOWF_LIST)
 		bootflow_show(flow_count - 1, bflow);
-	if (!ret && (flags & BOOTFLOWF_BOOT))
-		bootflow_boot(bflow);
+	/* -ENOENT: the method has no entry the loadparm names */
+	if (!ret && (flags & BOOTFLOWF_BOOT) && bootflow_boot(bflow) != -ENOENT)
+		boot_failed = true;
 }
 
 /*
@@ -339,8 +343,9 @@ int bootflow_boot_dev(struct blk_desc *desc, const char *loadparm)
 
 	bootflow_clear();
 	bootmeth_order_from_env();
+	boot_failed = false;
 	scan_dev(desc->bdev, BOOTFLOWF_BOOT, loadparm, &valid);
-	return valid ? -EIO : -ENOENT;
+	return boot_failed ? -EIO : valid ? -ENXIO : -ENOENT;
 }
 
 void bootflow_list(void)

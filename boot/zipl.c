@@ -74,11 +74,24 @@ int zipl_read_block(struct zipl_ctx *ctx, lbaint_t blk, void *buf,
 	return 0;
 }
 
+int zipl_read_table(struct zipl_ctx *ctx, lbaint_t blk, void *buf,
+		    const char *what)
+{
+	int ret = zipl_read_block(ctx, blk, buf, what);
+
+	if (!ret && memcmp(buf, ZIPL_MAGIC, 4))
+		return zipl_fail(ctx, -EBADMSG,
+				 "no \"zIPL\" magic in the %s (block %lu)",
+				 what, (ulong)blk);
+	return ret;
+}
+
 int zipl_decode_ptr(struct zipl_ctx *ctx, const void *p, struct zipl_ptr *out)
 {
 	const struct zipl_blockptr *s = p;
 	const struct zipl_eckd_blockptr *e = p;
-	u16 cyl, head;
+	const struct zipl_eckd_ldptr *l = p;
+	u32 cyl, head, sec;
 
 	if (!ctx->eckd_secs) {
 		out->blk = be64_to_cpu(s->blockno);
@@ -86,26 +99,34 @@ int zipl_decode_ptr(struct zipl_ctx *ctx, const void *p, struct zipl_ptr *out)
 		out->size = be16_to_cpu(s->size);
 		return out->blk ? 1 : 0;
 	}
-	cyl = be16_to_cpu(e->cylinder);
-	head = be16_to_cpu(e->head);
-	if (!cyl && !head && !e->sector)
+	if (ctx->eckd_ld) {
+		cyl = be32_to_cpu(l->cylinder);
+		head = l->head;
+		sec = l->sector;
+		out->count = be16_to_cpu(l->count) + 1ULL;
+		out->size = ctx->desc->blksz;	/* not in the pointer */
+	} else {
+		/* Cylinders above 65535 keep their high bits in the head's */
+		head = be16_to_cpu(e->head);
+		cyl = be16_to_cpu(e->cylinder) + ((head & 0xfff0) << 12);
+		head &= 0xf;
+		sec = e->sector;
+		out->count = e->count + 1ULL;
+		out->size = be16_to_cpu(e->size);
+	}
+	if (!cyl && !head && !sec)
 		return 0;		/* the null pointer: block -1 */
-	if ((head & 0xf) >= ZIPL_ECKD_HEADS || !e->sector ||
-	    e->sector > ctx->eckd_secs)
+	if (head >= ZIPL_ECKD_HEADS || !sec || sec > ctx->eckd_secs)
 		return zipl_fail(ctx, -EBADMSG,
 				 "ECKD pointer %u/%u/%u is not on the guessed geometry (%u heads, %u sectors)",
-				 cyl, head, e->sector, ZIPL_ECKD_HEADS,
+				 cyl, head, sec, ZIPL_ECKD_HEADS,
 				 ctx->eckd_secs);
-	/* Cylinders above 65535 keep their high bits in the head's */
-	out->blk = ((u64)cyl + ((u64)(head & 0xfff0) << 12)) *
-		   ZIPL_ECKD_HEADS * ctx->eckd_secs +
-		   (head & 0xf) * ctx->eckd_secs + e->sector - 1;
-	out->count = e->count + 1ULL;
-	out->size = be16_to_cpu(e->size);
+	out->blk = ((u64)cyl * ZIPL_ECKD_HEADS + head) * ctx->eckd_secs +
+		   sec - 1;
 	return 1;
 }
 
-int zipl_read_map(struct zipl_ctx *ctx, struct zipl_map *map)
+static int zipl_read_map_once(struct zipl_ctx *ctx, struct zipl_map *map)
 {
 	const struct zipl_mbr *mbr = (void *)ctx->buf;
 	const struct zipl_blockptr *ptr = (void *)ctx->buf;
@@ -117,6 +138,7 @@ int zipl_read_map(struct zipl_ctx *ctx, struct zipl_map *map)
 	memset(map, 0, sizeof(*map));
 	map->blksz = blksz;
 	ctx->eckd_secs = 0;
+	ctx->eckd_ld = false;
 	ret = zipl_read_block(ctx, 0, ctx->buf, "boot record");
 	if (ret)
 		return ret;
@@ -137,6 +159,9 @@ int zipl_read_map(struct zipl_ctx *ctx, struct zipl_map *map)
 		return zipl_fail(ctx, -ENOENT,
 				 "no zipl boot record (no \"zIPL\" magic in block 0)");
 	}
+	if (!memcmp(ctx->buf + ZIPL_BOOT_INFO, ZIPL_MAGIC, 4) &&
+	    ctx->buf[ZIPL_BOOT_INFO + ZIPL_BOOT_INFO_BP_TYPE] == ZIPL_BP_TYPE_DUMP)
+		return zipl_fail(ctx, -ENOEXEC, ZIPL_DUMP_MSG);
 	if (be32_to_cpu(mbr->version_id) != ZIPL_MBR_VERSION)
 		return zipl_fail(ctx, -EBADMSG,
 				 "boot record version %u (only 1 is known)",
@@ -146,13 +171,9 @@ int zipl_read_map(struct zipl_ctx *ctx, struct zipl_map *map)
 		return zipl_fail(ctx, -EBADMSG,
 				 "boot record has no program table");
 table:
-	ret = zipl_read_block(ctx, map->table, ctx->buf, "program table");
+	ret = zipl_read_table(ctx, map->table, ctx->buf, "program table");
 	if (ret)
 		return ret;
-	if (memcmp(ctx->buf, ZIPL_MAGIC, 4))
-		return zipl_fail(ctx, -EBADMSG,
-				 "no \"zIPL\" magic in the program table (block %lu)",
-				 (ulong)map->table);
 
 	/* Slot 0 is the header; slot n + 1 is entry n */
 	for (i = 1; i < slots; i++) {
@@ -178,6 +199,19 @@ table:
 	if (!map->count)
 		return zipl_fail(ctx, -ENOENT, "program table is empty");
 	return 0;
+}
+
+int zipl_read_map(struct zipl_ctx *ctx, struct zipl_map *map)
+{
+	int ret = zipl_read_map_once(ctx, map);
+
+	/* As s390-ccw: a list-directed record that fails, then CCW-type */
+	if (ret && map->scheme == ZIPL_SCHEME_ECKD_LD && !ctx->no_ld) {
+		ctx->no_ld = true;
+		ret = zipl_read_map_once(ctx, map);
+		map->ld_skipped = !ret;
+	}
+	return ret;
 }
 
 int zipl_check_range(struct zipl_ctx *ctx, int comp, u64 addr, u64 size)
@@ -345,7 +379,7 @@ int zipl_plan(struct zipl_ctx *ctx, const struct zipl_map *map, int index,
 	const struct zipl_component_entry *ent = (void *)ctx->buf;
 	int slots = ctx->desc->blksz / sizeof(*ent);
 	struct zipl_ptr pt;
-	bool exec = false;
+	bool exec = false, sig = false;
 	int i, j, ret;
 
 	if (IS_ENABLED(CONFIG_ZIPL_ELTORITO) &&
@@ -362,13 +396,12 @@ int zipl_plan(struct zipl_ctx *ctx, const struct zipl_map *map, int index,
 				 "entry %d: empty slot in the program table",
 				 index);
 	plan->table = map->entries[index];
-	ret = zipl_read_block(ctx, plan->table, ctx->buf, "component table");
+	ret = zipl_read_table(ctx, plan->table, ctx->buf, "component table");
 	if (ret)
 		return ret;
-	if (memcmp(hdr->magic, ZIPL_MAGIC, 4))
-		return zipl_fail(ctx, -EBADMSG,
-				 "entry %d: no \"zIPL\" magic in the component table (block %lu)",
-				 index, (ulong)plan->table);
+	if (hdr->type == ZIPL_COMP_HEADER_DUMP)
+		return zipl_fail(ctx, -ENOEXEC, "entry %d: " ZIPL_DUMP_MSG,
+				 index);
 	if (hdr->type != ZIPL_COMP_HEADER_IPL)
 		return zipl_fail(ctx, -EBADMSG,
 				 "entry %d: component table of type %u is not for IPL",
@@ -376,8 +409,15 @@ int zipl_plan(struct zipl_ctx *ctx, const struct zipl_map *map, int index,
 
 	for (i = 1; i < slots && !exec; i++) {
 		struct zipl_component *comp;
+		u8 type = ent[i].component_type;
 
-		switch (ent[i].component_type) {
+		/* A signature signs the LOAD that follows it */
+		if (sig && type != ZIPL_COMP_LOAD)
+			return zipl_fail(ctx, -EBADMSG,
+					 "entry %d: component %d: a signature with no LOAD after it",
+					 index, plan->ncomp - 1);
+		sig = type == ZIPL_COMP_SIGNATURE;
+		switch (type) {
 		case ZIPL_COMP_EXEC:
 			plan->psw = be64_to_cpu(ent[i].load_address);
 			plan->entry = plan->psw & ZIPL_PSW_ADDR_MASK;
@@ -393,11 +433,10 @@ int zipl_plan(struct zipl_ctx *ctx, const struct zipl_map *map, int index,
 		default:
 			return zipl_fail(ctx, -EBADMSG,
 					 "entry %d: component %d has unknown type %u",
-					 index, plan->ncomp,
-					 ent[i].component_type);
+					 index, plan->ncomp, type);
 		}
 		comp = &plan->comp[plan->ncomp];
-		comp->type = ent[i].component_type;
+		comp->type = type;
 		ret = zipl_decode_ptr(ctx, &ent[i].data, &pt);
 		if (ret < 0)
 			return ret;

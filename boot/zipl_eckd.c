@@ -13,7 +13,13 @@
  *
  *   CDL: block 0 IPL1 record (key "IPL1" in EBCDIC), block 1 IPL2 record
  *        whose data holds the zipl boot record at offset 92, block 2 the
- *        VOL1 volume label.
+ *        VOL1 volume label. zipl 2.25 and later also write a second map
+ *        for list-directed IPL, whose pointers have another format
+ *        (struct zipl_eckd_ldptr): the label's bytes 78-82 (CCHHB) point
+ *        to its boot record, "zIPL", version, 8 bytes, then the program
+ *        table pointer. As s390-ccw 8.0 and later, that map is used when
+ *        it is there and good; otherwise (zipl_read_map() retries) the
+ *        CCW-type record's.
  *   LDL: block 2 an "LNX1" or "CMS1" label (or none: unlabeled), the
  *        zipl boot info at offset 0x70 of block 0.
  */
@@ -28,7 +34,8 @@ static const u8 ebcdic_lnx1[4] = { 0xd3, 0xd5, 0xe7, 0xf1 };
 static const u8 ebcdic_cms1[4] = { 0xc3, 0xd4, 0xe2, 0xf1 };
 
 #define IPL2_BOOT_RECORD	92	/* zipl's record in the IPL2 data */
-#define LDL_BOOT_INFO		0x70	/* zipl's boot info in block 0 */
+#define VOL1_LD_BOOT_RECORD	78	/* CCHHB of the list-directed record */
+#define LD_PROGRAM_TABLE	16	/* its program table pointer */
 #define BOOT_DEV_ECKD		0x00
 #define BOOT_BP_IPL		0x00
 #define BOOT_INFO_VERSION	1
@@ -70,6 +77,8 @@ static int zipl_eckd_record(struct zipl_ctx *ctx, struct zipl_map *map,
 	struct zipl_ptr pt;
 	int ret;
 
+	if (rec->bp_type == ZIPL_BP_TYPE_DUMP)
+		return zipl_fail(ctx, -ENOEXEC, ZIPL_DUMP_MSG);
 	if (rec->dev_type != BOOT_DEV_ECKD || rec->bp_type != BOOT_BP_IPL)
 		return zipl_fail(ctx, -EBADMSG,
 				 "%s boot record is not for IPL from ECKD (type %u, device %u)",
@@ -86,6 +95,36 @@ static int zipl_eckd_record(struct zipl_ctx *ctx, struct zipl_map *map,
 				 kind, pt.size, ctx->desc->blksz);
 	map->table = pt.blk;
 	return 0;
+}
+
+/*
+ * The list-directed boot record the VOL1 label @vol1 points to: -ENOENT
+ * if it names none, else its program table in @map or the error (the
+ * caller then reads the CCW-type record)
+ */
+static int zipl_eckd_ld(struct zipl_ctx *ctx, struct zipl_map *map, u8 *vol1)
+{
+	u8 br[16] = { 0 };
+	struct zipl_ptr pt;
+	int ret;
+
+	/* CCHHB: the first five bytes of a CCW-type pointer */
+	memcpy(br, vol1 + VOL1_LD_BOOT_RECORD, 5);
+	map->scheme = ZIPL_SCHEME_ECKD_LD;
+	ret = zipl_decode_ptr(ctx, br, &pt);
+	if (ret <= 0)
+		return ret ?: -ENOENT;
+	ret = zipl_read_table(ctx, pt.blk, vol1, "list-directed boot record");
+	if (ret)
+		return ret;
+	ctx->eckd_ld = true;
+	ret = zipl_decode_ptr(ctx, vol1 + LD_PROGRAM_TABLE, &pt);
+	if (!ret)
+		return zipl_fail(ctx, -EBADMSG,
+				 "%s boot record has no program table",
+				 "list-directed");
+	map->table = pt.blk;
+	return ret < 0 ? ret : 0;
 }
 
 int zipl_eckd_map(struct zipl_ctx *ctx, struct zipl_map *map)
@@ -110,13 +149,19 @@ int zipl_eckd_map(struct zipl_ctx *ctx, struct zipl_map *map)
 		goto out;
 	cdl = !memcmp(b0, ebcdic_ipl1, 4);
 	ldl = !memcmp(blk, ebcdic_lnx1, 4) || !memcmp(blk, ebcdic_cms1, 4) ||
-	      !memcmp(b0 + LDL_BOOT_INFO, ZIPL_MAGIC, 4);
+	      !memcmp(b0 + ZIPL_BOOT_INFO, ZIPL_MAGIC, 4);
 	if (cdl) {
 		if (memcmp(blk, ebcdic_vol1, 4)) {
 			ret = zipl_fail(ctx, -EBADMSG,
 					"ECKD CDL disk without a VOL1 label in block 2");
 			goto out;
 		}
+		if (!ctx->no_ld) {
+			ret = zipl_eckd_ld(ctx, map, blk);
+			if (ret != -ENOENT)
+				goto out;
+		}
+		map->scheme = ZIPL_SCHEME_ECKD_CDL;
 		ret = zipl_read_block(ctx, 1, blk, "IPL2 record");
 		if (ret)
 			goto out;
@@ -127,9 +172,8 @@ int zipl_eckd_map(struct zipl_ctx *ctx, struct zipl_map *map)
 			goto out;
 		}
 		ret = zipl_eckd_record(ctx, map, rec, "CDL");
-		map->scheme = ZIPL_SCHEME_ECKD_CDL;
 	} else if (ldl) {
-		rec = (void *)(b0 + LDL_BOOT_INFO);
+		rec = (void *)(b0 + ZIPL_BOOT_INFO);
 		if (memcmp(rec->magic, ZIPL_MAGIC, 4)) {
 			ret = zipl_fail(ctx, -EBADMSG,
 					"ECKD LDL disk without zipl boot info in block 0");

@@ -25,6 +25,8 @@
 #include <u-boot/crc.h>
 
 #define MIB		(1024 * 1024)
+/* Only the sandbox cannot IPL; LTO does not see that s390's never says so */
+#define NO_IPL(ret)	(IS_ENABLED(CONFIG_SANDBOX) && (ret) == -ENOSYS)
 
 static void zipl_progress(struct zipl_ctx *ctx, u64 done, u64 total)
 {
@@ -103,9 +105,10 @@ static void zipl_print_plan(const struct zipl_plan *plan, bool crc)
 	for (i = 0; i < plan->ncomp; i++) {
 		const struct zipl_component *c = &plan->comp[i];
 
+		/* Its entry's address field: u8 format, 3 reserved, be32 length */
 		if (c->type == ZIPL_COMP_SIGNATURE) {
-			printf("  %2d signature  (skipped: virtboot does not verify signatures)\n",
-			       i);
+			printf("  %2d signature  format %u, %u bytes, signs component %d (not verified)\n",
+			       i, (u8)(c->addr >> 56), (u32)c->addr, i + 1);
 			continue;
 		}
 		printf("  %2d load       0x%08lx-0x%08lx %9lu bytes",
@@ -123,6 +126,13 @@ static void zipl_print_plan(const struct zipl_plan *plan, bool crc)
 	printf("     exec       PSW 0x%016lx (start at 0x%lx)\n", plan->psw,
 	       plan->entry);
 }
+
+static const char *const scheme_names[] = {
+	[ZIPL_SCHEME_ECKD_CDL] = " (ECKD CDL)",
+	[ZIPL_SCHEME_ECKD_LDL] = " (ECKD LDL)",
+	[ZIPL_SCHEME_ECKD_LD] = " (ECKD CDL, list-directed)",
+	[ZIPL_SCHEME_SCSI] = "",
+};
 
 static int do_zipl_info(struct cmd_tbl *cmdtp, int flag, int argc,
 			char *const argv[])
@@ -155,9 +165,10 @@ static int do_zipl_info(struct cmd_tbl *cmdtp, int flag, int argc,
 		       name, desc->blksz, (ulong)map.table);
 	else
 		printf("zipl boot map%s on %s (%lu-byte blocks), program table at block %lu\n",
-		       map.scheme == ZIPL_SCHEME_ECKD_CDL ? " (ECKD CDL)" :
-		       map.scheme == ZIPL_SCHEME_ECKD_LDL ? " (ECKD LDL)" : "",
-		       name, desc->blksz, (ulong)map.table);
+		       scheme_names[map.scheme], name, desc->blksz,
+		       (ulong)map.table);
+	if (map.ld_skipped)
+		printf("list-directed boot record not used: %s\n", ctx.msg);
 	for (i = 0; i < map.count; i++) {
 		if (!map.entries[i]) {
 			printf("entry %d: empty\n", i);
@@ -198,11 +209,24 @@ static int zipl_load_dev(struct blk_desc *desc, int entry,
 	if (entry < 0)
 		entry = zipl_default_entry();
 	ret = zipl_ctx_init(&ctx, desc);
-	if (!ret)
+	while (!ret) {
 		ret = zipl_read_map(&ctx, &map);
-	if (!ret)
-		ret = zipl_plan(&ctx, &map, entry, plan);
+		if (!ret) {
+			ret = zipl_plan(&ctx, &map, entry, plan);
+			/* A boot map without that entry */
+			if (ret == -ENOENT)
+				ret = -ENXIO;
+		}
+		/* As s390-ccw: what the list-directed map cannot load, CCW */
+		if (!ret || map.scheme != ZIPL_SCHEME_ECKD_LD)
+			break;
+		ctx.no_ld = true;
+		ret = 0;
+	}
 	if (!ret) {
+		if (IS_ENABLED(CONFIG_S390) && plan->nsig && sclp_secure_ipl)
+			printf("zipl: %s: secure IPL offered; signatures not verified\n",
+			       name);
 		printf("zipl: loading entry %d from %s: %d to load, %lu bytes\n",
 		       entry, name, plan->nload, plan->total);
 		ctx.progress = zipl_progress;
@@ -227,7 +251,7 @@ static int zipl_start(struct blk_desc *desc, const struct zipl_plan *plan)
 	zipl_devname(desc, name, sizeof(name));
 	printf("zipl: starting PSW 0x%016lx from %s\n", plan->psw, name);
 	ret = zipl_jump(desc, plan);
-	if (ret == -ENOSYS)
+	if (NO_IPL(ret))
 		printf("zipl: %s: loaded, but this board cannot IPL (the sandbox has no s390 CPU to start)\n",
 		       name);
 	else
@@ -263,14 +287,16 @@ static int do_zipl_load(struct cmd_tbl *cmdtp, int flag, int argc,
  * IPL from device @i of @order: @entry of its boot map, or (-1) the one
  * its load parameter names; with @files, then the file-based boot
  * methods on its partitions with that load parameter (a label or a
- * number). Returns only if nothing started.
+ * number). Returns only if nothing started: -ENXIO if the device has
+ * boot entries but none the load parameter names (the IPL stops there,
+ * as s390-ccw 10.0 stops it).
  */
 static int zipl_ipl_dev(struct ipl_order *order, int i, int entry,
 			bool files, struct zipl_plan *plan)
 {
 	struct blk_desc *desc = order->devs[i].desc;
 	char lp[IPLB_LOADPARM_LEN + 1] = "", name[24];
-	int ret = -ENOENT;
+	int ret = -ENOENT, fret;
 
 	if (entry < 0) {
 		ipl_loadparm(order, i, lp);
@@ -285,11 +311,14 @@ static int zipl_ipl_dev(struct ipl_order *order, int i, int entry,
 		if (!ret)
 			ret = zipl_start(desc, plan);
 	}
-	if (!files || ret == -ENOSYS || !IS_ENABLED(CONFIG_BOOTSTD))
+	if (!files || NO_IPL(ret) || !IS_ENABLED(CONFIG_BOOTSTD))
 		return ret;
-	if (bootflow_boot_dev(desc, lp) == -ENOENT && entry < 0)
-		printf("zipl: %s: no entry '%s' (the loadparm) in a boot map or a boot file\n",
+	fret = bootflow_boot_dev(desc, lp);
+	if (*lp && fret != -EIO && (ret == -ENXIO || fret == -ENXIO)) {
+		printf("zipl: %s: no entry '%s' (the loadparm) in its boot map or boot files: IPL stopped\n",
 		       zipl_devname(desc, name, sizeof(name)), lp);
+		return -ENXIO;
+	}
 	return ret;
 }
 
@@ -328,12 +357,12 @@ static int do_zipl_boot(struct cmd_tbl *cmdtp, int flag, int argc,
 	}
 	for (i = 0; i < order.count; i++) {
 		ret = zipl_ipl_dev(&order, i, entry, argc == 1, plan);
-		/* Only a board that cannot IPL stops here */
-		if (ret == -ENOSYS)
+		/* A board that cannot IPL, a loadparm naming no entry */
+		if (NO_IPL(ret) || ret == -ENXIO)
 			break;
 	}
 	free(plan);
-	if (order.count > 1 && ret != -ENOSYS)
+	if (order.count > 1 && !NO_IPL(ret) && ret != -ENXIO)
 		printf("zipl: no device could be booted\n");
 out:
 	ipl_order_free(&order);

@@ -94,7 +94,8 @@ int bootflow_scan(uint flags, const char *label);
  * @desc:	the device
  * @loadparm:	the entry each method boots (see struct bootflow)
  * Return: only when nothing booted: -ENOENT if no method found anything
- *	to boot, else -EIO (each failure was shown)
+ *	to boot, -ENXIO if each one found has no entry @loadparm names,
+ *	else -EIO (each failure was shown)
  */
 int bootflow_boot_dev(struct blk_desc *desc, const char *loadparm);
 

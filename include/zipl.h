@@ -31,6 +31,15 @@ struct blk_desc;
 /* Block-list blocks of one component: a longer list is taken as a loop */
 #define ZIPL_MAX_LIST_BLOCKS	4096
 
+/*
+ * zipl's boot info (struct boot_info in s390-tools): at 0x70 of block 0
+ * (SCSI master boot record, ECKD LDL) or in the IPL2 record (ECKD CDL);
+ * its bp_type says whether the map boots a system or a dump tool
+ */
+#define ZIPL_BOOT_INFO		0x70
+#define ZIPL_BOOT_INFO_BP_TYPE	5
+#define ZIPL_BP_TYPE_DUMP	0x01
+
 /* Component table header types */
 #define ZIPL_COMP_HEADER_IPL	0x00
 #define ZIPL_COMP_HEADER_DUMP	0x01
@@ -89,6 +98,27 @@ struct zipl_eckd_blockptr {
 	u8 reserved[8];
 } __packed;
 _Static_assert(sizeof(struct zipl_eckd_blockptr) == 16, "zipl_eckd_blockptr");
+
+/**
+ * struct zipl_eckd_ldptr - ECKD block pointer of the list-directed IPL
+ * format (zipl 2.25 and later, s390-ccw 8.0 and later): the whole
+ * cylinder in 32 bits, no block size
+ * @cylinder:	cylinder
+ * @head:	head
+ * @sector:	record on the track, from 1; 0/0/0 is the null pointer
+ * @reserved1:	unused
+ * @count:	number of further blocks (count - 1)
+ * @reserved2:	unused
+ */
+struct zipl_eckd_ldptr {
+	__be32 cylinder;
+	u8 head;
+	u8 sector;
+	u8 reserved1[4];
+	__be16 count;
+	u8 reserved2[4];
+} __packed;
+_Static_assert(sizeof(struct zipl_eckd_ldptr) == 16, "zipl_eckd_ldptr");
 
 /* The DASD geometry QEMU's firmware guesses for a virtio-blk disk */
 #define ZIPL_ECKD_HEADS		15
@@ -182,6 +212,7 @@ enum zipl_scheme {
 	ZIPL_SCHEME_ELTORITO,	/* ISO-9660 El Torito boot catalog */
 	ZIPL_SCHEME_ECKD_CDL,	/* ECKD DASD image, compatible disk layout */
 	ZIPL_SCHEME_ECKD_LDL,	/* ECKD DASD image, Linux disk layout */
+	ZIPL_SCHEME_ECKD_LD,	/* ECKD CDL, list-directed boot record */
 };
 
 /**
@@ -191,6 +222,9 @@ enum zipl_scheme {
  * @blksz:	device block size
  * @table:	block of the program table (El Torito: ISO sector of the
  *		boot catalog)
+ * @ld_skipped: ECKD CDL: a list-directed boot record is named but could
+ *		not be used (the reason is in the context's msg); the map is
+ *		the CCW-type record's
  * @count:	entries 0..@count-1 are in the table (some may be empty)
  * @entries:	block of each entry's component table, 0 for an empty slot
  *		(El Torito: ISO sector of each s390 boot image)
@@ -202,6 +236,7 @@ struct zipl_map {
 	enum zipl_scheme scheme;
 	unsigned long blksz;
 	lbaint_t table;
+	bool ld_skipped;
 	int count;
 	lbaint_t entries[ZIPL_MAX_ENTRIES];
 	u32 iso_size[ZIPL_MAX_ENTRIES];
@@ -237,6 +272,8 @@ struct zipl_mem_range {
  * @visited:	list blocks of the component being walked (loop check)
  * @eckd_secs:	0 for the SCSI scheme; ECKD: records per track of the
  *		guessed geometry (ZIPL_ECKD_HEADS heads)
+ * @eckd_ld:	ECKD pointers are in the list-directed format
+ * @no_ld:	ignore a list-directed boot record (use the CCW-type one)
  */
 struct zipl_ctx {
 	struct blk_desc *desc;
@@ -250,6 +287,8 @@ struct zipl_ctx {
 	u8 *list;
 	lbaint_t *visited;
 	unsigned int eckd_secs;
+	bool eckd_ld;
+	bool no_ld;
 };
 
 /**
@@ -331,9 +370,13 @@ int zipl_eltorito_plan(struct zipl_ctx *ctx, const struct zipl_map *map,
 		       int index, struct zipl_plan *plan);
 
 /* Loader internals shared by the schemes: fill @ctx->msg, read a block */
+#define ZIPL_DUMP_MSG		"a dump record, not a boot record"
 int zipl_fail(struct zipl_ctx *ctx, int err, const char *fmt, ...)
 	__printf(3, 4);
 int zipl_read_block(struct zipl_ctx *ctx, lbaint_t blk, void *buf,
+		    const char *what);
+/* zipl_read_block() of a table that starts with "zIPL": -EBADMSG if not */
+int zipl_read_table(struct zipl_ctx *ctx, lbaint_t blk, void *buf,
 		    const char *what);
 
 /**

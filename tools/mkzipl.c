@@ -5,9 +5,11 @@
  * block-mapping ioctls; mkzipl writes the whole map itself.
  *
  *   mkzipl -o IMAGE [-b 512|4096] [-s SIZE] [-p BLOCK] [-t scsi|cdl|ldl]
- *          -k KERNEL [-i INITRD] [-c CMDLINE]   (one entry; repeat)
+ *          [-L] [-D]
+ *          -k KERNEL [-i INITRD] [-c CMDLINE] [-z] (one entry; repeat)
  *          [-e]                                 (an empty slot)
  *          [-l FILE@ADDR ... -x PSW]            (a raw entry)
+ *          [-g SIGNATURE]                       (signs the last -k or -l)
  *
  * Each -k (or -l/-x group) adds one program table entry, entry 0 first
  * (the default). A Linux entry loads the kernel image at 0x10000 (an
@@ -20,7 +22,19 @@
  * (cylinder/head/record pointers on a DASD's geometry: 15 heads, 12
  * records of 4096 bytes a track, 49 of 512), with the IPL1/IPL2/VOL1
  * records (CDL) or the LNX1 label and boot info (LDL) in blocks 0-2, the
- * image a whole number of cylinders.
+ * image a whole number of cylinders. A CDL image also gets the map for
+ * list-directed IPL, as zipl 2.25 and later write it (-L leaves it out):
+ * its own program table, component tables and block lists with pointers
+ * of the list-directed format, a boot record naming that table, and the
+ * boot record's address in the VOL1 label (bytes 78-82).
+ *
+ * What else zipl writes: -z gives a Linux entry zipl's stage 3 layout
+ * (SCSI: zero-filled heap and stack components at 0x2000 and 0xf000; a
+ * stage 3 loader at 0xa000, here a stand-in that starts the kernel at the
+ * PSW of the stage 3 parameter block at 0x9000; the command line as its
+ * own component; an environment block), -g FILE a SIGNATURE component
+ * (FILE, format 2: PKCS#7) before the LOAD it signs, the last one given;
+ * -D marks the map a dump tool's (boot info and component tables).
  *
  * Everything goes to free blocks: after block 0 when the image has no
  * partition table, else into the largest gap between the DOS/GPT
@@ -44,10 +58,25 @@
 #include "../include/s390/linux_image.h"
 
 #define MAX_ENTRIES		31
-#define MAX_COMPONENTS		8
+#define MAX_COMPONENTS		12
 #define EXTENT_BYTES		(1024 * 1024)	/* data per block pointer */
 #define COMP_EXEC		1
 #define COMP_LOAD		2
+#define COMP_SIGNATURE		3
+#define SIG_FORMAT_PKCS7	2		/* zipl's PKEY_ID_PKCS7 */
+#define BP_TYPE_DUMP		1		/* boot info: a dump tool */
+#define HDR_DUMP		1		/* component table: dump */
+
+/* zipl's stage 3 layout (s390-tools include/boot/loaders_layout.h) */
+#define STAGE3_HEAP_ADDR	0x2000
+#define STAGE3_HEAP_SIZE	0x4000
+#define STAGE3_STACK_ADDR	0xf000
+#define STAGE3_STACK_SIZE	0x1000
+#define STAGE3_PARAMS_ADDR	0x9000
+#define STAGE3_ADDR		0xa000
+#define STAGE3_FLAG_SCSI	0x0001000000000000ULL
+#define ENVBLK_SIZE		4096
+#define ENVBLK_SIGNATURE	"# zIPL Environment Block\n"
 
 struct blockptr {
 	uint64_t blockno;
@@ -59,7 +88,9 @@ struct blockptr {
 struct component {
 	uint8_t *data;
 	uint64_t len;
-	uint64_t addr;
+	uint64_t addr;		/* SIGNATURE: format and length, as zipl */
+	int type;
+	uint64_t first;		/* its data's first block, once written */
 };
 
 struct entry {
@@ -70,6 +101,7 @@ struct entry {
 	const char *initrd;
 	const char *cmdline;
 	int linux_image;
+	int stage3;
 };
 
 enum scheme { SCHEME_SCSI, SCHEME_CDL, SCHEME_LDL };
@@ -77,6 +109,8 @@ enum scheme { SCHEME_SCSI, SCHEME_CDL, SCHEME_LDL };
 static const char *prog = "mkzipl";
 static unsigned int blksz = 512;
 static enum scheme scheme = SCHEME_SCSI;
+static int ld_format;		/* ECKD pointers of the list-directed format */
+static int no_ld, dump;
 #define ECKD_HEADS		15
 static struct entry entries[MAX_ENTRIES];
 static int nentries;
@@ -158,14 +192,40 @@ static struct entry *cur_entry(const char *opt)
 	return &entries[nentries - 1];
 }
 
-static void add_component(struct entry *e, uint8_t *data, uint64_t len,
-			  uint64_t addr)
+static struct component *add_component(struct entry *e, uint8_t *data,
+				       uint64_t len, uint64_t addr)
 {
 	if (e->ncomp == MAX_COMPONENTS)
 		die("at most %d components in an entry", MAX_COMPONENTS);
 	if (!len)
 		die("empty component at 0x%llx", (unsigned long long)addr);
-	e->comp[e->ncomp++] = (struct component){ data, len, addr };
+	e->comp[e->ncomp] = (struct component){ data, len, addr, COMP_LOAD, 0 };
+	return &e->comp[e->ncomp++];
+}
+
+/* A SIGNATURE component before the last component of @e, which it signs */
+static void add_signature(struct entry *e, const char *path)
+{
+	struct component *c;
+	uint64_t len;
+	uint8_t *data = read_file(path, &len);
+
+	if (!e->ncomp || e->comp[e->ncomp - 1].type != COMP_LOAD)
+		die("-g follows the -k or -l it signs");
+	c = add_component(e, data, len, 0);
+	c[0] = c[-1];
+	c[-1] = (struct component){ data, len,
+		(uint64_t)SIG_FORMAT_PKCS7 << 56 | (uint32_t)len,
+		COMP_SIGNATURE, 0 };
+}
+
+static uint8_t *zeros(uint64_t len)
+{
+	uint8_t *p = calloc(1, len);
+
+	if (!p)
+		die("out of memory");
+	return p;
 }
 
 static void add_kernel(const char *path)
@@ -186,10 +246,75 @@ static void add_kernel(const char *path)
 	add_component(e, data, len, IMAGE_ADDR);
 }
 
+/*
+ * zipl's stage 3 layout around a Linux entry, in zipl's order: heap and
+ * stack (SCSI), stage 3 and its parameters, the kernel (and its
+ * signature), the command line, the initrd, the environment block
+ * (page-aligned after the last). Stage 3 here is a stand-in: "basr
+ * 13,0; l 1,10(13); lpsw 24(1)", the kernel's PSW in its parameters.
+ */
+static void finish_stage3(struct entry *e)
+{
+	static const uint8_t stage3[16] = {
+		0x0d, 0xd0, 0x58, 0x10, 0xd0, 0x0a, 0x82, 0x00, 0x10, 0x18,
+		0x07, 0x00, 0x00, 0x00, 0x90, 0x00 };
+	struct component old[MAX_COMPONENTS], *k = NULL, *initrd = NULL;
+	int i, n = e->ncomp, scsi = scheme == SCHEME_SCSI;
+	uint64_t p[10] = { 0 }, top = 0, cmd;
+	uint8_t *env = zeros(ENVBLK_SIZE);
+	uint8_t *params = zeros(sizeof(p));
+	uint8_t *loader = zeros(sizeof(stage3));
+
+	memcpy(old, e->comp, sizeof(old));
+	for (i = 0; i < n; i++) {
+		if (old[i].type == COMP_LOAD && old[i].addr == IMAGE_ADDR)
+			k = &old[i];
+		else if (old[i].type == COMP_LOAD)
+			initrd = &old[i];
+		if (old[i].addr + old[i].len > top && old[i].type == COMP_LOAD)
+			top = old[i].addr + old[i].len;
+	}
+	cmd = (IMAGE_ADDR + k->len + 0xfff) & ~0xfffULL;
+	if (!initrd)
+		top = cmd + 0x1000;
+	top = (top + 0xfff) & ~0xfffULL;
+	memcpy(env, ENVBLK_SIGNATURE, strlen(ENVBLK_SIGNATURE));
+	memcpy(loader, stage3, sizeof(stage3));
+	p[0] = htobe64(cmd);
+	p[1] = htobe64(initrd ? initrd->addr : 0);
+	p[2] = htobe64(initrd ? initrd->len : 0);
+	p[3] = htobe64(e->psw);
+	p[4] = htobe64(!scsi);
+	p[5] = htobe64(scsi ? STAGE3_FLAG_SCSI : 0);
+	p[6] = htobe64(k->len);
+	p[7] = htobe64(IMAGE_ADDR);
+	p[8] = htobe64(top);
+	p[9] = htobe64(ENVBLK_SIZE);
+	memcpy(params, p, sizeof(p));
+
+	e->ncomp = 0;
+	if (scsi) {
+		add_component(e, zeros(STAGE3_HEAP_SIZE), STAGE3_HEAP_SIZE,
+			      STAGE3_HEAP_ADDR);
+		add_component(e, zeros(STAGE3_STACK_SIZE), STAGE3_STACK_SIZE,
+			      STAGE3_STACK_ADDR);
+	}
+	add_component(e, loader, sizeof(stage3), STAGE3_ADDR);
+	add_component(e, params, sizeof(p), STAGE3_PARAMS_ADDR);
+	for (i = 0; i < n; i++) {
+		e->comp[e->ncomp++] = old[i];
+		if (&old[i] == k && e->cmdline)
+			add_component(e, (uint8_t *)strdup(e->cmdline),
+				      strlen(e->cmdline) + 1, cmd);
+	}
+	add_component(e, env, ENVBLK_SIZE, top);
+	e->psw = PSW_LOAD | STAGE3_ADDR;
+}
+
 /* Initrd placement and command line go into the kernel's parameter area */
 static void finish_linux(struct entry *e)
 {
-	struct component *k = &e->comp[0];
+	struct component *k = &e->comp[e->comp[0].type == COMP_SIGNATURE];
 	uint64_t max = CMDLINE_OLD_MAX, addr, len;
 	uint8_t *data;
 
@@ -213,6 +338,8 @@ static void finish_linux(struct entry *e)
 		memset(k->data + PARM_CMDLINE, 0, max);
 		strcpy((char *)k->data + PARM_CMDLINE, e->cmdline);
 	}
+	if (e->stage3)
+		finish_stage3(e);
 }
 
 static uint64_t alloc_blocks(uint64_t n)
@@ -236,12 +363,17 @@ static unsigned int eckd_secs(void)
 	}
 }
 
-/* A block pointer of the scheme: 16 bytes, count blocks from blockno */
+/*
+ * A block pointer of the scheme: 16 bytes, count blocks from blockno.
+ * ECKD: cylinder/head/record, the CCW-type format (16-bit cylinder, its
+ * bits 16-27 in the head's high 12 bits) or the list-directed one.
+ */
 static void set_ptr(struct blockptr *p, uint64_t blockno, uint64_t count)
 {
 	uint8_t *b = (uint8_t *)p;
 	uint64_t spt = eckd_secs(), cyl, rem;
 	uint16_t v;
+	uint32_t w;
 
 	memset(p, 0, sizeof(*p));
 	if (scheme == SCHEME_SCSI) {
@@ -255,6 +387,15 @@ static void set_ptr(struct blockptr *p, uint64_t blockno, uint64_t count)
 	if (cyl >> 28)
 		die("block %llu is beyond what ECKD pointers address",
 		    (unsigned long long)blockno);
+	if (ld_format) {
+		w = htobe32(cyl);
+		memcpy(b, &w, 4);
+		b[4] = rem / spt;
+		b[5] = rem % spt + 1;
+		v = htobe16(count - 1);
+		memcpy(b + 10, &v, 2);
+		return;
+	}
 	v = htobe16(cyl & 0xffff);
 	memcpy(b, &v, 2);
 	v = htobe16((rem / spt) | ((cyl >> 16) << 4));
@@ -265,30 +406,43 @@ static void set_ptr(struct blockptr *p, uint64_t blockno, uint64_t count)
 	b[7] = count - 1;
 }
 
-/* Write the data, then its block list; return the list's first block */
-static uint64_t write_component(const struct component *c)
+static uint64_t comp_blocks(const struct component *c)
 {
-	uint64_t nblk = (c->len + blksz - 1) / blksz;
+	return (c->len + blksz - 1) / blksz;
+}
+
+/* A component's data, in consecutive blocks (once for every table) */
+static void write_data(struct component *c)
+{
+	uint64_t nblk = comp_blocks(c);
+
+	c->first = alloc_blocks(nblk);
+	memcpy(image + c->first * blksz, c->data, c->len);
+	memset(image + c->first * blksz + c->len, 0, nblk * blksz - c->len);
+}
+
+/* Its block list in the current pointer format; return its first block */
+static uint64_t write_list(const struct component *c)
+{
+	uint64_t nblk = comp_blocks(c);
 	uint64_t per_ext = EXTENT_BYTES / blksz;
 
 	if (scheme != SCHEME_SCSI && per_ext > 256)
-		per_ext = 256;	/* an ECKD pointer counts in one byte */
+		per_ext = 256;	/* a CCW-type ECKD pointer counts in one byte */
 	uint64_t next = (nblk + per_ext - 1) / per_ext;
 	unsigned int slots = blksz / sizeof(struct blockptr);
 	/* per list block: slots - 1 data pointers; the last continues */
 	uint64_t nlist = (next + slots - 2) / (slots - 1);
-	uint64_t data = alloc_blocks(nblk), list = alloc_blocks(nlist);
-	uint64_t e, l, blk = data;
+	uint64_t list = alloc_blocks(nlist);
+	uint64_t e, l, blk = c->first;
 
-	memcpy(image + data * blksz, c->data, c->len);
-	memset(image + data * blksz + c->len, 0, nblk * blksz - c->len);
 	memset(image + list * blksz, 0, nlist * blksz);
 	for (l = 0, e = 0; l < nlist; l++) {
 		struct blockptr *p = (void *)(image + (list + l) * blksz);
 		unsigned int i;
 
 		for (i = 0; i < slots - 1 && e < next; i++, e++) {
-			uint64_t cnt = nblk - (blk - data);
+			uint64_t cnt = nblk - (blk - c->first);
 
 			if (cnt > per_ext)
 				cnt = per_ext;
@@ -306,7 +460,7 @@ static void eckd_record(uint8_t *p, uint64_t table, uint8_t flags)
 {
 	memcpy(p, "zIPL", 4);
 	p[4] = 1;		/* version */
-	p[5] = 0;		/* IPL */
+	p[5] = dump ? BP_TYPE_DUMP : 0;	/* IPL or dump */
 	p[6] = 0;		/* ECKD */
 	p[7] = flags;
 	set_ptr((void *)(p + 8), table, 1);
@@ -363,7 +517,11 @@ static void write_eckd_labels(uint64_t table)
 	}
 }
 
-static void write_map(void)
+/*
+ * The program table, component tables and block lists in the current
+ * pointer format (the data is written already); return the table's block
+ */
+static uint64_t write_tables(void)
 {
 	unsigned int slots = blksz / sizeof(struct blockptr);
 	uint64_t table = alloc_blocks(1);
@@ -388,28 +546,76 @@ static void write_map(void)
 		ct = image + ctblk * blksz;
 		memset(ct, 0, blksz);
 		memcpy(ct, "zIPL", 4);
-		ct[4] = 0;	/* IPL */
+		ct[4] = dump ? HDR_DUMP : 0;	/* IPL or dump */
 		for (c = 0; c < e->ncomp; c++) {
 			uint8_t *ent = ct + 32 * (c + 1);
-			uint64_t list = write_component(&e->comp[c]);
+			uint64_t list = write_list(&e->comp[c]);
 
 			set_ptr((void *)ent, list, 1);
-			ent[23] = COMP_LOAD;
+			ent[23] = e->comp[c].type;
 			*(uint64_t *)(ent + 24) = htobe64(e->comp[c].addr);
 		}
 		ct[32 * (c + 1) + 23] = COMP_EXEC;
 		*(uint64_t *)(ct + 32 * (c + 1) + 24) = htobe64(e->psw);
 		set_ptr(&pt[n + 1], ctblk, 1);
 	}
+	return table;
+}
+
+/*
+ * zipl 2.25+'s map for list-directed IPL on a CDL disk: its own tables
+ * (list-directed pointers), a boot record (magic, version 1, program
+ * table pointer, OS id 0x55aa at 510) and the record's CCHHB in VOL1
+ */
+static void write_ld_map(void)
+{
+	uint64_t table, br;
+	uint8_t *b, *cchhb = image + 2 * blksz + 78;
+	struct blockptr p;
+
+	ld_format = 1;
+	table = write_tables();
+	br = alloc_blocks(1);
+	b = image + br * blksz;
+	memset(b, 0, blksz);
+	memcpy(b, "zIPL", 4);
+	*(uint32_t *)(b + 4) = htobe32(1);
+	set_ptr((void *)(b + 16), table, 1);
+	b[510] = 0x55;
+	b[511] = 0xaa;
+	ld_format = 0;
+	set_ptr(&p, br, 1);
+	memcpy(cchhb, &p, 5);	/* cylinder, head, record */
+}
+
+static void write_map(void)
+{
+	uint64_t table;
+	int n, c;
+
+	for (n = 0; n < nentries; n++)
+		for (c = 0; c < entries[n].ncomp; c++)
+			write_data(&entries[n].comp[c]);
+	table = write_tables();
 	if (scheme == SCHEME_SCSI) {
 		/* Block 0: magic, version 1, program table pointer */
 		memcpy(image, "zIPL", 4);
 		*(uint32_t *)(image + 4) = htobe32(1);
 		memset(image + 8, 0, 8);
 		set_ptr((void *)(image + 16), table, 1);
+		if (dump) {
+			/* zipl's boot info at 0x70: a dump tool's (SCSI) */
+			memset(image + 0x70, 0, 8);
+			memcpy(image + 0x70, "zIPL", 4);
+			image[0x74] = 1;
+			image[0x75] = BP_TYPE_DUMP;
+			image[0x76] = 2;
+		}
 		return;
 	}
 	write_eckd_labels(table);
+	if (scheme == SCHEME_CDL && !no_ld)
+		write_ld_map();
 }
 
 /* The free blocks: the largest gap outside the partition table's reach */
@@ -497,8 +703,8 @@ static void print_usage(void)
 {
 	fprintf(stderr,
 		"usage: %s -o IMAGE [-b 512|4096] [-s SIZE] [-p FIRST_BLOCK] [-t scsi|cdl|ldl]\n"
-		"       { -k KERNEL [-i INITRD] [-c CMDLINE] | -e |\n"
-		"         -l FILE@ADDR [-l FILE@ADDR...] -x PSW } ...\n"
+		"       [-L] [-D] { -k KERNEL [-i INITRD] [-c CMDLINE] [-z] | -e |\n"
+		"         -l FILE@ADDR [-l FILE@ADDR...] -x PSW } [-g SIG] ...\n"
 		"  -o  the image (created, or written into if it exists)\n"
 		"  -b  block size of the disk (default 512)\n"
 		"  -s  size to create or grow the image to\n"
@@ -507,7 +713,12 @@ static void print_usage(void)
 		"  -k  a Linux entry: kernel image (S390EP or raw at 0x10000)\n"
 		"  -i  its initrd   -c  its command line\n"
 		"  -e  an empty program table slot\n"
-		"  -l  a raw entry: load FILE at ADDR   -x  its PSW\n",
+		"  -l  a raw entry: load FILE at ADDR   -x  its PSW\n"
+		"  -g  a signature (FILE) of the last -k or -l, before it\n"
+		"  -z  zipl's stage 3 layout for the -k entry (heap, stack,\n"
+		"      stage 3 and its parameters, command line, env block)\n"
+		"  -L  cdl: no list-directed boot record (CCW-type only)\n"
+		"  -D  a dump tool's map (boot info and component tables)\n",
 		prog);
 	exit(2);
 }
@@ -519,8 +730,22 @@ int main(int argc, char **argv)
 	int first_set = 0, opt, fd, n;
 	struct stat st;
 
-	while ((opt = getopt(argc, argv, "o:b:s:p:t:k:i:c:el:x:h")) != -1) {
+	while ((opt = getopt(argc, argv, "o:b:s:p:t:k:i:c:el:x:g:zLDh")) != -1) {
 		switch (opt) {
+		case 'g':
+			add_signature(cur_entry("-g"), optarg);
+			break;
+		case 'z':
+			if (!cur_entry("-z")->linux_image)
+				die("-z belongs to a -k entry");
+			entries[nentries - 1].stage3 = 1;
+			break;
+		case 'L':
+			no_ld = 1;
+			break;
+		case 'D':
+			dump = 1;
+			break;
 		case 't':
 			if (!strcmp(optarg, "scsi"))
 				scheme = SCHEME_SCSI;

@@ -7,8 +7,8 @@
 # otherwise virtboot.elf is the firmware's loaded segments.
 # Link-time optimisation and zEC12 code keep it small.
 CROSS_COMPILE := s390x-linux-gnu-
-ARCH_CFLAGS := -fno-jump-tables -flto -flto-partition=one -march=zEC12 \
-	-mtune=zEC12 -fPIE -msoft-float -fno-asynchronous-unwind-tables \
+ARCH_CFLAGS := -fno-jump-tables -flto -flto-partition=one -march=z13 \
+	-mtune=z13 -fPIE -msoft-float -fno-asynchronous-unwind-tables \
 	-fno-unwind-tables
 S390_LDFLAGS = $(CFLAGS) -nostdlib -static-pie -Wl,--gc-sections \
 	-Wl,--build-id=none -Wl,-z,norelro -Wl,--no-dynamic-linker \

@@ -204,6 +204,24 @@ def clear_dynamic(elf):
             elf.data[sh[4]:sh[4] + sh[5]] = bytes(sh[5])
 
 
+def cut_dynamic(elf, loads):
+    """The stub: its dynamic linker's tables end its loaded segment
+    (stub.lds); leave them out of the file (QEMU zero-fills the rest of
+    the segment's memory), 270 bytes of the image."""
+    cut = min((elf.section(n)[3] for n in DYNAMIC_SECTIONS
+               if n in elf.names and elf.section(n)[5]), default=None)
+    if cut is None:
+        return
+    for ph in loads:
+        if ph[3] <= cut < ph[3] + ph[5]:
+            for name, sh in zip(elf.names, elf.shdrs):
+                if sh[3] >= cut and sh[3] < ph[3] + ph[5] and sh[5] and \
+                        sh[1] != SHT_NOBITS and name not in DYNAMIC_SECTIONS:
+                    raise SystemExit(f'relr.py: {name} follows the dynamic '
+                                     'tables (see arch/s390/stub/stub.lds)')
+            ph[5] = cut - ph[3]
+
+
 def write_payload(elf, loads, dst):
     """The loaded bytes from address 0, raw DEFLATE; its memory size
     (with .bss) in dst.memsz for the stub's link."""
@@ -225,6 +243,7 @@ def main(mode, src, dst, image_max=None):
         if '.rela.dyn' in elf.names and elf.section('.rela.dyn')[5]:
             raise SystemExit('relr.py: the boot stub has relocations')
         loads = [ph for ph in elf.phdrs if ph[0] == PT_LOAD]
+        cut_dynamic(elf, loads)
         check_size(loads)
         write_elf(elf, loads, dst,
                   int(image_max, 0) if image_max else STUB_IMAGE_MAX)

@@ -12,6 +12,7 @@
 #include <common.h>
 #include <asm/lowcore.h>
 #include <asm/sclp.h>
+#include <s390/iplb.h>
 
 #define SCLP_TIMEOUT_MS		5000
 #define SCLP_BUSY_RETRY_MS	1000
@@ -79,6 +80,8 @@ bool sclp_event_pending(void)
 	return true;
 }
 
+bool sclp_secure_ipl;
+
 u64 sclp_memory_size(void)
 {
 	struct read_info_sccb *sccb = (void *)sclp_early_sccb;
@@ -90,6 +93,7 @@ u64 sclp_memory_size(void)
 	    be16_to_cpu(sccb->header.response_code) !=
 	    SCLP_RC_NORMAL_READ_COMPLETION)
 		return 0;
+	sclp_secure_ipl = be16_to_cpu(sccb->fac_ipl) & SCLP_FAC_IPL_SIPL;
 	rnmax = be16_to_cpu(sccb->rnmax);
 	if (!rnmax)
 		rnmax = be64_to_cpu(sccb->rnmax2);

@@ -126,6 +126,13 @@ void s390_machine_loadparm(char *buf);
  */
 int s390_boot_menu_delay(void);
 
+/*
+ * arch/s390/sclp.c: Read SCP Info offers secure IPL (its IPL facility
+ * bit, s390-ccw 11.x's first check); known once the memory size was read
+ * (sysmem_size())
+ */
+extern bool sclp_secure_ipl;
+
 struct blk_desc;
 
 /* Candidates an IPL order holds at most */

@@ -10,13 +10,15 @@ the sandbox cannot IPL.
 
 import random
 import re
+import struct
 import subprocess
 import zlib
 
 import pytest
 
 from harness import Disk
-from ziplimg import (BootMap, combined_image, fake_kernel, linux_loaded,
+from ziplimg import (ECKD_SECS, VOL1_LD_BR, BootMap, combined_image,
+                     eckd_block, fake_kernel, ld_block, ld_map, linux_loaded,
                      make_iso, mkzipl, pad, set_ptr)
 
 pytestmark = pytest.mark.boards('sandbox')
@@ -254,7 +256,7 @@ def test_zipl_refused_before_writing(sandbox_run, tmp_path):
 
 
 def test_zipl_info_lists_signature_and_bad_entries(sandbox_run, tmp_path):
-    """A SIGNATURE component is shown as skipped; a broken entry is shown
+    """A SIGNATURE component is shown and not loaded; a broken entry is shown
     as bad while the others are listed."""
     (tmp_path / 'a').write_bytes(rand(7, 4096))
     img = tmp_path / 's.img'
@@ -274,7 +276,8 @@ def test_zipl_info_lists_signature_and_bad_entries(sandbox_run, tmp_path):
     st, out = sandbox_run(['-c', 'zipl info virtio 0; zipl load virtio 0'],
                           [Disk(img)])
     assert st == 0, out
-    assert re.search(r'^\s+0 signature\s+\(skipped', out, re.M), out
+    assert re.search(r'^\s+0 signature\s+format 0, 0 bytes, signs component 1 '
+                     r'\(not verified\)$', out, re.M), out
     assert re.search(r'^entry 1: bad: .*overlaps the lowcore', out, re.M), out
     a = pad(rand(7, 4096), 512)
     assert loaded(out) == {0x200000: (len(a), zlib.crc32(a))}, out
@@ -428,17 +431,20 @@ def test_zipl_eckd(sandbox_run, tmp_path, files, scheme, bs):
     st, out = sandbox_run(['-c', 'zipl info virtio 0; zipl load virtio 0 1'],
                           [Disk(img, bs=bs)])
     assert st == 0, out
-    assert f'zipl boot map (ECKD {scheme.upper()}) on virtio 0' in out, out
+    # zipl 2.25+ (and mkzipl) add the list-directed map to a CDL disk
+    kind = {'cdl': 'CDL, list-directed', 'ldl': 'LDL'}[scheme]
+    assert f'zipl boot map (ECKD {kind}) on virtio 0' in out, out
     assert re.search(r'^entry 0 \(default\): .* 2 to load', out, re.M), out
     a = pad(files['a'], bs)
     assert loaded(out) == {0x200000: (len(a), zlib.crc32(a))}, out
 
 
 def _eckd_off_geometry(img, bs):
+    # the program table the IPL2 record (block 1, offset 92) names
+    table = eckd_block(img.read_bytes()[bs + 92 + 8:], bs)
     with open(img, 'r+b') as f:
-        # entry 0 of the program table (mkzipl puts it in block 3):
-        # record 13 on a track of 12
-        f.seek(3 * bs + 16 + 4)
+        # its entry 0: record 13 on a track of 12
+        f.seek(table * bs + 16 + 4)
         f.write(b'\x0d')
 
 
@@ -462,7 +468,8 @@ def _eckd_wrong_arch(img, bs):
 def test_zipl_eckd_malformed(sandbox_run, tmp_path, files, scheme, corrupt,
                              msg):
     img = tmp_path / 'e.img'
-    mkzipl('-o', img, '-s', '8M', '-b', 4096, '-t', scheme,
+    # -L: the CCW-type record only, the one these corrupt
+    mkzipl('-o', img, '-s', '8M', '-b', 4096, '-t', scheme, '-L',
            '-l', f'{tmp_path / "a"}@0x200000', '-x', '0x200000')
     corrupt(img, 4096)
     st, out = sandbox_run(['-c', 'zipl load virtio 0'],
@@ -470,3 +477,198 @@ def test_zipl_eckd_malformed(sandbox_run, tmp_path, files, scheme, corrupt,
     assert st != 0
     lines = zipl_lines(out)
     assert len(lines) == 1 and msg in lines[0], out
+
+
+# zipl 2.25+: the list-directed map of a CDL disk (s390-ccw 8.0 and later
+# use it first, the CCW-type record when it is missing or bad)
+
+
+def _cdl(tmp_path, files, bs, *extra):
+    img = tmp_path / 'ld.img'
+    mkzipl('-o', img, '-s', '8M', '-b', bs, '-t', 'cdl', *extra,
+           '-l', f'{tmp_path / "a"}@0x200000', '-x', '0x200000',
+           '-l', f'{tmp_path / "b"}@0x400000', '-g', tmp_path / 'b',
+           '-x', '0x400000')
+    return img
+
+
+@pytest.mark.parametrize('bs', [512, 4096])
+def test_zipl_eckd_list_directed(sandbox_run, tmp_path, files, bs):
+    img = _cdl(tmp_path, files, bs)
+    br, table, comps = ld_map(img, bs)
+    st, out = sandbox_run(['-c', 'zipl info virtio 0; zipl load virtio 0 1'],
+                          [Disk(img, bs=bs)])
+    assert st == 0, out
+    assert (f'zipl boot map (ECKD CDL, list-directed) on virtio 0 '
+            f'({bs}-byte blocks), program table at block {table}') in out
+    assert re.search(rf'^entry 1: component table at block {comps[1]}, '
+                     r'1 to load', out, re.M), out
+    b = pad(files['b'], bs)
+    assert loaded(out) == {0x400000: (len(b), zlib.crc32(b))}, out
+    assert re.search(r'^\s+0 signature\s+format 2, 3000 bytes, signs '
+                     r'component 1 \(not verified\)$', out, re.M), out
+
+    # Without it (-L, zipl before 2.25): the CCW-type record, same bytes
+    img = _cdl(tmp_path, files, bs, '-L')
+    assert not any(img.read_bytes()[2 * bs + VOL1_LD_BR:
+                                    2 * bs + VOL1_LD_BR + 5])
+    st, out2 = sandbox_run(['-c', 'zipl info virtio 0; '
+                            'zipl load virtio 0 1'], [Disk(img, bs=bs)])
+    assert st == 0, out2
+    assert f'zipl boot map (ECKD CDL) on virtio 0 ({bs}-byte blocks)' in out2
+    assert 'list-directed' not in out2
+    assert loaded(out2) == loaded(out)
+
+
+def _ld_vol1_out_of_range(img, bs):
+    # cylinder 0xffff: far beyond an 8 MiB disk
+    with open(img, 'r+b') as f:
+        f.seek(2 * bs + VOL1_LD_BR)
+        f.write(b'\xff\xff\x00\x00\x01')
+
+
+def _ld_vol1_off_geometry(img, bs):
+    with open(img, 'r+b') as f:
+        f.seek(2 * bs + VOL1_LD_BR + 4)
+        f.write(bytes([ECKD_SECS[bs] + 1]))
+
+
+def _ld_record_bad(img, bs):
+    br = ld_map(img, bs)[0]
+    with open(img, 'r+b') as f:
+        f.seek(br * bs)
+        f.write(b'ZIPL')
+
+
+def _ld_table_bad(img, bs):
+    table = ld_map(img, bs)[1]
+    with open(img, 'r+b') as f:
+        f.seek(table * bs)
+        f.write(b'\0')
+
+
+LD_FALLBACKS = {
+    'vol1-pointer-out-of-range': (_ld_vol1_out_of_range,
+                                  'list-directed boot record at block '
+                                  r'\d+: beyond the device'),
+    'vol1-pointer-off-geometry': (_ld_vol1_off_geometry,
+                                  r'ECKD pointer \d+/\d+/13 is not on the '
+                                  'guessed geometry'),
+    'boot-record-no-magic': (_ld_record_bad, 'no "zIPL" magic in the '
+                             r'list-directed boot record \(block \d+\)'),
+    'program-table-no-magic': (_ld_table_bad, 'no "zIPL" magic in the '
+                               r'program table'),
+}
+
+
+@pytest.mark.parametrize('name', list(LD_FALLBACKS))
+def test_zipl_eckd_list_directed_fallback(sandbox_run, tmp_path, files,
+                                          name):
+    """A list-directed record that cannot be used: one line says why, and
+    the CCW-type record's map is listed and loads."""
+    corrupt, why = LD_FALLBACKS[name]
+    img = _cdl(tmp_path, files, 4096)
+    corrupt(img, 4096)
+    st, out = sandbox_run(['-c', 'zipl info virtio 0; zipl load virtio 0'],
+                          [Disk(img, bs=4096)])
+    assert st == 0, out
+    assert 'zipl boot map (ECKD CDL) on virtio 0' in out, out
+    assert re.search('^list-directed boot record not used: ' + why, out,
+                     re.M), out
+    a = pad(files['a'], 4096)
+    assert loaded(out) == {0x200000: (len(a), zlib.crc32(a))}, out
+
+
+def test_zipl_eckd_list_directed_entry_bad(sandbox_run, tmp_path, files):
+    """An entry the list-directed map cannot load (its block list points
+    off the geometry): listed as bad, loaded from the CCW-type map."""
+    img = _cdl(tmp_path, files, 4096)
+    data = img.read_bytes()
+    comp = ld_map(img, 4096)[2][0]
+    lst = ld_block(data[comp * 4096 + 32:], 4096)
+    with open(img, 'r+b') as f:
+        f.seek(lst * 4096 + 5)          # the first pointer's record
+        f.write(b'\x63')
+    st, out = sandbox_run(['-c', 'zipl info virtio 0; zipl load virtio 0'],
+                          [Disk(img, bs=4096)])
+    assert st == 0, out
+    assert re.search(r'^entry 0: bad: ECKD pointer \d+/\d+/99 is not on the '
+                     r'guessed geometry', out, re.M), out
+    a = pad(files['a'], 4096)
+    assert loaded(out) == {0x200000: (len(a), zlib.crc32(a))}, out
+
+
+def test_zipl_stage3_layout(sandbox_run, tmp_path, files):
+    """zipl's stage 3 layout (mkzipl -z): the zero-filled heap and stack at
+    0x2000 and 0xf000, stage 3 at 0xa000 and its parameter block at
+    0x9000, the kernel (after its signature), the command line, the
+    initrd and the environment block, each loaded untouched."""
+    img = tmp_path / 's3.img'
+    (tmp_path / 'sig').write_bytes(rand(20, 700))
+    cmdline = 'console=ttysclp0 zipl=stage3'
+    mkzipl('-o', img, '-s', '16M', '-k', tmp_path / 'kernel',
+           '-g', tmp_path / 'sig', '-i', tmp_path / 'initrd', '-c', cmdline,
+           '-z')
+    st, out = sandbox_run(['-c', 'zipl info virtio 0; zipl load virtio 0'],
+                          [Disk(img)])
+    assert st == 0, out
+    kern = linux_loaded(files['kernel'], 0x800000, files['initrd'], cmdline)
+    cmd_at = 0x10000 + (len(kern) + 0xfff & ~0xfff)
+    env_at = 0x800000 + (len(files['initrd']) + 0xfff & ~0xfff)
+    params = struct.pack('>10Q', cmd_at, 0x800000, len(files['initrd']),
+                         0x0008000080010000, 0, 1 << 48, len(kern),
+                         0x10000, env_at, 4096)
+    stage3 = bytes.fromhex('0dd05810d00a82001018070000009000')
+    env = b'# zIPL Environment Block\n'
+    want = {0x2000: bytes(0x4000), 0xf000: bytes(0x1000), 0xa000: stage3,
+            0x9000: params, 0x10000: kern, cmd_at: cmdline.encode() + b'\0',
+            0x800000: files['initrd'], env_at: env + bytes(4096 - len(env))}
+    assert loaded(out) == {a: (len(pad(d, 512)), zlib.crc32(pad(d, 512)))
+                           for a, d in want.items()}, out
+    assert re.search(r'^\s+4 signature\s+format 2, 700 bytes, signs '
+                     r'component 5', out, re.M), out
+    assert 'PSW 0x000800008000a000 (start at 0xa000)' in out
+
+
+@pytest.mark.parametrize('scheme', ['scsi', 'cdl', 'ldl'])
+def test_zipl_dump_refused(sandbox_run, tmp_path, files, scheme):
+    """A dump tool's map (zipl --dumpto): refused in one line."""
+    img = tmp_path / 'dump.img'
+    mkzipl('-o', img, '-s', '8M', '-b', 4096, '-t', scheme, '-D', '-L',
+           '-l', f'{tmp_path / "a"}@0x200000', '-x', '0x200000')
+    st, out = sandbox_run(['-c', 'zipl load virtio 0'], [Disk(img, bs=4096)])
+    assert st != 0
+    assert zipl_lines(out) == ['zipl: virtio 0: a dump record, not a boot '
+                               'record'], out
+
+
+def test_zipl_dump_component_table(sandbox_run, tmp_path, files):
+    """The boot record says IPL, an entry's component table says dump."""
+    img = _raw(tmp_path, 'd.img', 0x200000, 4096)
+    bm = BootMap(img)
+    with open(img, 'r+b') as f:
+        f.seek(bm.entries[0] * 512 + 4)
+        f.write(b'\x01')
+    st, out = sandbox_run(['-c', 'zipl info virtio 0; zipl load virtio 0'],
+                          [Disk(img)])
+    assert re.search(r'^entry 0: bad: entry 0: a dump record, not a boot '
+                     r'record$', out, re.M), out
+    assert zipl_lines(out)[-1] == ('zipl: virtio 0: entry 0: a dump record, '
+                                   'not a boot record'), out
+
+
+def test_zipl_signature_without_load(sandbox_run, tmp_path, files):
+    """A SIGNATURE component with no LOAD after it: the entry is refused."""
+    img = tmp_path / 'sig.img'
+    mkzipl('-o', img, '-s', '8M', '-l', f'{tmp_path / "a"}@0x200000',
+           '-g', tmp_path / 'b', '-x', '0x200000')
+    bm = BootMap(img)
+    with open(img, 'r+b') as f:       # swap: LOAD, then SIGNATURE, EXEC
+        f.seek(bm.entries[0] * 512 + 32)
+        sig, load = f.read(32), f.read(32)
+        f.seek(bm.entries[0] * 512 + 32)
+        f.write(load + sig)
+    st, out = sandbox_run(['-c', 'zipl load virtio 0'], [Disk(img)])
+    assert st != 0
+    assert zipl_lines(out) == ['zipl: virtio 0: entry 0: component 1: a '
+                               'signature with no LOAD after it'], out

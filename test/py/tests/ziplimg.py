@@ -146,3 +146,36 @@ def make_iso(path, files, boot):
             args += ['-b', boot, '-no-emul-boot', '-boot-load-size', '4']
         subprocess.run(args + [d], check=True, capture_output=True)
     return path
+
+
+# ECKD DASD images (mkzipl -t cdl|ldl): 15 heads, records a track by size
+ECKD_SECS = {512: 49, 1024: 33, 2048: 21, 4096: 12}
+VOL1_LD_BR = 78             # CCHHB of the list-directed boot record
+
+
+def eckd_block(ccw_ptr, bs):
+    """The block a CCW-type ECKD pointer (its first 5 bytes) names."""
+    cyl, head, rec = struct.unpack_from('>HHB', ccw_ptr)
+    cyl += (head & 0xfff0) << 12
+    return (cyl * 15 + (head & 0xf)) * ECKD_SECS[bs] + rec - 1
+
+
+def ld_block(ld_ptr, bs):
+    """The block a list-directed ECKD pointer names."""
+    cyl, head, rec = struct.unpack_from('>IBB', ld_ptr)
+    return (cyl * 15 + head) * ECKD_SECS[bs] + rec - 1
+
+
+def ld_map(path, bs):
+    """(boot record, program table, [component tables]) blocks of the
+    list-directed map of a CDL image."""
+    data = Path(path).read_bytes()
+    br = eckd_block(data[2 * bs + VOL1_LD_BR:], bs)
+    assert data[br * bs:br * bs + 4] == b'zIPL'
+    table = ld_block(data[br * bs + 16:], bs)
+    comps = []
+    for slot in range(1, bs // 16):
+        p = data[table * bs + 16 * slot:table * bs + 16 * slot + 16]
+        if any(p[:6]):
+            comps.append(ld_block(p, bs))
+    return br, table, comps

@@ -211,6 +211,9 @@ static int zipl_test_bad_records(struct unit_test_state *uts)
 	ut_asserteq(-EBADMSG, zt_plan(&t, 0));
 	t.img[2 * 512] = 'z';
 	t.img[2 * 512 + 4] = ZIPL_COMP_HEADER_DUMP;
+	ut_asserteq(-ENOEXEC, zt_plan(&t, 0));
+	ut_assert(strstr(t.ctx.msg, "a dump record, not a boot record"));
+	t.img[2 * 512 + 4] = 7;
 	ut_asserteq(-EBADMSG, zt_plan(&t, 0));
 	t.img[2 * 512 + 4] = ZIPL_COMP_HEADER_IPL;
 	ut_assertok(zt_plan(&t, 0));
@@ -439,3 +442,235 @@ static int zipl_test_blksz(struct unit_test_state *uts)
 	return 0;
 }
 UNIT_TEST(zipl_test_blksz, 0, zipl);
+
+/*
+ * An ECKD CDL disk of 4096-byte blocks with both maps zipl 2.25 and later
+ * write. Every block used is on track 0 (12 records), so block b is
+ * cylinder 0, head 0, record b + 1:
+ *   0 IPL1, 1 IPL2 (CCW-type record -> 3), 2 VOL1 (boot record -> 8),
+ *   3-5 CCW-type program table, component table, block list -> 10,
+ *   8 list-directed boot record -> 9, 9, 6, 7 its tables and list -> 11,
+ *   10, 11 the data: the CCW-type map loads at ZT_ADDR, the list-directed
+ *   one at ZT_ADDR + 0x10000, so a test sees which map was used.
+ */
+#define ZE_BS		4096
+#define ZE_BLOCKS	24
+#define ZE_VOL1_BR	(2 * ZE_BS + 78)
+
+static void ze_ccw(u8 *p, int blk)
+{
+	p[4] = blk + 1;			/* record; cylinder and head 0 */
+	p[5] = ZE_BS >> 8;		/* size, big-endian */
+	p[6] = ZE_BS & 0xff;
+}
+
+static void ze_ld(u8 *p, int blk)
+{
+	p[5] = blk + 1;			/* record; count 1 (0) */
+}
+
+static void ze_table(u8 *img, int table, int comp, int list, int data,
+		     u64 addr, void (*ptr)(u8 *p, int blk))
+{
+	struct zipl_component_entry *e;
+
+	memcpy(img + table * ZE_BS, ZIPL_MAGIC, 4);
+	ptr(img + table * ZE_BS + 16, comp);
+	memcpy(img + comp * ZE_BS, ZIPL_MAGIC, 4);
+	e = (void *)(img + comp * ZE_BS + 32);
+	ptr((u8 *)&e[0].data, list);
+	e[0].component_type = ZIPL_COMP_LOAD;
+	e[0].load_address = cpu_to_be64(addr);
+	e[1].component_type = ZIPL_COMP_EXEC;
+	e[1].load_address = cpu_to_be64(0x0008000080000000ULL | addr);
+	ptr(img + list * ZE_BS, data);
+}
+
+static int ze_build(struct zt *t)
+{
+	static const u8 ipl1[] = { 0xc9, 0xd7, 0xd3, 0xf1 };
+	static const u8 vol1[] = { 0xe5, 0xd6, 0xd3, 0xf1 };
+	u8 *img;
+
+	memset(t, 0, sizeof(*t));
+	t->blksz = ZE_BS;
+	t->lba = ZE_BLOCKS;
+	img = t->img = calloc(ZE_BLOCKS, ZE_BS);
+	if (!img)
+		return -ENOMEM;
+	memcpy(img, ipl1, 4);
+	memcpy(img + ZE_BS + 92, ZIPL_MAGIC, 4);
+	img[ZE_BS + 96] = 1;		/* version; IPL, ECKD, flags 0 */
+	ze_ccw(img + ZE_BS + 100, 3);
+	memcpy(img + 2 * ZE_BS, vol1, 4);
+	memcpy(img + 2 * ZE_BS + 4, vol1, 4);
+	img[ZE_VOL1_BR + 4] = 8 + 1;	/* CCHHB: record 9 = block 8 */
+	ze_table(img, 3, 4, 5, 10, ZT_ADDR, ze_ccw);
+	memcpy(img + 8 * ZE_BS, ZIPL_MAGIC, 4);
+	img[8 * ZE_BS + 7] = 1;		/* version_id 1 */
+	ze_ld(img + 8 * ZE_BS + 16, 9);
+	ze_table(img, 9, 6, 7, 11, ZT_ADDR + 0x10000, ze_ld);
+	memset(img + 10 * ZE_BS, 0xcc, ZE_BS);
+	memset(img + 11 * ZE_BS, 0x1d, ZE_BS);
+	return memdisk_create(img, ZE_BS, ZE_BLOCKS, true, &t->desc);
+}
+
+/* The list-directed map is used when it is there and good */
+static int zipl_test_eckd_ld(struct unit_test_state *uts)
+{
+	struct zt t;
+
+	ut_assertok(ze_build(&t));
+	ut_assertok(zt_plan(&t, 0));
+	ut_asserteq(ZIPL_SCHEME_ECKD_LD, t.map.scheme);
+	ut_assert(!t.map.ld_skipped);
+	ut_asserteq(9, t.map.table);
+	ut_asserteq(ZT_ADDR + 0x10000, t.plan.comp[0].addr);
+	ut_asserteq(ZE_BS, t.plan.total);
+	ut_assertok(zipl_load(&t.ctx, &t.plan));
+	ut_asserteq(0x1d, *(u8 *)map_sysmem(ZT_ADDR + 0x10000, 1));
+
+	/* Told to leave it: the CCW-type record's map */
+	zipl_ctx_free(&t.ctx);
+	ut_assertok(zipl_ctx_init(&t.ctx, t.desc));
+	t.ctx.no_ld = true;
+	ut_assertok(zipl_read_map(&t.ctx, &t.map));
+	ut_asserteq(ZIPL_SCHEME_ECKD_CDL, t.map.scheme);
+	ut_asserteq(3, t.map.table);
+
+	/* No boot record pointer in VOL1 (zipl before 2.25, mkzipl -L) */
+	memset(t.img + ZE_VOL1_BR, 0, 5);
+	ut_assertok(zt_plan(&t, 0));
+	ut_asserteq(ZIPL_SCHEME_ECKD_CDL, t.map.scheme);
+	ut_assert(!t.map.ld_skipped);
+	ut_asserteq(ZT_ADDR, t.plan.comp[0].addr);
+	zt_free(&t);
+	return 0;
+}
+UNIT_TEST(zipl_test_eckd_ld, 0, zipl);
+
+/* A list-directed record that is bad: the CCW-type map, and why */
+static int zipl_test_eckd_ld_fallback(struct unit_test_state *uts)
+{
+	static const struct {
+		int off;
+		u8 val;
+		const char *msg;
+	} bad[] = {
+		/* VOL1 pointer: record 13 on a track of 12, off the device */
+		{ ZE_VOL1_BR + 4, 13, "not on the guessed geometry" },
+		{ ZE_VOL1_BR + 1, 1, "beyond the device" },
+		/* boot record without magic; its program table pointer null */
+		{ 8 * ZE_BS, 'x', "magic in the list-directed boot record" },
+		{ 8 * ZE_BS + 16 + 5, 0, "boot record has no program table" },
+		/* its program table without magic; an entry off the geometry */
+		{ 9 * ZE_BS, 0, "magic in the program table (block 9)" },
+		{ 9 * ZE_BS + 16 + 4, 15, "ECKD pointer 0/15/7" },
+	};
+	struct zt t;
+	int i;
+
+	for (i = 0; i < ARRAY_SIZE(bad); i++) {
+		ut_assertok(ze_build(&t));
+		t.img[bad[i].off] = bad[i].val;
+		ut_assertok(zt_plan(&t, 0));
+		ut_asserteq(ZIPL_SCHEME_ECKD_CDL, t.map.scheme);
+		ut_assert(t.map.ld_skipped);
+		ut_assert(strstr(t.ctx.msg, bad[i].msg));
+		ut_asserteq(ZT_ADDR, t.plan.comp[0].addr);
+		zt_free(&t);
+	}
+
+	/* A list-directed entry that cannot be planned: its caller retries */
+	ut_assertok(ze_build(&t));
+	ze_ld(t.img + 7 * ZE_BS, 40);		/* record 41 */
+	ut_asserteq(-EBADMSG, zt_plan(&t, 0));
+	ut_asserteq(ZIPL_SCHEME_ECKD_LD, t.map.scheme);
+	t.ctx.no_ld = true;
+	ut_assertok(zipl_read_map(&t.ctx, &t.map));
+	ut_assertok(zipl_plan(&t.ctx, &t.map, 0, &t.plan));
+	ut_asserteq(ZT_ADDR, t.plan.comp[0].addr);
+	zt_free(&t);
+	return 0;
+}
+UNIT_TEST(zipl_test_eckd_ld_fallback, 0, zipl);
+
+/* List-directed pointers: 32-bit cylinder, no size, 16-bit count */
+static int zipl_test_eckd_ldptr(struct unit_test_state *uts)
+{
+	struct zipl_eckd_ldptr p = { 0 };
+	struct zipl_ptr out;
+	struct zt t;
+
+	ut_assertok(ze_build(&t));
+	ut_assertok(zipl_ctx_init(&t.ctx, t.desc));
+	t.ctx.eckd_secs = 12;
+	t.ctx.eckd_ld = true;
+	ut_asserteq(0, zipl_decode_ptr(&t.ctx, &p, &out));	/* null */
+	p.cylinder = cpu_to_be32(70000);	/* past 16 bits */
+	p.head = 14;
+	p.sector = 12;
+	p.count = cpu_to_be16(299);
+	ut_asserteq(1, zipl_decode_ptr(&t.ctx, &p, &out));
+	ut_asserteq((70000ULL * 15 + 14) * 12 + 11, out.blk);
+	ut_asserteq(300, out.count);
+	ut_asserteq(ZE_BS, out.size);
+	p.head = 15;
+	ut_asserteq(-EBADMSG, zipl_decode_ptr(&t.ctx, &p, &out));
+	p.head = 0;
+	p.sector = 0;
+	ut_asserteq(-EBADMSG, zipl_decode_ptr(&t.ctx, &p, &out));
+	zt_free(&t);
+	return 0;
+}
+UNIT_TEST(zipl_test_eckd_ldptr, 0, zipl);
+
+/* Dump tools' maps: refused, whichever record says so */
+static int zipl_test_dump(struct unit_test_state *uts)
+{
+	struct zt t;
+
+	ut_assertok(zt_build(&t, 512, 1));
+	memcpy(t.img + ZIPL_BOOT_INFO, ZIPL_MAGIC, 4);
+	t.img[ZIPL_BOOT_INFO + ZIPL_BOOT_INFO_BP_TYPE] = ZIPL_BP_TYPE_DUMP;
+	ut_asserteq(-ENOEXEC, zt_plan(&t, 0));
+	ut_asserteq_str("a dump record, not a boot record", t.ctx.msg);
+	t.img[ZIPL_BOOT_INFO + ZIPL_BOOT_INFO_BP_TYPE] = 0;
+	ut_assertok(zt_plan(&t, 0));
+	zt_free(&t);
+
+	ut_assertok(ze_build(&t));
+	t.img[ZE_BS + 92 + ZIPL_BOOT_INFO_BP_TYPE] = ZIPL_BP_TYPE_DUMP;
+	memset(t.img + ZE_VOL1_BR, 0, 5);
+	ut_asserteq(-ENOEXEC, zt_plan(&t, 0));
+	ut_asserteq_str("a dump record, not a boot record", t.ctx.msg);
+	zt_free(&t);
+	return 0;
+}
+UNIT_TEST(zipl_test_dump, 0, zipl);
+
+/* A SIGNATURE signs the LOAD right after it */
+static int zipl_test_signature(struct unit_test_state *uts)
+{
+	struct zipl_component_entry *e;
+	struct zt t;
+
+	ut_assertok(zt_build(&t, 512, 1));
+	e = zt_comp(&t, 2, 0);
+	memmove(&e[1], &e[0], 2 * 32);
+	zt_set_comp(&t, 2, 0, ZIPL_COMP_SIGNATURE, 200, 0);
+	e[0].load_address = cpu_to_be64(2ULL << 56 | 600);	/* format, len */
+	ut_assertok(zt_plan(&t, 0));
+	ut_asserteq(2, (u8)(t.plan.comp[0].addr >> 56));
+	ut_asserteq(600, (u32)t.plan.comp[0].addr);
+
+	/* ... none after it: EXEC, another signature */
+	memmove(&e[1], &e[2], 32);
+	ut_asserteq(-EBADMSG, zt_plan(&t, 0));
+	ut_assert(strstr(t.ctx.msg, "component 0: a signature with no LOAD"));
+	e[1] = e[0];
+	ut_asserteq(-EBADMSG, zt_plan(&t, 0));
+	zt_free(&t);
+	return 0;
+}
+UNIT_TEST(zipl_test_signature, 0, zipl);

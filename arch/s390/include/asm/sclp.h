@@ -70,8 +70,18 @@ struct read_info_sccb {
 	u8 _pad_32[100 - 32];
 	__be32 rnsize2;			/* 100-103: when rnsize is 0 */
 	__be64 rnmax2;			/* 104-111: when rnmax is 0 */
-	u8 _pad_112[SCCB_SIZE - 112];
+	u8 _pad_112[134 - 112];
+	u8 fac134;			/* 134 */
+	u8 _pad_135;
+	__be16 fac_ipl;			/* 136-137: bit 0x4000, secure IPL */
+	u8 _pad_138[SCCB_SIZE - 138];
 } __packed;
+_Static_assert(__builtin_offsetof(struct read_info_sccb, fac_ipl) == 136,
+	       "read_info_sccb fac_ipl");
+
+/* Read SCP Info's secure IPL facility bit, as s390-ccw 11.x reads it */
+#define SCLP_FAC_IPL_SIPL		0x4000
+
 _Static_assert(sizeof(struct read_info_sccb) == SCCB_SIZE, "read_info_sccb");
 
 /**
