@@ -48,7 +48,7 @@ static int do_dm_dump_uclass(struct cmd_tbl *cmdtp, int flag, int argc,
 	return CMD_RET_SUCCESS;
 }
 
-static char dm_help_text[] =
+static __maybe_unused char dm_help_text[] =
 	"compat        Dump list of drivers with compatibility strings\n"
 	"dm drivers       Dump list of drivers with uclass and instances\n"
 	"dm static        Dump list of drivers with static platform data\n"

@@ -76,6 +76,8 @@ struct cmd_tbl *find_cmd(const char *cmd)
 int cmd_usage(const struct cmd_tbl *cmdtp)
 {
 	printf("%s - %s\n\n", cmdtp->name, cmdtp->usage ? cmdtp->usage : "");
+	if (!IS_ENABLED(CONFIG_SYS_LONGHELP))
+		return 1;
 	printf("Usage:\n%s ", cmdtp->name);
 	if (!cmdtp->help) {
 		puts("- No additional help available.\n");

@@ -39,11 +39,21 @@ int cmd_always_repeatable(struct cmd_tbl *cmdtp, int flag, int argc,
 int cmd_never_repeatable(struct cmd_tbl *cmdtp, int flag, int argc,
 			 char *const argv[], int *repeatable);
 
+/*
+ * The long help (the text after "Usage:"), as U-Boot's CONFIG_SYS_LONGHELP:
+ * without it a command's usage is its one-line summary only.
+ */
+#ifdef CONFIG_SYS_LONGHELP
+#define CMD_LONGHELP(_help)	_help
+#else
+#define CMD_LONGHELP(_help)	NULL
+#endif
+
 #define U_BOOT_CMD_MKENT_COMPLETE(_name, _maxargs, _rep, _cmd,		\
 				  _usage, _help, _comp)			\
 	{ #_name, _maxargs,						\
 	  _rep ? cmd_always_repeatable : cmd_never_repeatable,		\
-	  _cmd, _usage, _help, _comp }
+	  _cmd, _usage, CMD_LONGHELP(_help), _comp }
 
 #define U_BOOT_CMD_MKENT(_name, _maxargs, _rep, _cmd, _usage, _help)	\
 	U_BOOT_CMD_MKENT_COMPLETE(_name, _maxargs, _rep, _cmd, _usage,	\
@@ -78,7 +88,7 @@ int cmd_never_repeatable(struct cmd_tbl *cmdtp, int flag, int argc,
 	}								\
 	ll_entry_declare(struct cmd_tbl, _name, cmd) =			\
 		{ #_name, CONFIG_SYS_MAXARGS, do_##_name, NULL,		\
-		  _usage, _help, NULL }
+		  _usage, CMD_LONGHELP(_help), NULL }
 
 /**
  * find_cmd() - look a command up by name (an unambiguous prefix works)
