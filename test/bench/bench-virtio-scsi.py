@@ -158,7 +158,7 @@ def main():
     scsi = statistics.median(r['scsi64'] for r in runs)
     scan = statistics.median(r['scan'] for r in runs)
     print(f'  {"ratio virtio-scsi / virtio-blk":32} {scsi / blk:9.2f}')
-    record('virtboot: 64 MiB read, virtio-scsi / virtio-blk', args.board,
+    record('virtboot against itself, 64 MiB read', args.board,
            [r['scsi64'] for r in runs], 'virtio-blk',
            [r['blk64'] for r in runs], name='virtio-scsi')
     print(f'  scan target <= 50 ms: {"met" if scan <= 0.050 else "missed"}')

@@ -194,7 +194,7 @@ def draw(groups, out, note):
                  va='bottom')
     fig.tight_layout(rect=(0, bottom + (0.2 if note else 0) / height,
                            0.93, 1))
-    fig.savefig(out, dpi=100)
+    fig.savefig(out, dpi=100, pil_kwargs={'optimize': True})
 
 
 def main():

@@ -40,7 +40,7 @@ bench() {
 	local script=$1
 	shift
 	echo
-	echo "=== $script $* (runs: $runs)"
+	echo "=== $script${*:+ $*} (runs: $runs)"
 	echo "load before: $(cut -d' ' -f1-3 /proc/loadavg)"
 	loads="$loads $(cut -d' ' -f1 /proc/loadavg)"
 	"$PYTHON" "test/bench/$script" "$@" --runs "$runs"
