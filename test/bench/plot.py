@@ -20,8 +20,9 @@ and a thinner bar below it for cpu time, when both medians are at least
 CPU_MIN seconds (QEMU's cpu time is read in 10 ms ticks). A dotted line
 at 1.0, a red tick at each measure's target; a dot is green when its
 target is met, red when missed, blue without a target (a diamond by
-its own ratio). The x axis is logarithmic: 0.5 and 2.0 are as far from 1.0. --load gives the load
-averages run-all.sh read (their range goes into the note).
+its own ratio). The x axis is logarithmic: 0.5 and 2.0 are as far from
+1.0. --load gives the load averages run-all.sh read (their range goes
+into the note).
 """
 
 import argparse
@@ -143,8 +144,8 @@ def draw(groups, out, note):
         target = r.get('target')
         ax.errorbar(wall[0], y, xerr=[[wall[0] - min(wall[0], wall[1])],
                                       [max(wall[0], wall[2]) - wall[0]]],
-                    fmt='o', color=colour(wall[0], target), markersize=6, capsize=2.5,
-                    linewidth=1.4)
+                    fmt='o', color=colour(wall[0], target), markersize=6,
+                    capsize=2.5, linewidth=1.4)
         text = f'{wall[0]:.2f}'
         if cpu:
             ax.errorbar(cpu[0], y + 0.28,
