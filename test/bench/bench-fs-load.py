@@ -28,7 +28,8 @@ import tempfile
 import zlib
 from pathlib import Path
 
-from benchlib import Firmware, log_run, medians, print_ratios, rounds
+from benchlib import (Firmware, log_run, medians, print_ratios, record_rows,
+                      rounds)
 
 REPO = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(REPO / 'test/py'))
@@ -118,6 +119,10 @@ def main():
     print_ratios(f'qemu-arm64, load of 64 MiB from ext4 and FAT32 on '
                  f'virtio-blk-pci, median of {args.runs} runs',
                  med['virtboot'], med['U-Boot'], list(bins), keys, TARGETS)
+    record_rows('qemu-arm64 load of 64 MiB (virtio-blk-pci)', results,
+                list(bins), {'ext4': 'ext4', 'ext4frag': 'ext4, ~260 pieces',
+                             'fat': 'FAT32', 'fatfrag': 'FAT32, ~260 pieces'},
+                TARGETS)
 
 
 if __name__ == '__main__':

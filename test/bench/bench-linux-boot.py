@@ -41,7 +41,8 @@ from pathlib import Path
 
 import pexpect
 
-from benchlib import cpu_seconds, log_run, medians, print_ratios, rounds
+from benchlib import (cpu_seconds, log_run, medians, print_ratios,
+                      record_rows, rounds)
 
 REPO = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(REPO / 'test/py'))
@@ -171,6 +172,10 @@ def main():
                  f'virtio-blk-pci, bootdelay {args.bootdelay}, median of '
                  f'{args.runs} runs',
                  med['virtboot'], med['U-Boot'], list(bins), KEYS, TARGETS)
+    record_rows(f'qemu-arm64 Linux via extlinux.conf, bootdelay '
+                f'{args.bootdelay}', results, list(bins),
+                {'kernel': "to the kernel's first line",
+                 'init': "to Linux's init"}, TARGETS)
 
 
 if __name__ == '__main__':

@@ -29,7 +29,8 @@ import tempfile
 import zlib
 from pathlib import Path
 
-from benchlib import Firmware, log_run, medians, print_ratios, rounds
+from benchlib import (Firmware, log_run, medians, print_ratios, record_rows,
+                      rounds)
 
 REPO = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(REPO / 'test/py/tests'))
@@ -113,6 +114,10 @@ def main():
     print_ratios(f'qemu-arm64, tftpboot of 64 MiB over QEMU user network '
                  f'(virtio-net-pci), median of {args.runs} runs',
                  med['virtboot'], med['U-Boot'], list(bins), KEYS, TARGETS)
+    record_rows('qemu-arm64 network (virtio-net-pci)', results, list(bins),
+                {'dhcp': 'dhcp', 'tftp64': 'tftpboot 64 MiB (slirp)',
+                 'win1': 'tftpboot 16 MiB, windowsize 1',
+                 'win16': 'tftpboot 16 MiB, windowsize 16'}, TARGETS)
     for name in bins:
         w1, w16 = med[name]['win1'][0], med[name]['win16'][0]
         print(f'{name}: windowsize 16 against 1 on the local server: '

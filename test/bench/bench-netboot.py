@@ -31,7 +31,7 @@ REPO = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(REPO / 'test' / 'py' / 'linux'))
 sys.path.insert(0, str(REPO / 'test' / 'bench'))
 import fixture  # noqa: E402
-from benchlib import alternate_boots, boot_to_init  # noqa: E402
+from benchlib import alternate_boots, boot_to_init, record  # noqa: E402
 
 CMDLINE = 'console=ttysclp0 quiet'
 
@@ -64,7 +64,7 @@ def main():
 
     ways = {'virtboot': argv_for(tftp, args.virtboot),
             'qemu-netboot': argv_for(tftp, None)}
-    _, med = alternate_boots(ways, args.runs, run_once)
+    res, med = alternate_boots(ways, args.runs, run_once)
     shutil.rmtree(tftp)
     print(f'\nnetwork boot, power-on to init, median of {args.runs} runs')
     print(f'{"":14} {"wall s":>8} {"cpu s":>8}')
@@ -73,6 +73,8 @@ def main():
     vb, ref = med['virtboot'], med['qemu-netboot']
     print(f'virtboot / qemu-netboot   wall {vb[0] / ref[0]:5.2f}  '
           f'cpu {vb[1] / ref[1]:5.2f}')
+    record('qemu-s390x network boot (virtio-net-ccw)', "to Linux's init",
+           res['virtboot'], "QEMU's netboot", res['qemu-netboot'], 1.0)
 
 
 if __name__ == '__main__':

@@ -7,8 +7,13 @@ Every time is taken twice: wall (host seconds) and cpu (user + system
 seconds of the whole QEMU process, all its threads, from /proc/PID/stat).
 The machine the benchmarks run on may be busy: wall time then grows for
 whoever runs while it is, cpu time much less.
+
+Every script also records its per-run samples through record() into the
+results file $BENCH_RESULTS names (run-all.sh sets it; without it nothing
+is written), from which plot.py draws the figure of doc/develop/.
 """
 
+import json
 import os
 import statistics
 import sys
@@ -104,6 +109,44 @@ def print_ratios(title, ours, peer, names, keys, targets):
         print(f'{k:10} {vw:10.3f} {uw:10.3f}  {vw / uw:6.2f} '
               f'{vc / uc if uc else float("nan"):6.2f}  '
               f'{verdict(targets.get(k), vw / uw)}')
+
+
+def record(bench, measure, ours, peer, peer_samples, target=None,
+           name='virtboot'):
+    """Append one measure's per-run samples to the results file named by
+    $BENCH_RESULTS, as one JSON line (nothing when it is not set).
+
+    @bench names the benchmark (the figure groups its measures under it),
+    @measure the row; @ours and @peer_samples are the samples of the two
+    sides, the same number of each, sample i of both taken in the same
+    round: (wall, cpu) pairs, or plain numbers for what has one value
+    (a size, a time the firmware measured itself). @peer names the other
+    side, @name ours (another virtboot path when virtboot is compared
+    with itself); @target is the issue's target for the ratio ours /
+    peer, if any.
+    """
+    path = os.environ.get('BENCH_RESULTS')
+    if not path:
+        return
+    line = {'bench': bench, 'measure': measure, 'name': name,
+            'virtboot': [list(s) if isinstance(s, tuple) else s
+                         for s in ours],
+            'peer': peer,
+            'samples': [list(s) if isinstance(s, tuple) else s
+                        for s in peer_samples],
+            'target': target}
+    with open(path, 'a') as f:
+        f.write(json.dumps(line) + '\n')
+
+
+def record_rows(bench, results, names, rows, targets):
+    """record() each of @rows {key: measure} of the rounds() results
+    @results {name: [{key: (wall, cpu)}]}, the two firmwares @names
+    (virtboot first), with @targets {key: ratio}."""
+    ours, peer = names
+    for key, measure in rows.items():
+        record(bench, measure, [r[key] for r in results[ours]], peer,
+               [r[key] for r in results[peer]], targets.get(key))
 
 
 def log_run(label, res):
