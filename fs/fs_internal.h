@@ -128,7 +128,6 @@ struct blk_desc *fs_dev_desc(void);
  */
 void fs_set_error(const char *fmt, ...) __printf(1, 2);
 
-/** fs_get_error() - what fs_set_error() said, or NULL */
-const char *fs_get_error(void);
+/* fs_get_error() (what fs_set_error() said) is in <fs.h> */
 
 #endif /* _FS_INTERNAL_H */

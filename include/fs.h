@@ -202,6 +202,12 @@ const char *fs_strerror(int err);
 
 void fs_print_types(void);
 
+/**
+ * fs_get_error() - what the filesystem driver said went wrong in the last
+ * operation (kept until the next fs_set_blk_dev()), or NULL
+ */
+const char *fs_get_error(void);
+
 /* The commands (cmd/fs.c), for the per-filesystem aliases */
 int do_ls(struct cmd_tbl *cmdtp, int flag, int argc, char *const argv[],
 	  int fstype);
