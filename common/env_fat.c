@@ -98,9 +98,10 @@ int env_load(void)
 	ret = fs_read_buf(CONFIG_ENV_FAT_FILE, buf, CONFIG_ENV_SIZE, &len);
 	if (ret) {
 		/* U-Boot's line, its space before the line break too */
-		printf("Unable to read \"%s\" from %s%d:%d... \n",
+		printf("Unable to read \"%s\" from %s%d:%d... ",
 		       CONFIG_ENV_FAT_FILE, CONFIG_ENV_FAT_INTERFACE,
 		       desc->devnum, part);
+		putc('\n');
 		free(buf);
 		goto use_default;
 	}
