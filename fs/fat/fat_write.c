@@ -319,18 +319,15 @@ static int write_data(u32 clus, const char *path, u64 pos, const u8 *buf,
 	return ret;
 }
 
-static int zero_clusters(u32 first, u32 count)
+/* Fill cluster @clus with zeros (a directory's new cluster) */
+static int zero_cluster(u32 clus)
 {
-	u64 off = fat_clus_off(first), end = off + ((u64)count <<
-						    fat_vol.clus_shift);
+	u64 off = fat_clus_off(clus), end = off + (1U << fat_vol.clus_shift);
 	u8 *zero = calloc(1, ZERO_CHUNK);
 	int ret = 0;
 
 	if (!zero)
 		return -ENOMEM;
-	/* (clusters taken one after the other by fat_alloc() may not be
-	 * consecutive: zero each in turn)
-	 */
 	for (; !ret && off < end; off += ZERO_CHUNK)
 		ret = fs_devwrite(off, min_t(u64, ZERO_CHUNK, end - off), zero);
 	free(zero);
@@ -339,154 +336,6 @@ static int zero_clusters(u32 first, u32 count)
 }
 
 /* --- names --------------------------------------------------------- */
-
-bool fat_name_valid(const char *name)
-{
-	size_t len = strlen(name);
-	const char *p;
-
-	/* U-Boot's rule (normalize_longname) */
-	if (!len || len >= 256 || name[len - 1] == '.')
-		return false;
-	for (p = name; *p; p++) {
-		if ((u8)*p < 0x20 || strchr("<>:\"/\\|?*", *p))
-			return false;
-	}
-
-	return fat_name_utf16(name, NULL) > 0;
-}
-
-int fat_name_utf16(const char *name, u16 *out)
-{
-	const u8 *p = (const u8 *)name;
-	int n = 0, more, i;
-	u32 c;
-
-	while (*p) {
-		c = *p++;
-		more = c < 0x80 ? 0 : c >= 0xf0 && c < 0xf5 ? 3 :
-		       c >= 0xe0 ? 2 : c >= 0xc2 && c < 0xe0 ? 1 : -1;
-		if (more < 0)
-			return -EINVAL;
-		if (more)
-			c &= 0x3f >> more;
-		for (i = 0; i < more; i++, p++) {
-			if ((*p & 0xc0) != 0x80)
-				return -EINVAL;
-			c = c << 6 | (*p & 0x3f);
-		}
-		/* no overlong forms, no surrogates, nothing past U+10FFFF */
-		if ((more == 2 && c < 0x800) || (more == 3 && c < 0x10000) ||
-		    (c >= 0xd800 && c < 0xe000) || c > 0x10ffff)
-			return -EINVAL;
-		if (c >= 0x10000) {
-			if (out) {
-				out[n] = 0xd800 + ((c - 0x10000) >> 10);
-				out[n + 1] = 0xdc00 + (c & 0x3ff);
-			}
-			n += 2;
-		} else {
-			if (out)
-				out[n] = c;
-			n++;
-		}
-		if (n > LFN_MAX * 13 - 5)	/* 255 units at most */
-			return -EINVAL;
-	}
-
-	return n;
-}
-
-/*
- * One character of an 8.3 name from @p (advanced past it): upper case;
- * 0 for one dropped (a space or a dot); '_' for one an 8.3 name cannot
- * hold; *@lossy set for both
- */
-static char sfn_char(const char **p, bool *lossy)
-{
-	u8 c = *(*p)++;
-
-	if (c == ' ' || c == '.') {
-		*lossy = true;
-		return 0;
-	}
-	if (c >= 0x80) {
-		/* one '_' for a whole UTF-8 sequence */
-		while ((**p & 0xc0) == 0x80)
-			(*p)++;
-		*lossy = true;
-		return '_';
-	}
-	if (strchr("+,;=[]", c)) {
-		*lossy = true;
-		return '_';
-	}
-
-	return c >= 'a' && c <= 'z' ? c - 'a' + 'A' : c;
-}
-
-int fat_sfn_make(const char *name, char *sfn)
-{
-	const char *dot = strrchr(name, '.'), *p, *end;
-	bool lossy = false, upper = true;
-	int n;
-	char c;
-
-	for (p = name; *p; p++)
-		if (*p >= 'a' && *p <= 'z')
-			upper = false;
-	/* a name whose dots and spaces all come first has no extension */
-	if (dot) {
-		for (p = name; p < dot && (*p == '.' || *p == ' '); p++)
-			;
-		if (p == dot)
-			dot = NULL;
-	}
-	memset(sfn, ' ', 11);
-	end = dot ? dot : name + strlen(name);
-	for (p = name, n = 0; p < end;) {
-		c = sfn_char(&p, &lossy);
-		if (!c)
-			continue;
-		if (n == 8) {
-			lossy = true;
-			break;
-		}
-		sfn[n++] = c;
-	}
-	if (!n)
-		return -EINVAL;
-	if (dot) {
-		for (p = dot + 1, n = 8; *p;) {
-			c = sfn_char(&p, &lossy);
-			if (!c)
-				continue;
-			if (n == 11) {
-				lossy = true;
-				break;
-			}
-			sfn[n++] = c;
-		}
-	}
-	if (lossy)
-		return FAT_SFN_LOSSY;
-
-	return upper ? FAT_SFN_EXACT : FAT_SFN_LOSSLESS;
-}
-
-void fat_sfn_tail(const char *sfn, u32 num, char *out)
-{
-	char tail[12], name[11];
-	int len = snprintf(tail, sizeof(tail), "~%u", num), base;
-
-	for (base = 8; base > 0 && sfn[base - 1] == ' '; base--)
-		;
-	base = min(base, 8 - len);
-	memcpy(name, sfn, 11);
-	memcpy(name + base, tail, len);
-	memset(name + base + len, ' ', 8 - base - len);
-	memcpy(out, name, 11);
-}
 
 /* Mark the numeric tail of @name if it is one of @f's 8.3 name's */
 static void tail_taken(struct fat_wfile *f, const char *name)
@@ -593,7 +442,7 @@ static int dir_grow(struct fat_slots *s, int want)
 
 	ret = fat_alloc(s->last, s->grow, &c);
 	for (i = 0; !ret && i < s->grow; i++) {
-		ret = zero_clusters(c, 1);
+		ret = zero_cluster(c);
 		for (k = 0; k < per && s->n < want; k++)
 			s->off[s->n++] = fat_clus_off(c) + k * 32;
 		if (!ret && i + 1 < s->grow)
