@@ -16,12 +16,35 @@
  */
 #include <common.h>
 #include <blk.h>
+#include <dm.h>
+#include <dm/device-internal.h>
 #include <env.h>
 #include <fs.h>
 #include <malloc.h>
 #include <part.h>
-#include <virtio.h>
 #include <u-boot/crc.h>
+
+/*
+ * The virtio disks ready, as U-Boot's env/fat.c readies mmc and scsi: only
+ * they, so that the other devices (a network card, whose probe sets
+ * ethaddr) come up after the environment is there, as in U-Boot
+ */
+static void env_fat_probe_disks(void)
+{
+	struct udevice *udev, *vdev;
+	struct uclass *uc;
+
+	if (uclass_get(UCLASS_VIRTIO, &uc))
+		return;
+	uclass_foreach_dev(udev, uc) {
+		if (device_probe(udev))
+			continue;
+		device_foreach_child(vdev, udev) {
+			if (device_get_uclass_id(vdev) == UCLASS_BLK)
+				device_probe(vdev);
+		}
+	}
+}
 
 /*
  * The partition, found as U-Boot's blk_get_device_part_str() finds it
@@ -79,10 +102,9 @@ int env_load(void)
 	int part, ret;
 
 	printf("Loading Environment from FAT... ");
-	/* the interface ready, as U-Boot's prepares mmc and scsi */
 	if (IS_ENABLED(CONFIG_VIRTIO) &&
 	    !strcmp(CONFIG_ENV_FAT_INTERFACE, "virtio"))
-		virtio_init();
+		env_fat_probe_disks();
 	ret = env_fat_part(&desc, &part);
 	if (!ret)
 		ret = env_fat_set(desc, part);
