@@ -323,15 +323,15 @@ int fs_write_buf(const char *filename, const void *buf, loff_t offset,
 int fs_write(const char *filename, ulong addr, loff_t offset, loff_t len,
 	     loff_t *actwrite)
 {
-	void *buf;
+	void *buf = NULL;
 
 	*actwrite = 0;
 	if (!fs_drv)
 		return -ENODEV;
 	/* the bytes are only read: anywhere in RAM, the firmware's too */
-	buf = len && lmb_check(addr, len, NULL) == -EFAULT ? NULL :
-	      map_sysmem(addr, len);
-	if (!buf) {
+	if (len && lmb_check(addr, len, NULL) != -EFAULT)
+		buf = map_sysmem(addr, len);
+	if (len && !buf) {
 		fs_set_error("%llu bytes at 0x%lx are not all in RAM",
 			     (unsigned long long)len, addr);
 		fs_close();

@@ -317,5 +317,12 @@ def test_save_and_usage(fw):
         'fatwrite - write file into a dos filesystem\n\nUsage:\n'), out
     out, status = fw.run_status(f'save virtio 0:1 {fw.base:x} x')
     assert status == 1 and out.startswith('save - save file to a filesystem')
+    # from memory that is not all RAM, or no bytes from anywhere
+    out, status = fw.run_status('fatwrite virtio 0:1 fffff000 x 2000')
+    assert (out, status) == (
+        '8192 bytes at 0xfffff000 are not all in RAM\n'
+        '** Unable to write file x **', 1)
+    write(fw, 'fat32', 'none.bin', 0)
+    assert fw.layout.read('fat32', 'none.bin') == b''
     assert fw.run_status(f'fatwrite virtio 0:9 {fw.base:x} x 1') == (
         '** Invalid partition 9 **\nCouldn\'t find partition virtio 0:9', 1)
