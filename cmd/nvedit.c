@@ -5,6 +5,7 @@
 #include <command.h>
 #include <env.h>
 #include <malloc.h>
+#include <lmb.h>
 #include <mapmem.h>
 #include <u-boot/crc.h>
 
@@ -283,6 +284,7 @@ static int do_env_export(struct cmd_tbl *cmdtp, int flag, int argc,
 	ulong addr, size = 0, need, hdr = 0, filesize;
 	bool chk = false, sized = false;
 	char sep = ENV_FMT_TEXT, *buf;
+	const char *why;
 	int i, nvars;
 
 	if (!IS_ENABLED(CONFIG_CMD_EXPORTENV))
@@ -322,6 +324,12 @@ static int do_env_export(struct cmd_tbl *cmdtp, int flag, int argc,
 	if (size < need) {
 		printf("## Error: env export: %lu bytes do not fit in 0x%lx\n",
 		       need, size);
+		return CMD_RET_FAILURE;
+	}
+	/* never over what the firmware keeps (its data, stack, heap) */
+	if (lmb_check(addr, size, &why) == -EBUSY) {
+		printf("## Error: env export: 0x%lx+0x%lx would overwrite %s\n",
+		       addr, size, why);
 		return CMD_RET_FAILURE;
 	}
 	buf = map_sysmem(addr, size);
