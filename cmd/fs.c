@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 /*
  * The file commands over the filesystem layer (include/fs.h), with
- * U-Boot's syntax and output: load, ls, size, fstype, fstypes, and the
- * per-filesystem names (ext4load, fatls, ...) that only accept their
- * own filesystem.
+ * U-Boot's syntax and output: load, save, ls, size, fstype, fstypes, and
+ * the per-filesystem names (ext4load, fatls, fatwrite, ...) that only
+ * accept their own filesystem.
  *
  * A failure is U-Boot's line ("Failed to load 'x'"), then the reason
  * on a line of its own unless it is a missing file; a device or
@@ -107,6 +107,50 @@ int do_load(struct cmd_tbl *cmdtp, int flag, int argc, char *const argv[],
 	puts("\n");
 	env_set_hex("fileaddr", addr);
 	env_set_hex("filesize", len_read);
+
+	return CMD_RET_SUCCESS;
+}
+
+int do_save(struct cmd_tbl *cmdtp, int flag, int argc, char *const argv[],
+	    int fstype)
+{
+	ulong addr, bytes, pos = 0, time;
+	const char *why;
+	loff_t written;
+	int ret;
+
+	if (argc < 6 || argc > 7)
+		return CMD_RET_USAGE;
+	if (strict_strtoul(argv[3], 16, &addr) ||
+	    strict_strtoul(argv[5], 16, &bytes) ||
+	    (argc > 6 && strict_strtoul(argv[6], 16, &pos)))
+		return CMD_RET_USAGE;
+	if (fs_set_blk_dev(argv[1], argv[2], fstype))
+		return CMD_RET_FAILURE;
+
+	time = get_timer(0);
+	ret = fs_write(argv[4], addr, pos, bytes, &written);
+	time = get_timer(time);
+	if (ret) {
+		/* what U-Boot's FAT writer says, or why, then U-Boot's line */
+		why = fs_get_error();
+		if (why)
+			printf("%s\n", why);
+		else if (ret == -EROFS || ret == -EIO)
+			printf("** %s **\n", fs_strerror(ret));
+		printf("** Unable to write file %s **\n", argv[4]);
+		return CMD_RET_FAILURE;
+	}
+
+	/* U-Boot's rate: whole bytes per ms, times 1000 */
+	printf("%llu bytes written in %lu ms", (unsigned long long)written,
+	       time);
+	if (time) {
+		puts(" (");
+		print_size(written / time * 1000, "/s");
+		puts(")");
+	}
+	puts("\n");
 
 	return CMD_RET_SUCCESS;
 }
@@ -228,6 +272,25 @@ U_BOOT_CMD(
 	"    - Find file 'filename' from 'dev' on 'interface'\n"
 	"      determine its size, and store in the 'filesize' variable."
 );
+
+#ifdef CONFIG_FS_WRITE
+static int do_any_save(struct cmd_tbl *cmdtp, int flag, int argc,
+		       char *const argv[])
+{
+	return do_save(cmdtp, flag, argc, argv, FS_TYPE_ANY);
+}
+
+U_BOOT_CMD(
+	save, 7, 0, do_any_save,
+	"save file to a filesystem",
+	"<interface> <dev[:part]> <addr> <filename> bytes [pos]\n"
+	"    - Save binary file 'filename' to partition 'part' on device\n"
+	"      type 'interface' instance 'dev' from addr 'addr' in memory.\n"
+	"      'bytes' gives the size to save in bytes and is mandatory.\n"
+	"      'pos' gives the file byte position to start writing to.\n"
+	"      If 'pos' is 0 or omitted, the file is written from the start."
+);
+#endif
 
 U_BOOT_CMD(
 	fstype, 4, 1, do_fstype,
@@ -368,6 +431,22 @@ U_BOOT_CMD(
 	"<interface> [<dev[:part]>]\n"
 	"    - print information about filesystem from 'dev' on 'interface'"
 );
+
+#ifdef CONFIG_FAT_WRITE
+static int do_fatwrite(struct cmd_tbl *cmdtp, int flag, int argc,
+		       char *const argv[])
+{
+	return do_save(cmdtp, flag, argc, argv, FS_TYPE_FAT);
+}
+
+U_BOOT_CMD(
+	fatwrite, 7, 0, do_fatwrite,
+	"write file into a dos filesystem",
+	"<interface> <dev[:part]> <addr> <filename> [<bytes> [<offset>]]\n"
+	"    - write file 'filename' from the address 'addr' in RAM\n"
+	"      to 'dev' on 'interface'"
+);
+#endif
 
 U_BOOT_CMD(
 	fatsize, 4, 0, do_fatsize,

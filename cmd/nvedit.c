@@ -5,6 +5,7 @@
 #include <command.h>
 #include <env.h>
 #include <malloc.h>
+#include <lmb.h>
 #include <mapmem.h>
 #include <u-boot/crc.h>
 
@@ -196,17 +197,17 @@ static int do_env_exists(struct cmd_tbl *cmdtp, int flag, int argc,
 }
 
 /*
- * 'env info [-d] [-p] [-q]', as U-Boot's. virtboot keeps no environment in
- * storage: it always starts from the default one, which is therefore in
- * use, and cannot be saved. Without options the state is printed in
- * U-Boot's words (an environment that was not loaded is "invalid" there
- * too); -d succeeds if the default environment is in use, -p if it can
- * be persisted (never), -q prints nothing.
+ * 'env info [-d] [-p] [-q]', as U-Boot's. Without options the state, in
+ * U-Boot's words: an environment kept nowhere (no CONFIG_ENV_IS_IN_FAT)
+ * is "invalid"; one in a file is "valid", whether it was loaded or the
+ * default replaced it (env_use_default). -d succeeds if the default
+ * environment is in use, -p if it can be saved, -q prints nothing.
  */
 static int do_env_info(struct cmd_tbl *cmdtp, int flag, int argc,
 		       char *const argv[])
 {
-	bool dflt = false, persist = false, quiet = false;
+	bool dflt = false, persist = false, quiet = false, ok = true;
+	bool saves = IS_ENABLED(CONFIG_ENV_IS_IN_FAT);
 	const char *opt;
 	int i;
 
@@ -227,97 +228,74 @@ static int do_env_info(struct cmd_tbl *cmdtp, int flag, int argc,
 		}
 	}
 	if (!dflt && !persist) {
-		puts("env_valid = invalid\n"
-		     "env_ready = true\n"
-		     "env_use_default = true\n");
+		printf("env_valid = %s\n"
+		       "env_ready = true\n"
+		       "env_use_default = %s\n", saves ? "valid" : "invalid",
+		       env_uses_default() ? "true" : "false");
 		return CMD_RET_SUCCESS;
 	}
-	if (dflt && !quiet)
-		puts("Default environment is used\n");
+	if (dflt) {
+		ok = env_uses_default();
+		if (!quiet)
+			puts(ok ? "Default environment is used\n" :
+			     "Environment was loaded from persistent storage\n");
+	}
 	if (persist) {
 		if (!quiet)
-			puts("Environment cannot be persisted\n");
-		return CMD_RET_FAILURE;
+			printf("Environment %s be persisted\n",
+			       saves ? "can" : "cannot");
+		ok = ok && saves;
 	}
-	return CMD_RET_SUCCESS;
+	return ok ? CMD_RET_SUCCESS : CMD_RET_FAILURE;
 }
+
+#ifdef CONFIG_CMD_SAVEENV
+static int do_env_save(struct cmd_tbl *cmdtp, int flag, int argc,
+		       char *const argv[])
+{
+	return env_save() ? CMD_RET_FAILURE : CMD_RET_SUCCESS;
+}
+
+U_BOOT_CMD(
+	saveenv, 1, 0, do_env_save,
+	"save environment variables to persistent storage",
+	""
+);
+#endif
 
 /* --- env export / env import, as U-Boot's ----------------------------- */
 
 /*
- * Formats: text ("name=value" lines, then a NUL), binary ("name=value"
- * strings each ending in a NUL, then one more NUL) and checksummed (a
- * CRC-32 of the rest, then the binary form padded with NULs: U-Boot's
- * env_t, CONFIG_ENV_SIZE bytes unless a size is given). In the text and
- * binary forms a backslash escapes the next character: the separator or
- * a backslash in a value is written with one before it.
+ * Formats (common/env_data.c): text ("name=value" lines, then a NUL),
+ * binary ("name=value" strings each ending in a NUL, then one more NUL)
+ * and checksummed (a CRC-32 of the rest, then the binary form padded
+ * with NULs: U-Boot's env_t, CONFIG_ENV_SIZE bytes unless a size is
+ * given). A binary export is padded to the environment's size as
+ * U-Boot's, which sets filesize to CONFIG_ENV_SIZE.
  */
 #define ENV_FMT_TEXT	'\n'
 #define ENV_FMT_BIN	'\0'
 /* The most bytes 'env import' looks through for the end of unsized data */
 #define ENV_IMPORT_SCAN	(1UL << 20)
 
-struct env_export {
-	char *p;		/* where the next byte goes; NULL: only count */
-	size_t len;		/* bytes so far */
-	char sep;
-	int nvars;
-	char *const *vars;	/* only these, if nvars */
-};
-
-static bool env_listed(const char *name, int nvars, char *const vars[])
-{
-	int i;
-
-	for (i = 0; i < nvars; i++)
-		if (!strcmp(name, vars[i]))
-			return true;
-	return !nvars;
-}
-
-static void env_put(struct env_export *x, char c)
-{
-	if (x->p)
-		x->p[x->len] = c;
-	x->len++;
-}
-
-static int export_one(const char *name, const char *value, void *priv)
-{
-	struct env_export *x = priv;
-
-	if (!env_listed(name, x->nvars, x->vars))
-		return 0;
-	while (*name)
-		env_put(x, *name++);
-	env_put(x, '=');
-	for (; *value; value++) {
-		if (*value == x->sep || *value == '\\')
-			env_put(x, '\\');
-		env_put(x, *value);
-	}
-	env_put(x, x->sep);
-	return 0;
-}
-
 static int do_env_export(struct cmd_tbl *cmdtp, int flag, int argc,
 			 char *const argv[])
 {
-	struct env_export x = { .sep = ENV_FMT_TEXT };
-	ulong addr, size = 0, need, hdr = 0;
+	ulong addr, size = 0, need, hdr = 0, filesize;
 	bool chk = false, sized = false;
-	char *buf;
-	int i;
+	char sep = ENV_FMT_TEXT, *buf;
+	const char *why;
+	int i, nvars;
 
 	if (!IS_ENABLED(CONFIG_CMD_EXPORTENV))
 		return CMD_RET_USAGE;
 	for (i = 1; i < argc && argv[i][0] == '-'; i++) {
 		if (!strcmp(argv[i], "-t")) {
-			x.sep = ENV_FMT_TEXT;
+			sep = ENV_FMT_TEXT;
 		} else if (!strcmp(argv[i], "-b")) {
-			x.sep = ENV_FMT_BIN;
+			sep = ENV_FMT_BIN;
 		} else if (!strcmp(argv[i], "-c")) {
-			x.sep = ENV_FMT_BIN;
+			sep = ENV_FMT_BIN;
 			chk = true;
 		} else if (!strcmp(argv[i], "-s") && i + 1 < argc) {
 			if (strict_strtoul(argv[++i], 16, &size))
@@ -329,24 +307,29 @@ static int do_env_export(struct cmd_tbl *cmdtp, int flag, int argc,
 	}
 	if (i >= argc || strict_strtoul(argv[i], 16, &addr))
 		return CMD_RET_USAGE;
-	x.nvars = argc - i - 1;
-	x.vars = argv + i + 1;
+	nvars = argc - i - 1;
 
 	/* count, then write */
-	env_foreach(export_one, &x);
-	env_put(&x, '\0');
-	need = x.len;
+	need = env_export_data(sep, NULL, nvars, argv + i + 1);
 	if (chk) {
-		hdr = sizeof(u32);
+		hdr = ENV_HEADER_SIZE;
 		if (!sized)
 			size = CONFIG_ENV_SIZE;
 		need += hdr;
+	} else if (!sized && sep == ENV_FMT_BIN) {
+		size = ENV_SIZE;	/* U-Boot's pad, without a header */
 	}
-	if (!sized && !chk)
+	if (!size)
 		size = need;
 	if (size < need) {
 		printf("## Error: env export: %lu bytes do not fit in 0x%lx\n",
 		       need, size);
+		return CMD_RET_FAILURE;
+	}
+	/* never over what the firmware keeps (its data, stack, heap) */
+	if (lmb_check(addr, size, &why) == -EBUSY) {
+		printf("## Error: env export: 0x%lx+0x%lx would overwrite %s\n",
+		       addr, size, why);
 		return CMD_RET_FAILURE;
 	}
 	buf = map_sysmem(addr, size);
@@ -355,74 +338,28 @@ static int do_env_export(struct cmd_tbl *cmdtp, int flag, int argc,
 		       addr, size);
 		return CMD_RET_FAILURE;
 	}
-	x.p = buf + hdr;
-	x.len = 0;
-	env_foreach(export_one, &x);
-	env_put(&x, '\0');
-	memset(buf + hdr + x.len, 0, size - hdr - x.len);
+	need = env_export_data(sep, buf + hdr, nvars, argv + i + 1);
+	memset(buf + hdr + need, 0, size - hdr - need);
 	if (chk) {
 		u32 crc = crc32(0, (u8 *)buf + hdr, size - hdr);
 
 		memcpy(buf, &crc, sizeof(crc));
 	}
 	unmap_sysmem(buf);
-	env_set_hex("filesize", size);
+	/* U-Boot counts a header a binary export does not have */
+	filesize = !sized && sep == ENV_FMT_BIN ? CONFIG_ENV_SIZE : size;
+	env_set_hex("filesize", filesize);
 	return CMD_RET_SUCCESS;
-}
-
-static int delete_first(const char *name, const char *value, void *priv)
-{
-	env_set(name, NULL);
-	*(bool *)priv = true;
-	return 1;
-}
-
-/*
- * Import one entry of @len bytes at @s (escapes still in): "name=value"
- * sets, "name" and "name=" delete, as in U-Boot. With @nvars, only the
- * names in @vars are taken, and each one taken is marked in @found.
- */
-static int import_one(char *s, size_t len, int nvars, char *const vars[],
-		      char *found)
-{
-	char *end = s + len, *eq, *d, *v;
-	int i;
-
-	while (s < end && (*s == ' ' || *s == '\t'))
-		s++;
-	eq = memchr(s, '=', end - s);
-	if (eq == s || s == end)
-		return 0;
-	if (!eq)
-		eq = end;
-	*eq = '\0';
-	if (!env_listed(s, nvars, vars))
-		return 0;
-	for (i = 0; i < nvars; i++)
-		if (!strcmp(s, vars[i]))
-			found[i] = 1;
-	for (d = v = eq + 1; v < end; v++) {
-		if (*v == '\\' && v + 1 < end)
-			v++;
-		*d++ = *v;
-	}
-	if (eq < end)
-		*d = '\0';
-	if (env_set(s, eq < end ? eq + 1 : NULL)) {
-		printf("## Error: env import: cannot set \"%s\"\n", s);
-		return -EINVAL;
-	}
-	return 0;
 }
 
 static int do_env_import(struct cmd_tbl *cmdtp, int flag, int argc,
 			 char *const argv[])
 {
-	bool del = false, chk = false, crlf = false, more;
-	ulong addr, size = 0, lim, i, start, len;
-	char sep = ENV_FMT_TEXT, *data, *copy, *found;
+	bool del = false, chk = false, crlf = false;
+	ulong addr, size = 0, lim, i;
+	char sep = ENV_FMT_TEXT, *copy;
 	const char *src;
-	int nvars, ret = 0, a;
+	int nvars, ret, a;
 
 	if (!IS_ENABLED(CONFIG_CMD_IMPORTENV))
 		return CMD_RET_USAGE;
@@ -498,52 +435,18 @@ static int do_env_import(struct cmd_tbl *cmdtp, int flag, int argc,
 	}
 
 	copy = malloc(size + 1);
-	found = calloc(nvars + 1, 1);
-	if (!copy || !found) {
-		free(copy);
-		free(found);
+	if (!copy) {
 		puts("## Error: env import: out of memory\n");
 		return CMD_RET_FAILURE;
 	}
 	memcpy(copy, src, size);
-	copy[size] = sep;	/* the last entry ends, without one too */
 	unmap_sysmem(src);
-
-	if (del && !nvars)
-		do {
-			more = false;
-			env_foreach(delete_first, &more);
-		} while (more);
-
-	data = copy;
-	for (start = i = 0; i <= size && !ret; i++) {
-		char c = data[i];
-
-		if (c == '\\' && i + 1 < size) {
-			i++;
-			continue;
-		}
-		if (sep && !c) {	/* text ends at its NUL */
-			size = i;
-			c = sep;
-		}
-		if (c != sep)
-			continue;
-		if (!sep && i == start)
-			break;		/* binary ends with an empty string */
-		len = i - start;
-		if (crlf && len && data[i - 1] == '\r')
-			len--;
-		if (!sep || data[start] != '#')
-			ret = import_one(data + start, len, nvars, argv + a + 2,
-					 found);
-		start = i + 1;
-	}
-	for (a = 0; del && !ret && a < nvars; a++)
-		if (!found[a])
-			env_set(argv[argc - nvars + a], NULL);
+	ret = env_import_data(copy, size, sep, (del ? ENV_IMPORT_DELETE : 0) |
+			      (crlf ? ENV_IMPORT_CRLF : 0), nvars,
+			      argv + a + 2);
 	free(copy);
-	free(found);
+	if (ret == -ENOMEM)
+		puts("## Error: env import: out of memory\n");
 	return ret ? CMD_RET_FAILURE : CMD_RET_SUCCESS;
 }
 
@@ -576,33 +479,36 @@ U_BOOT_CMD(
 );
 #endif
 
+/* U-Boot 2023.01's text, with the sub-commands built in */
 U_BOOT_CMD_WITH_SUBCMDS(env, "environment handling commands",
-	"default [-f] -a\n"
-	"    - reset the whole environment to its default\n"
-	"env default [-f] var [...]\n"
-	"    - reset variables to their default values\n"
-	"env delete [-f] var [...]\n"
-	"    - delete variables\n"
+	"default [-f] -a - [forcibly] reset default environment\n"
+	"env default [-f] var [...] - [forcibly] reset variable(s) to their default values\n"
+	"env delete [-f] var [...] - [forcibly] delete variable(s)\n"
 #ifdef CONFIG_CMD_EDITENV
-	"env edit name\n"
-	"    - edit environment variable\n"
+	"env edit name - edit environment variable\n"
 #endif
-	"env exists name\n"
-	"    - succeed if variable 'name' is set\n"
-	"env export [-t | -b | -c] [-s size] addr [var ...]\n"
-	"    - export the environment (or the variables named) to memory:\n"
-	"      -t text (default), -b binary, -c with CRC; sets filesize\n"
-	"env import [-d] [-t [-r] | -b | -c] addr [size|-] [var ...]\n"
-	"    - import an environment (or only the variables named); -d\n"
-	"      deletes the others first (or the named ones not found)\n"
-	"      -r: lines may end in CRLF\n"
-	"env info [-d] [-p] [-q]\n"
-	"    - environment state; -d: default in use? -p: can be saved?\n"
-	"      (never here) -q: quiet, only the status\n"
-	"env print [-a | name ...]\n"
-	"    - print the environment, or some variables\n"
-	"env set [-f] name [value ...]\n"
-	"    - set (or without value: delete) a variable",
+	"env exists name - tests for existence of variable\n"
+#ifdef CONFIG_CMD_EXPORTENV
+	"env export [-t | -b | -c] [-s size] addr [var ...] - export environment\n"
+#endif
+#ifdef CONFIG_CMD_IMPORTENV
+	"env import [-d] [-t [-r] | -b | -c] addr [size] [var ...] - import environment\n"
+#endif
+#ifdef CONFIG_CMD_NVEDIT_INFO
+	"env info - display environment information\n"
+	"env info [-d] [-p] [-q] - evaluate environment information\n"
+	"      \"-d\": default environment is used\n"
+	"      \"-p\": environment can be persisted\n"
+	"      \"-q\": quiet output\n"
+#endif
+	"env print [-a | name ...] - print environment\n"
+#ifdef CONFIG_CMD_RUN
+	"env run var [...] - run commands in an environment variable\n"
+#endif
+#ifdef CONFIG_CMD_SAVEENV
+	"env save - save environment\n"
+#endif
+	"env set [-f] name [arg ...]\n",
 	U_BOOT_SUBCMD_MKENT(default, CONFIG_SYS_MAXARGS, 0, do_env_default),
 	U_BOOT_SUBCMD_MKENT(delete, CONFIG_SYS_MAXARGS, 0, do_env_delete),
 	U_BOOT_SUBCMD_MKENT(edit, 2, 0, do_env_edit),
@@ -611,4 +517,10 @@ U_BOOT_CMD_WITH_SUBCMDS(env, "environment handling commands",
 	U_BOOT_SUBCMD_MKENT(import, CONFIG_SYS_MAXARGS, 0, do_env_import),
 	U_BOOT_SUBCMD_MKENT(info, 4, 0, do_env_info),
 	U_BOOT_SUBCMD_MKENT(print, CONFIG_SYS_MAXARGS, 1, do_printenv),
+#ifdef CONFIG_CMD_RUN
+	U_BOOT_SUBCMD_MKENT(run, CONFIG_SYS_MAXARGS, 1, do_run),
+#endif
+#ifdef CONFIG_CMD_SAVEENV
+	U_BOOT_SUBCMD_MKENT(save, 1, 0, do_env_save),
+#endif
 	U_BOOT_SUBCMD_MKENT(set, CONFIG_SYS_MAXARGS, 0, do_setenv));

@@ -9,6 +9,7 @@
 #include <common.h>
 #include <blk.h>
 #include <command.h>
+#include <lmb.h>
 #include <mapmem.h>
 #include <part.h>
 
@@ -33,7 +34,7 @@ static __maybe_unused int do_rw(struct cmd_tbl *cmdtp, int flag, int argc,
 	struct blk_desc *desc;
 	u64 addr, blk, cnt, offset, limit;
 	char devstr[16];
-	const char *colon;
+	const char *colon, *why;
 	unsigned long part = 0;
 	size_t len;
 	void *buf;
@@ -87,7 +88,15 @@ static __maybe_unused int do_rw(struct cmd_tbl *cmdtp, int flag, int argc,
 		printf("Write refused: %s %s is read-only\n", argv[1], devstr);
 		return CMD_RET_FAILURE;
 	}
-	buf = map_sysmem(addr, cnt * desc->blksz);
+	/* a read lands in free RAM only (lib/lmb.c); a write only reads */
+	ret = reading && cnt ? lmb_check(addr, cnt * desc->blksz, &why) : 0;
+	if (ret == -EBUSY) {
+		printf("Memory 0x%llx+0x%llx would overwrite %s\n",
+		       (unsigned long long)addr,
+		       (unsigned long long)(cnt * desc->blksz), why);
+		return CMD_RET_FAILURE;
+	}
+	buf = ret ? NULL : map_sysmem(addr, cnt * desc->blksz);
 	if (!buf) {
 		printf("Memory 0x%llx+0x%llx is outside RAM\n",
 		       (unsigned long long)addr,

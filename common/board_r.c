@@ -2,7 +2,7 @@
 /*
  * Common start-up after the arch code: driver model with the devices the
  * board declares and the device tree describes, the board, console,
- * environment, PCI enumeration, then the shell. Each step's failure is
+ * environment, PCI enumeration, the saved environment, then the shell. Each step's failure is
  * reported on the console (or kept for it) and start-up continues where
  * it can: a firmware that reaches its prompt can be debugged.
  */
@@ -53,14 +53,20 @@ void board_init_r(void)
 		printf("Console: no serial device (%d)\n", ret);
 
 	env_init();
+	if (IS_ENABLED(CONFIG_PCI_INIT_R))
+		pci_init();
+	/* The saved environment, as U-Boot's initr_env(); then 'ver' again */
+	if (IS_ENABLED(CONFIG_ENV_IS_IN_FAT)) {
+		env_load();
+		if (IS_ENABLED(CONFIG_VERSION_VARIABLE))
+			env_set("ver", version_string);
+	}
 	/* As U-Boot: the console's device in stdin, stdout and stderr */
 	if (serial_dev_name()) {
 		env_set("stdin", serial_dev_name());
 		env_set("stdout", serial_dev_name());
 		env_set("stderr", serial_dev_name());
 	}
-	if (IS_ENABLED(CONFIG_PCI_INIT_R))
-		pci_init();
 	board_late_init();
 #ifdef CONFIG_SANDBOX
 	sandbox_main_loop_init();

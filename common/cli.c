@@ -92,8 +92,7 @@ void cli_loop(void)
 }
 
 #ifdef CONFIG_CMD_RUN
-static int do_run(struct cmd_tbl *cmdtp, int flag, int argc,
-		  char *const argv[])
+int do_run(struct cmd_tbl *cmdtp, int flag, int argc, char *const argv[])
 {
 	int i;
 

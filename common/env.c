@@ -6,10 +6,8 @@
  */
 #include <common.h>
 #include <env.h>
+#include <u-boot/crc.h>
 #include <version.h>
-
-/* U-Boot keeps a CRC32 in front of the stored environment. */
-#define ENV_HEADER_SIZE		4
 
 #ifndef CONFIG_BOOTDELAY
 #define CONFIG_BOOTDELAY	-1	/* no autoboot */
@@ -23,6 +21,7 @@ struct env_var {
 static struct env_var *env_vars;
 static int env_count;
 static int env_alloc;
+static bool env_from_default = true;
 
 
 bool env_name_valid(const char *name)
@@ -311,6 +310,7 @@ void env_set_default(const char *s, int flags)
 	}
 	env_clear();
 	default_env_walk(import_one, &err);
+	env_from_default = true;
 }
 
 int env_set_default_vars(int nvars, char *const vars[], int flags)
@@ -328,12 +328,36 @@ int env_set_default_vars(int nvars, char *const vars[], int flags)
 	return 0;
 }
 
+bool env_uses_default(void)
+{
+	return env_from_default;
+}
+
+int env_import(char *buf, int check, int flags)
+{
+	struct environment_s *ep = (struct environment_s *)buf;
+
+	if (check && crc32(0, ep->data, ENV_SIZE) != ep->crc) {
+		env_set_default("bad CRC", 0);
+		return -ENOMSG;
+	}
+	env_clear();
+	if (env_import_data((char *)ep->data, ENV_SIZE - 1, '\0', 0, 0,
+			    NULL)) {
+		env_set_default("import failed", 0);
+		return -EIO;
+	}
+	env_from_default = false;
+	return 0;
+}
+
 int env_init(void)
 {
 	int err = 0;
 
 	env_clear();
 	default_env_walk(import_one, &err);
+	env_from_default = true;
 	if (IS_ENABLED(CONFIG_VERSION_VARIABLE) && !err)
 		err = env_store("ver", version_string, false);
 	return err == -ENOMEM ? -ENOMEM : 0;

@@ -279,7 +279,7 @@ int blk_get_device_part_str(const char *ifname, const char *dev_part_str,
 	char devstr[16];
 	const char *colon;
 	struct blk_desc *desc;
-	int part = -1, ret;
+	int part = -1, first, ret;
 	size_t len;
 
 	if (!dev_part_str)
@@ -308,15 +308,20 @@ int blk_get_device_part_str(const char *ifname, const char *dev_part_str,
 	if (part > 0)
 		return part_get_info(desc, part, info) ? -ENOENT : part;
 
-	/* No partition given: the first bootable one, else the first one */
-	for (part = 1; part <= MAX_SEARCH_PARTITIONS; part++) {
-		if (!part_get_info(desc, part, info) && info->bootable)
+	/*
+	 * No partition given: the first bootable one, else the first one
+	 * (one walk: each look-up may read and check the whole table)
+	 */
+	for (first = 0, part = 1; part <= MAX_SEARCH_PARTITIONS; part++) {
+		if (part_get_info(desc, part, info))
+			continue;
+		if (info->bootable)
 			return part;
+		if (!first)
+			first = part;
 	}
-	for (part = 1; part <= MAX_SEARCH_PARTITIONS; part++) {
-		if (!part_get_info(desc, part, info))
-			return part;
-	}
+	if (first)
+		return part_get_info(desc, first, info) ? -ENOENT : first;
 
 	return -ENOENT;
 }

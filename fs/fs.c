@@ -328,6 +328,41 @@ int fs_read_buf(const char *filename, void *buf, loff_t len, loff_t *actread)
 	return ret;
 }
 
+int fs_write_buf(const char *filename, const void *buf, loff_t offset,
+		 loff_t len, loff_t *actwrite)
+{
+	int ret = -ENOSYS;
+
+	*actwrite = 0;
+	if (!fs_drv)
+		return -ENODEV;
+	if (fs_drv->write)
+		ret = fs_drv->write(filename, buf, offset, len, actwrite);
+	fs_close();
+
+	return ret;
+}
+
+int fs_write(const char *filename, ulong addr, loff_t offset, loff_t len,
+	     loff_t *actwrite)
+{
+	void *buf = NULL;
+
+	*actwrite = 0;
+	if (!fs_drv)
+		return -ENODEV;
+	/* the bytes are only read: anywhere in RAM, the firmware's too */
+	if (len && lmb_check(addr, len, NULL) != -EFAULT)
+		buf = map_sysmem(addr, len);
+	if (len && !buf) {
+		fs_set_error("%llu bytes at 0x%lx are not all in RAM",
+			     (unsigned long long)len, addr);
+		fs_close();
+		return -EFAULT;
+	}
+	return fs_write_buf(filename, buf, offset, len, actwrite);
+}
+
 struct fs_dir_stream *fs_opendir(const char *filename)
 {
 	struct fs_dir_stream *dirs = NULL;

@@ -5,7 +5,10 @@
  * before the first whole block, the whole blocks (read straight into
  * the caller's buffer in one request) and the part after the last one;
  * the two partial blocks go through a small bounce buffer. Nothing
- * outside [0, partition size) is ever read.
+ * outside [0, partition size) is ever read. Writes (fs_devwrite(), for
+ * the FAT writer) are cut the same way; a partial block is read, changed
+ * and written back. The block layer drops what its cache holds of a
+ * device written to.
  */
 #include <common.h>
 #include <blk.h>
@@ -133,4 +136,71 @@ err:
 	if (ret != -ENOMEM)
 		ret = -EIO;
 	return ret;
+}
+
+/* Write part of one block: read it, change it, write it back */
+static int write_partial(lbaint_t blk, unsigned long skip, size_t len,
+			 const void *buf)
+{
+	unsigned long blksz = cur_desc->blksz;
+	u8 *bounce;
+	int ret;
+
+	bounce = malloc(blksz);
+	if (!bounce)
+		return -ENOMEM;
+	ret = blk_read_checked(cur_desc, cur_start + blk, 1, bounce);
+	if (!ret) {
+		memcpy(bounce + skip, buf, len);
+		ret = blk_write_checked(cur_desc, cur_start + blk, 1, bounce);
+	}
+	free(bounce);
+
+	return ret;
+}
+
+int fs_devwrite(u64 offset, size_t len, const void *buf)
+{
+	unsigned long blksz, skip;
+	lbaint_t blk, nblk;
+	const u8 *src = buf;
+	size_t n;
+	int ret;
+
+	if (!cur_desc)
+		return -ENODEV;
+	if (offset > cur_size || len > cur_size - offset) {
+		fs_set_error("the filesystem points past the end of its partition (byte %llu of %llu)",
+			     (unsigned long long)offset + len,
+			     (unsigned long long)cur_size);
+		return -EIO;
+	}
+	if (!len)
+		return 0;
+	blksz = cur_desc->blksz;
+	blk = offset >> cur_desc->log2blksz;
+	skip = offset & (blksz - 1);
+
+	if (skip) {
+		n = min_t(size_t, len, blksz - skip);
+		ret = write_partial(blk, skip, n, src);
+		if (ret)
+			return ret;
+		src += n;
+		len -= n;
+		blk++;
+	}
+	nblk = len >> cur_desc->log2blksz;
+	if (nblk) {
+		ret = blk_write_checked(cur_desc, cur_start + blk, nblk, src);
+		if (ret)
+			return ret;
+		src += nblk * blksz;
+		len -= nblk * blksz;
+		blk += nblk;
+	}
+	if (len)
+		return write_partial(blk, 0, len, src);
+
+	return 0;
 }

@@ -57,6 +57,10 @@ struct disk_partition;
  * @exists:	(optional) 1 if @path names a file or directory; NULL: fs.c
  *		uses size(), then opendir()
  * @uuid:	(optional) the filesystem UUID as a string
+ * @write:	(optional) write @len bytes from @buf at @offset of file
+ *		@path, creating it, as U-Boot's: the file then ends at
+ *		@offset + @len; *@actwrite set. An error it can say in U-Boot's
+ *		words goes to fs_set_error() (printed before U-Boot's line)
  */
 struct fs_driver {
 	const char *name;
@@ -72,6 +76,8 @@ struct fs_driver {
 		    loff_t *actread);
 	int (*exists)(const char *path);
 	int (*uuid)(char *uuid_str);
+	int (*write)(const char *path, const void *buf, loff_t offset,
+		     loff_t len, loff_t *actwrite);
 };
 
 #define U_BOOT_FS_DRIVER(__name)					\
@@ -95,6 +101,17 @@ void fs_dev_set(struct blk_desc *desc, const struct disk_partition *part);
  */
 int fs_devread(u64 offset, size_t len, void *buf);
 
+/**
+ * fs_devwrite() - write bytes of the partition set by fs_dev_set()
+ * @offset:	the byte offset from the start of the partition
+ * @len:	the number of bytes
+ * @buf:	the data; whole blocks go to the device straight from it,
+ *		a partial block is read, changed and written back
+ * Return: 0, -EIO past the end of the partition (fs_set_error()), or the
+ *	   device's error (-EROFS, -EIO...)
+ */
+int fs_devwrite(u64 offset, size_t len, const void *buf);
+
 /** fs_dev_size() - the size of the partition in bytes */
 u64 fs_dev_size(void);
 
@@ -111,7 +128,6 @@ struct blk_desc *fs_dev_desc(void);
  */
 void fs_set_error(const char *fmt, ...) __printf(1, 2);
 
-/** fs_get_error() - what fs_set_error() said, or NULL */
-const char *fs_get_error(void);
+/* fs_get_error() (what fs_set_error() said) is in <fs.h> */
 
 #endif /* _FS_INTERNAL_H */

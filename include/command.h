@@ -128,4 +128,15 @@ int run_command(const char *cmd, int flag);
 /** run_command_list() - run several lines; len -1 means NUL-terminated */
 int run_command_list(const char *cmd, int len, int flag);
 
+/**
+ * do_run() - (CONFIG_CMD_RUN) the 'run' command, also 'env run': run the
+ * commands of each variable named in @argv[1..], stopping at a failure
+ * @cmdtp:	the command
+ * @flag:	CMD_FLAG_* bits
+ * @argc:	number of words in @argv
+ * @argv:	"run", then the variables' names
+ * Return: CMD_RET_SUCCESS, CMD_RET_FAILURE or CMD_RET_USAGE
+ */
+int do_run(struct cmd_tbl *cmdtp, int flag, int argc, char *const argv[]);
+
 #endif

@@ -4,6 +4,9 @@
  * the user share ("bootcmd", "loadaddr", ...). It lives in memory only;
  * env_init() fills it from the default environment.
  *
+ * With CONFIG_ENV_IS_IN_FAT it is also kept in a file on a FAT partition
+ * (common/env_fat.c): env_load() at start-up, env_save() for 'saveenv'.
+ *
  * The default environment is made of, in this order (later wins):
  *   - bootdelay (CONFIG_BOOTDELAY), bootcmd (CONFIG_BOOTCOMMAND, when not
  *     empty), loadaddr (CONFIG_SYS_LOAD_ADDR, lower-case hex without 0x),
@@ -18,6 +21,22 @@
 #define __ENV_H
 
 #include <linux/types.h>
+
+/* U-Boot's stored environment: a CRC-32 of the data, then the data */
+#define ENV_HEADER_SIZE	4
+#define ENV_SIZE	(CONFIG_ENV_SIZE - ENV_HEADER_SIZE)
+
+/**
+ * struct environment_s - the environment as U-Boot stores it (its env_t:
+ * CONFIG_ENV_SIZE bytes)
+ * @crc:	CRC-32 of @data, in the CPU's byte order
+ * @data:	"name=value" strings, each ended by a NUL, then a NUL; the
+ *		rest is NULs
+ */
+struct environment_s {
+	u32 crc;
+	unsigned char data[ENV_SIZE];
+};
 
 /* env_set_default() flag: print @s as is (a user asked for it) */
 #define H_INTERACTIVE	0x0001
@@ -126,5 +145,78 @@ int env_max_bytes(void);
  * Return: true if @name can be set
  */
 bool env_name_valid(const char *name);
+
+/* env_import_data() flags */
+#define ENV_IMPORT_DELETE	0x0001	/* delete the others first (-d) */
+#define ENV_IMPORT_CRLF		0x0002	/* text lines may end in CRLF (-r) */
+
+/**
+ * env_export_data() - the environment (or some variables) as U-Boot's
+ * hexport_r() writes it: "name=value" entries sorted by name, each ended
+ * by @sep, then a NUL; a @sep or a backslash in a value gets a backslash
+ * before it
+ * @sep:	'\n' (text) or '\0' (binary)
+ * @buf:	where the data goes; NULL to count the bytes only
+ * @nvars:	number of names in @vars; 0: every variable
+ * @vars:	only these variables
+ * Return: the number of bytes, the final NUL included
+ */
+size_t env_export_data(char sep, char *buf, int nvars, char *const vars[]);
+
+/**
+ * env_import_data() - set variables from data in env_export_data()'s form,
+ * as U-Boot's himport_r(): "name" or "name=" deletes, a text line starting
+ * with '#' is a comment; text ends at a NUL, binary at an empty entry
+ * @data:	the data, @size + 1 bytes (changed: escapes are taken out)
+ * @size:	its size
+ * @sep:	'\n' (text) or '\0' (binary)
+ * @flags:	ENV_IMPORT_DELETE, ENV_IMPORT_CRLF
+ * @nvars:	number of names in @vars; 0: every variable in the data
+ * @vars:	only these variables (with ENV_IMPORT_DELETE, those of them
+ *		missing from the data are deleted)
+ * Return: 0, -ENOMEM, or -EINVAL if a variable could not be set (an
+ *	   error line has been printed)
+ */
+int env_import_data(char *data, size_t size, char sep, int flags, int nvars,
+		    char *const vars[]);
+
+/**
+ * env_import() - replace the environment by a stored one, as U-Boot's
+ * @buf:	the stored environment (struct environment_s); its data is
+ *		changed
+ * @check:	check the CRC first: a bad one prints U-Boot's "*** Warning -
+ *		bad CRC, using default environment" and sets the default
+ *		environment
+ * @flags:	unused (U-Boot's H_* flags)
+ * Return: 0, -ENOMSG for a bad CRC, -EIO if the data could not be
+ *	   imported (the default environment is then set)
+ */
+int env_import(char *buf, int check, int flags);
+
+/**
+ * env_uses_default() - whether the environment came from the default one
+ * (at start-up or by 'env default -a') rather than from storage, for
+ * 'env info' (U-Boot's GD_FLG_ENV_DEFAULT)
+ * Return: true if the default environment is in use
+ */
+bool env_uses_default(void);
+
+/**
+ * env_load() - (CONFIG_ENV_IS_IN_FAT) replace the environment by the one
+ * saved in CONFIG_ENV_FAT_FILE, as U-Boot's env_load(): prints "Loading
+ * Environment from FAT... " then "OK", or why not (a bad CRC: U-Boot's
+ * warning), keeping the default environment then
+ * Return: 0 if loaded, -ve if the default environment is kept
+ */
+int env_load(void);
+
+/**
+ * env_save() - (CONFIG_ENV_IS_IN_FAT) write the environment to
+ * CONFIG_ENV_FAT_FILE in U-Boot's format (a CRC-32, then the binary
+ * export padded to CONFIG_ENV_SIZE), printing "Saving Environment to
+ * FAT... " then "OK" or U-Boot's error lines
+ * Return: 0, or -ve if it was not saved
+ */
+int env_save(void);
 
 #endif

@@ -171,4 +171,50 @@ int fat_print_info(void);
  */
 u8 fat_sfn_checksum(const char *name);
 
+/* What fat_sfn_make() found */
+#define FAT_SFN_EXACT		0	/* the name is its 8.3 name */
+#define FAT_SFN_LOSSLESS	1	/* upper-cased, it is: a long name too */
+#define FAT_SFN_LOSSY		2	/* characters went: a numeric tail */
+
+/**
+ * fat_name_valid() - may a file be given this name? U-Boot's rule: 1 to
+ * 255 bytes, no control character, none of < > : " / \ | ? *, not ending
+ * in a '.'; and (virtboot) UTF-8 of at most 255 UTF-16 units
+ * @name:	the name
+ * Return: true if it may
+ */
+bool fat_name_valid(const char *name);
+
+/**
+ * fat_name_utf16() - a name as the UTF-16 of its long-name slots
+ * @name:	the name, UTF-8
+ * @out:	returns the UTF-16 units (LFN_MAX * 13 of room), not
+ *		terminated; NULL to count only
+ * Return: the number of units, or -EINVAL for bad UTF-8 or more than
+ *	   255 units
+ */
+int fat_name_utf16(const char *name, u16 *out);
+
+/**
+ * fat_sfn_make() - the 8.3 name for a name, as Linux's vfat makes it: the
+ * characters before the last dot (all of them if only dots and spaces
+ * precede it) then those after it, upper-cased; spaces and dots dropped,
+ * + , ; = [ ] and non-ASCII characters as '_'; at most 8 and 3
+ * @name:	the name (fat_name_valid())
+ * @sfn:	returns the 11 bytes, padded with spaces
+ * Return: FAT_SFN_EXACT, FAT_SFN_LOSSLESS, FAT_SFN_LOSSY, or -EINVAL if
+ *	   nothing is left of the base
+ */
+int fat_sfn_make(const char *name, char *sfn);
+
+/**
+ * fat_sfn_tail() - an 8.3 name with the numeric tail "~@num", which
+ * replaces the end of the base if it would not fit in 8 characters
+ * ("LONGFILE" + 1: "LONGFI~1"; "AB" + 12: "AB~12")
+ * @sfn:	the 11-byte name
+ * @num:	the number (1 or more)
+ * @out:	returns the 11 bytes (may be @sfn)
+ */
+void fat_sfn_tail(const char *sfn, u32 num, char *out);
+
 #endif /* _FAT_H */

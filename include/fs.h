@@ -8,7 +8,8 @@
  * fs_read(), fs_exists(), fs_opendir() close the filesystem themselves
  * when they are done (U-Boot's rule: one operation per fs_set_blk_dev()).
  *
- * Every filesystem is read-only here. Paths are absolute from the root
+ * FAT can be written (CONFIG_FAT_WRITE: fs_write()); the others are
+ * read-only. Paths are absolute from the root
  * of the filesystem ("/boot/vmlinuz"); a missing leading '/' is taken as
  * if present, as U-Boot does.
  */
@@ -140,6 +141,39 @@ int fs_read(const char *filename, ulong addr, loff_t offset, loff_t len,
 int fs_read_buf(const char *filename, void *buf, loff_t len, loff_t *actread);
 
 /**
+ * fs_write() - write (part of) a file from memory, as U-Boot's: a file
+ * that does not exist is created (@offset must then be 0); one that does
+ * is written from @offset, which may not lie past its end, and then ends
+ * at @offset + @len (it shrinks or grows)
+ * @filename:	the file; its folder must exist
+ * @addr:	where the bytes are
+ * @offset:	the first byte of the file to write
+ * @len:	how many bytes (0: an empty file, or the file cut at @offset)
+ * @actwrite:	returns how many bytes were written
+ *
+ * Closes the filesystem afterwards. What went wrong in U-Boot's words
+ * (an illegal name, a folder that does not exist, a full disk) is in
+ * fs_strerror() then.
+ * Return: 0, or -ve: -ENOSYS (a filesystem that cannot be written),
+ *	   -EISDIR, -EINVAL (a bad name, @offset past the end), -ENOENT (no
+ *	   such folder), -ENOSPC, -EROFS, -EFAULT (not all in RAM), -EIO
+ */
+int fs_write(const char *filename, ulong addr, loff_t offset, loff_t len,
+	     loff_t *actwrite);
+
+/**
+ * fs_write_buf() - fs_write() from one of the firmware's own buffers
+ * @filename:	the file
+ * @buf:	the bytes
+ * @offset:	the first byte of the file to write
+ * @len:	how many bytes
+ * @actwrite:	returns how many bytes were written
+ * Return: as fs_write()
+ */
+int fs_write_buf(const char *filename, const void *buf, loff_t offset,
+		 loff_t len, loff_t *actwrite);
+
+/**
  * fs_opendir() - open a directory to read its entries one by one
  * @filename:	its path on the filesystem set by fs_set_blk_dev()
  * Return: the stream, or NULL (errno-style error in fs_last_error())
@@ -169,12 +203,20 @@ const char *fs_strerror(int err);
 
 void fs_print_types(void);
 
+/**
+ * fs_get_error() - what the filesystem driver said went wrong in the last
+ * operation (kept until the next fs_set_blk_dev()), or NULL
+ */
+const char *fs_get_error(void);
+
 /* The commands (cmd/fs.c), for the per-filesystem aliases */
 int do_ls(struct cmd_tbl *cmdtp, int flag, int argc, char *const argv[],
 	  int fstype);
 int do_load(struct cmd_tbl *cmdtp, int flag, int argc, char *const argv[],
 	    int fstype);
 int do_size(struct cmd_tbl *cmdtp, int flag, int argc, char *const argv[],
+	    int fstype);
+int do_save(struct cmd_tbl *cmdtp, int flag, int argc, char *const argv[],
 	    int fstype);
 int file_exists(const char *dev_type, const char *dev_part, const char *file,
 		int fstype);

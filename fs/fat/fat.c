@@ -2,7 +2,7 @@
 /*
  * FAT12, FAT16 and FAT32, read-only, with VFAT long names.
  *
- * probe() reads the boot sector and keeps the layout in 'vol'. The FAT is
+ * probe() reads the boot sector and keeps the layout in 'fat_vol'. The FAT is
  * read through a cache of one aligned window of FAT_WIN bytes, so that
  * walking a long chain reads each part of the FAT once. Cluster chains
  * are walked in runs of consecutive clusters; a file's read is one
@@ -25,107 +25,55 @@
 #include <linux/ctype.h>
 #include <linux/string.h>
 #include "../fs_internal.h"
-
-#define FAT_WIN		32768	/* bytes of the FAT cached at a time */
-#define DIR_CHUNK	4096	/* bytes of a directory read at a time */
-#define LFN_MAX		20	/* slots of a long name (255 characters) */
-#define NAME_MAX_UTF8	(LFN_MAX * 13 * 3 + 1)
-#define FAT32_MAX_CLUS	0x0ffffff5
+#include "fat_internal.h"
 
 /* What probe() learnt */
-static struct {
-	bool probed;
-	u8 bits;		/* 12, 16, 32 */
-	u8 clus_shift;		/* log2 of the cluster size in bytes */
-	u32 nclus;		/* data clusters: 2 .. nclus + 1 */
-	u64 fat_off;		/* the FAT in use */
-	u64 fat_bytes;
-	u64 root_off;		/* FAT12/16: the fixed root directory */
-	u32 root_bytes;
-	u32 root_clus;		/* FAT32 */
-	u64 data_off;		/* cluster 2 */
-	u8 vol_id[4];
-	char label[12];
-	u8 *win;		/* FAT cache */
-	u64 win_off;
-	u32 win_len;
-} vol;
+struct fat_volume fat_vol;
 
-/* A node found by a path lookup */
-struct fat_node {
-	bool root;
-	u8 attr;
-	u32 clus;
-	u32 size;
-};
-
-/* A cluster chain being walked */
-struct fat_chain {
-	u32 next;		/* the next cluster, 0 at the end */
-	u32 count;		/* clusters walked */
-	u32 saved;		/* Brent: the cluster compared against */
-	u32 power, lam;
-	const char *path;	/* for messages, without its leading '/' */
-	int plen;
-};
-
-/* A directory being read (fs_dir_stream first: fs.c's view of it) */
-struct fat_dir {
-	struct fs_dir_stream parent;
-	struct fs_dirent dirent;
-	struct fat_chain ch;
-	bool fixed;		/* the FAT12/16 root */
-	bool done;
-	u64 pos;		/* partition offset of the next chunk */
-	u32 left;		/* bytes left in this cluster or fixed root */
-	u32 bufpos, buflen;
-	int lfn_want;		/* slot expected next; 0: complete; -1: none */
-	u8 lfn_sum;
-	u16 lfn[LFN_MAX * 13];
-	struct fat_dir_entry *de;	/* the current entry, in buf */
-	char name[NAME_MAX_UTF8];	/* its long name, else its 8.3 name */
-	char sname[13];			/* its 8.3 name */
-	char path[FS_DIRENT_NAME_LEN];
-	u8 buf[DIR_CHUNK];
-};
-
-static u64 clus_off(u32 clus)
+u64 fat_clus_off(u32 clus)
 {
-	return vol.data_off + ((u64)(clus - 2) << vol.clus_shift);
+	return fat_vol.data_off + ((u64)(clus - 2) << fat_vol.clus_shift);
 }
 
-static int fat_byte(u64 off, u8 *val)
+int fat_byte(u64 off, u8 *val)
 {
 	int ret;
 
-	if (off - vol.win_off >= vol.win_len) {
-		vol.win_off = off & ~(u64)(FAT_WIN - 1);
-		vol.win_len = min_t(u64, FAT_WIN, vol.fat_bytes - vol.win_off);
-		ret = fs_devread(vol.fat_off + vol.win_off, vol.win_len,
-				 vol.win);
+	if (off - fat_vol.win_off >= fat_vol.win_len) {
+#ifdef CONFIG_FAT_WRITE
+		/* a changed window goes back to the disk before it moves */
+		ret = fat_win_flush();
+		if (ret)
+			return ret;
+#endif
+		fat_vol.win_off = off & ~(u64)(FAT_WIN - 1);
+		fat_vol.win_len = min_t(u64, FAT_WIN,
+					fat_vol.fat_bytes - fat_vol.win_off);
+		ret = fs_devread(fat_vol.fat_off + fat_vol.win_off,
+				 fat_vol.win_len, fat_vol.win);
 		if (ret) {
-			vol.win_len = 0;
+			fat_vol.win_len = 0;
 			return ret;
 		}
 	}
-	*val = vol.win[off - vol.win_off];
+	*val = fat_vol.win[off - fat_vol.win_off];
 
 	return 0;
 }
 
 /* The FAT entry of cluster @clus (which probe() made sure is in the FAT) */
-static int fat_entry(u32 clus, u32 *val)
+int fat_entry(u32 clus, u32 *val)
 {
-	int i, n = vol.bits == 12 ? 2 : vol.bits / 8, ret;
+	int i, n = fat_vol.bits == 12 ? 2 : fat_vol.bits / 8, ret;
 	u64 off;
 	u8 b;
 
-	off = vol.bits == 12 ? clus + clus / 2 : (u64)clus * n;
+	off = fat_vol.bits == 12 ? clus + clus / 2 : (u64)clus * n;
 	*val = 0;
-	if (off - vol.win_off < vol.win_len &&
-	    off - vol.win_off + n <= vol.win_len) {
+	if (off - fat_vol.win_off < fat_vol.win_len &&
+	    off - fat_vol.win_off + n <= fat_vol.win_len) {
 		/* in the window (nearly always): no byte-by-byte walk */
-		const u8 *p = vol.win + (off - vol.win_off);
+		const u8 *p = fat_vol.win + (off - fat_vol.win_off);
 
 		*val = n == 4 ? get_unaligned_le32(p) : get_unaligned_le16(p);
 	} else {
@@ -136,9 +84,9 @@ static int fat_entry(u32 clus, u32 *val)
 			*val |= (u32)b << (8 * i);
 		}
 	}
-	if (vol.bits == 12)
+	if (fat_vol.bits == 12)
 		*val = clus & 1 ? *val >> 4 : *val & 0xfff;
-	else if (vol.bits == 32)
+	else if (fat_vol.bits == 32)
 		*val &= 0x0fffffff;
 
 	return 0;
@@ -152,32 +100,32 @@ static int fat_entry(u32 clus, u32 *val)
  */
 static u32 fat_ascending(u32 clus, u32 max)
 {
-	unsigned int n = vol.bits / 8;
-	u64 off = (u64)clus * n - vol.win_off;
+	unsigned int n = fat_vol.bits / 8;
+	u64 off = (u64)clus * n - fat_vol.win_off;
 	const u8 *p;
 	u32 k, val;
 
-	if (vol.bits == 12 || off >= vol.win_len)
+	if (fat_vol.bits == 12 || off >= fat_vol.win_len)
 		return 0;
-	p = vol.win + off;
-	max = min_t(u64, max, (vol.win_len - off) / n);
+	p = fat_vol.win + off;
+	max = min_t(u64, max, (fat_vol.win_len - off) / n);
 	for (k = 0; k < max; k++, p += n) {
 		val = n == 4 ? get_unaligned_le32(p) & 0x0fffffff :
 			       get_unaligned_le16(p);
-		if (val != clus + k + 1 || val - 2 >= vol.nclus)
+		if (val != clus + k + 1 || val - 2 >= fat_vol.nclus)
 			break;
 	}
 
 	return k;
 }
 
-static int chain_error(struct fat_chain *ch, const char *what)
+int fat_chain_error(struct fat_chain *ch, const char *what)
 {
 	fs_set_error("cluster chain of /%.*s %s", ch->plen, ch->path, what);
 	return what[0] == 'l' ? -ELOOP : -EIO;
 }
 
-static int chain_init(struct fat_chain *ch, u32 clus, const char *path,
+int fat_chain_init(struct fat_chain *ch, u32 clus, const char *path,
 		      int plen)
 {
 	memset(ch, 0, sizeof(*ch));
@@ -185,8 +133,8 @@ static int chain_init(struct fat_chain *ch, u32 clus, const char *path,
 	ch->plen = plen;
 	ch->power = 1;
 	ch->next = clus;
-	if (clus < 2 || clus - 2 >= vol.nclus)
-		return chain_error(ch, "points outside the data area");
+	if (clus < 2 || clus - 2 >= fat_vol.nclus)
+		return fat_chain_error(ch, "points outside the data area");
 
 	return 0;
 }
@@ -196,18 +144,19 @@ static int chain_init(struct fat_chain *ch, u32 clus, const char *path,
  * first cluster in *@first; returns its length, 0 at the end of the
  * chain, or -ve
  */
-static int chain_run(struct fat_chain *ch, u32 *first, u32 max)
+int fat_chain_run(struct fat_chain *ch, u32 *first, u32 max)
 {
 	u32 clus = ch->next, next, eoc, n = 0, skip;
 	int ret;
 
 	if (!clus)
 		return 0;
-	eoc = vol.bits == 12 ? 0xff8 : vol.bits == 16 ? 0xfff8 : 0x0ffffff8;
+	eoc = fat_vol.bits == 12 ? 0xff8 :
+	      fat_vol.bits == 16 ? 0xfff8 : 0x0ffffff8;
 	*first = clus;
 	for (;;) {
-		if (++ch->count > vol.nclus || clus == ch->saved)
-			return chain_error(ch, "loops");
+		if (++ch->count > fat_vol.nclus || clus == ch->saved)
+			return fat_chain_error(ch, "loops");
 		if (++ch->lam == ch->power) {
 			ch->saved = clus;
 			ch->power <<= 1;
@@ -218,17 +167,18 @@ static int chain_run(struct fat_chain *ch, u32 *first, u32 max)
 		clus += skip;
 		n += skip;
 		ch->count += skip;
-		if (ch->count > vol.nclus)
-			return chain_error(ch, "loops");
+		if (ch->count > fat_vol.nclus)
+			return fat_chain_error(ch, "loops");
 		ret = fat_entry(clus, &next);
 		if (ret)
 			return ret;
 		if (next >= eoc)
 			next = 0;
 		else if (next == eoc - 1)
-			return chain_error(ch, "reaches a bad cluster");
-		else if (next < 2 || next - 2 >= vol.nclus)
-			return chain_error(ch, "points outside the data area");
+			return fat_chain_error(ch, "reaches a bad cluster");
+		else if (next < 2 || next - 2 >= fat_vol.nclus)
+			return fat_chain_error(ch,
+					       "points outside the data area");
 		if (next != clus + 1 || n >= max)
 			break;
 		clus = next;
@@ -257,7 +207,7 @@ static void slash_to_dot(char *name)
 	}
 }
 
-static int dir_open(struct fat_dir *d, const struct fat_node *node,
+int fat_dir_open(struct fat_dir *d, const struct fat_node *node,
 		    const char *path, int plen)
 {
 	memset(d, 0, offsetof(struct fat_dir, buf));
@@ -265,20 +215,21 @@ static int dir_open(struct fat_dir *d, const struct fat_node *node,
 	d->lfn_want = -1;
 	plen = min_t(int, plen, sizeof(d->path) - 1);
 	memcpy(d->path, path, plen);
-	if (node->root && vol.bits != 32) {
+	if (node->root && fat_vol.bits != 32) {
 		d->fixed = true;
-		d->pos = vol.root_off;
-		d->left = vol.root_bytes;
+		d->pos = fat_vol.root_off;
+		d->left = fat_vol.root_bytes;
 		d->ch.path = d->path;
 		return 0;
 	}
 
-	return chain_init(&d->ch, node->root ? vol.root_clus : node->clus,
-			  d->path, plen);
+	return fat_chain_init(&d->ch,
+			      node->root ? fat_vol.root_clus : node->clus,
+			      d->path, plen);
 }
 
 /* The next 32-byte slot of the directory; -ENOENT at its end */
-static int dir_slot(struct fat_dir *d, u8 **slotp)
+int fat_dir_slot(struct fat_dir *d, u8 **slotp)
 {
 	u32 first, len;
 	int n;
@@ -288,11 +239,11 @@ static int dir_slot(struct fat_dir *d, u8 **slotp)
 		if (!d->left) {
 			if (d->fixed)
 				return -ENOENT;
-			n = chain_run(&d->ch, &first, 1);
+			n = fat_chain_run(&d->ch, &first, 1);
 			if (n <= 0)
 				return n ? n : -ENOENT;
-			d->pos = clus_off(first);
-			d->left = 1U << vol.clus_shift;
+			d->pos = fat_clus_off(first);
+			d->left = 1U << fat_vol.clus_shift;
 		}
 		len = min_t(u32, d->left, DIR_CHUNK);
 		ret = fs_devread(d->pos, len, d->buf);
@@ -384,14 +335,14 @@ static void sfn_name(const struct fat_dir_entry *de, char *out)
  * deleted entries, volume labels and stray long-name slots skipped; 0,
  * -ENOENT at the end, or -ve
  */
-static int dir_next(struct fat_dir *d)
+int fat_dir_next(struct fat_dir *d)
 {
 	struct fat_lfn_entry *l;
 	u8 *slot;
 	int ret, n;
 
 	while (!d->done) {
-		ret = dir_slot(d, &slot);
+		ret = fat_dir_slot(d, &slot);
 		if (ret == -ENOENT || (!ret && !slot[0]))
 			d->done = true;
 		if (ret)
@@ -434,20 +385,20 @@ static int dir_next(struct fat_dir *d)
 	return -ENOENT;
 }
 
-static void dir_node(const struct fat_dir *d, struct fat_node *node)
+void fat_dir_node(const struct fat_dir *d, struct fat_node *node)
 {
 	const struct fat_dir_entry *de = d->de;
 
 	node->attr = de->attr;
 	node->size = le32_to_cpu(de->file_size);
 	node->clus = le16_to_cpu(de->fst_clus_lo);
-	if (vol.bits == 32)
+	if (fat_vol.bits == 32)
 		node->clus |= (u32)le16_to_cpu(de->fst_clus_hi) << 16;
 	/* ".." of a directory in the root */
 	node->root = de->attr & ATTR_DIR && !node->clus;
 }
 
-static bool name_is(const char *name, const char *comp, int len)
+bool fat_name_is(const char *name, const char *comp, int len)
 {
 	return strlen(name) == len && !strncasecmp(name, comp, len);
 }
@@ -456,7 +407,7 @@ static bool name_is(const char *name, const char *comp, int len)
  * Find @path from the root into *@node, using the directory buffer @d;
  * 0, -ENOENT, -ENOTDIR, or -ve
  */
-static int lookup(const char *path, struct fat_dir *d, struct fat_node *node)
+int fat_lookup(const char *path, struct fat_dir *d, struct fat_node *node)
 {
 	const char *start, *comp;
 	int len, plen, ret;
@@ -478,21 +429,21 @@ static int lookup(const char *path, struct fat_dir *d, struct fat_node *node)
 		len = path - comp;
 		if (!(node->attr & ATTR_DIR))
 			return -ENOTDIR;
-		if (node->root && (name_is(".", comp, len) ||
-				   name_is("..", comp, len)))
+		if (node->root && (fat_name_is(".", comp, len) ||
+				   fat_name_is("..", comp, len)))
 			continue;
 		for (plen = comp - start; plen && start[plen - 1] == '/';)
 			plen--;
-		ret = dir_open(d, node, start, plen);
+		ret = fat_dir_open(d, node, start, plen);
 		while (!ret) {
-			ret = dir_next(d);
-			if (!ret && (name_is(d->name, comp, len) ||
-				     name_is(d->sname, comp, len)))
+			ret = fat_dir_next(d);
+			if (!ret && (fat_name_is(d->name, comp, len) ||
+				     fat_name_is(d->sname, comp, len)))
 				break;
 		}
 		if (ret)
 			return ret;
-		dir_node(d, node);
+		fat_dir_node(d, node);
 	}
 }
 
@@ -504,7 +455,7 @@ static int lookup_node(const char *path, struct fat_node *node)
 
 	if (!d)
 		return -ENOMEM;
-	ret = lookup(path, d, node);
+	ret = fat_lookup(path, d, node);
 	free(d);
 
 	return ret;
@@ -512,8 +463,8 @@ static int lookup_node(const char *path, struct fat_node *node)
 
 static void fat_close(void)
 {
-	free(vol.win);
-	memset(&vol, 0, sizeof(vol));
+	free(fat_vol.win);
+	memset(&fat_vol, 0, sizeof(fat_vol));
 }
 
 static int fat_probe(void)
@@ -538,7 +489,7 @@ static int fat_probe(void)
 	if (!tot)
 		tot = get_unaligned_le32(bs.tot_sec32);
 	fatsz = get_unaligned_le16(bs.fat_sz16);
-	vol.bits = fatsz ? 16 : 32;
+	fat_vol.bits = fatsz ? 16 : 32;
 	if (!fatsz)
 		fatsz = get_unaligned_le32(bs.fat_sz32);
 	root_secs = DIV_ROUND_UP(get_unaligned_le16(bs.root_ent_cnt) * 32,
@@ -546,18 +497,18 @@ static int fat_probe(void)
 	if (bps < 512 || bps > 4096 || bps & (bps - 1) || !spc ||
 	    spc & (spc - 1) || !rsvd || !nfats || !tot || !fatsz ||
 	    (bs.media != 0xf0 && bs.media < 0xf8) ||
-	    (vol.bits == 16 && !root_secs))
+	    (fat_vol.bits == 16 && !root_secs))
 		return -EINVAL;
 	meta = rsvd + (u64)nfats * fatsz + root_secs;
 	if (meta >= tot)
 		return -EINVAL;
 	count = (tot - meta) / spc;
 	ext = &bs.ext;
-	if (vol.bits == 16) {
+	if (fat_vol.bits == 16) {
 		if (count >= 65525)
 			return -EINVAL;
 		if (count < 4085)
-			vol.bits = 12;
+			fat_vol.bits = 12;
 		ext = (struct fat_ext_bpb *)bs.fat_sz32;
 	} else if (get_unaligned_le16(bs.ext_flags) & 0x80) {
 		active = get_unaligned_le16(bs.ext_flags) & 0xf;
@@ -565,28 +516,29 @@ static int fat_probe(void)
 			return -EINVAL;
 	}
 
-	vol.clus_shift = __builtin_ctz(bps * spc);
-	vol.fat_off = (rsvd + (u64)active * fatsz) * bps;
-	vol.fat_bytes = (u64)fatsz * bps;
-	vol.root_off = (rsvd + (u64)nfats * fatsz) * bps;
-	vol.root_bytes = root_secs * bps;
-	vol.root_clus = get_unaligned_le32(bs.root_clus);
-	vol.data_off = meta * bps;
+	fat_vol.clus_shift = __builtin_ctz(bps * spc);
+	fat_vol.fat_off = (rsvd + (u64)active * fatsz) * bps;
+	fat_vol.fat_bytes = (u64)fatsz * bps;
+	fat_vol.root_off = (rsvd + (u64)nfats * fatsz) * bps;
+	fat_vol.root_bytes = root_secs * bps;
+	fat_vol.root_clus = get_unaligned_le32(bs.root_clus);
+	fat_vol.data_off = meta * bps;
 	/* Only the clusters the FAT describes and the partition holds */
-	entries = min_t(u64, vol.fat_bytes * 8 / vol.bits, FAT32_MAX_CLUS);
+	entries = min_t(u64, fat_vol.fat_bytes * 8 / fat_vol.bits,
+			FAT32_MAX_CLUS);
 	count = min(count, entries > 2 ? entries - 2 : 0);
-	if (vol.data_off >= size)
+	if (fat_vol.data_off >= size)
 		count = 0;
 	else
 		count = min_t(u64, count,
-			      (size - vol.data_off) >> vol.clus_shift);
-	vol.nclus = count;
-	memcpy(vol.vol_id, ext->vol_id, 4);
-	memcpy(vol.label, ext->vol_lab, 11);
-	vol.win = malloc(FAT_WIN);
-	if (!vol.win)
+			      (size - fat_vol.data_off) >> fat_vol.clus_shift);
+	fat_vol.nclus = count;
+	memcpy(fat_vol.vol_id, ext->vol_id, 4);
+	memcpy(fat_vol.label, ext->vol_lab, 11);
+	fat_vol.win = malloc(FAT_WIN);
+	if (!fat_vol.win)
 		return -ENOMEM;
-	vol.probed = true;
+	fat_vol.probed = true;
 
 	return 0;
 }
@@ -599,13 +551,13 @@ static int fat_opendir(const char *path, struct fs_dir_stream **dirsp)
 
 	if (!d)
 		return -ENOMEM;
-	ret = lookup(path, d, &node);
+	ret = fat_lookup(path, d, &node);
 	if (!ret && !(node.attr & ATTR_DIR))
 		ret = -ENOTDIR;
 	while (!ret && *path == '/')
 		path++;
 	if (!ret)
-		ret = dir_open(d, &node, path, strlen(path));
+		ret = fat_dir_open(d, &node, path, strlen(path));
 	if (ret) {
 		free(d);
 		return ret;
@@ -622,10 +574,10 @@ static int fat_readdir(struct fs_dir_stream *dirs, struct fs_dirent **dentp)
 	struct fat_node node;
 	int ret, n;
 
-	ret = dir_next(d);
+	ret = fat_dir_next(d);
 	if (ret)
 		return ret;
-	dir_node(d, &node);
+	fat_dir_node(d, &node);
 	memset(dent, 0, sizeof(*dent));
 	n = strlen(d->name);
 	if (n >= sizeof(dent->name)) {
@@ -689,23 +641,24 @@ static int fat_read(const char *path, void *buf, loff_t offset, loff_t len,
 		return 0;
 	while (*path == '/')
 		path++;
-	ret = chain_init(&ch, node.clus, path, strlen(path));
+	ret = fat_chain_init(&ch, node.clus, path, strlen(path));
 	if (ret)
 		return ret;
 	while (pos < end) {
 		/* (a file is under 4 GiB: the count fits) */
-		n = chain_run(&ch, &first, (end - pos + (1U << vol.clus_shift) -
-					     1) >> vol.clus_shift);
+		n = fat_chain_run(&ch, &first, (end - pos +
+				  (1U << fat_vol.clus_shift) - 1) >>
+				  fat_vol.clus_shift);
 		if (n < 0)
 			return n;
 		if (!n)
-			return chain_error(&ch, "is shorter than the file");
-		run = (u64)n << vol.clus_shift;
+			return fat_chain_error(&ch, "is shorter than the file");
+		run = (u64)n << fat_vol.clus_shift;
 		from = max_t(u64, pos, offset);
 		to = min(pos + run, end);
 		if (to > from) {
-			ret = fs_devread(clus_off(first) + from - pos, to - from,
-					 (u8 *)buf + from - offset);
+			ret = fs_devread(fat_clus_off(first) + from - pos,
+					 to - from, (u8 *)buf + from - offset);
 			if (ret)
 				return ret;
 		}
@@ -725,7 +678,7 @@ static int fat_exists(const char *path)
 
 static int fat_uuid(char *uuid_str)
 {
-	const u8 *id = vol.vol_id;
+	const u8 *id = fat_vol.vol_id;
 
 	sprintf(uuid_str, "%02X%02X-%02X%02X", id[3], id[2], id[1], id[0]);
 
@@ -734,9 +687,9 @@ static int fat_uuid(char *uuid_str)
 
 int fat_print_info(void)
 {
-	if (!vol.probed)
+	if (!fat_vol.probed)
 		return -ENODEV;
-	printf("Filesystem: FAT%d \"%s\"\n", vol.bits, vol.label);
+	printf("Filesystem: FAT%d \"%s\"\n", fat_vol.bits, fat_vol.label);
 
 	return 0;
 }
@@ -753,4 +706,7 @@ U_BOOT_FS_DRIVER(fat) = {
 	.read = fat_read,
 	.exists = fat_exists,
 	.uuid = fat_uuid,
+#ifdef CONFIG_FAT_WRITE
+	.write = fat_write,
+#endif
 };

@@ -12,7 +12,7 @@ run checks every skip against the skip table of doc/develop/uboot-testpy.md:
   (the list is stale and must lose the line).
 
 Tests listed in the document's "Deselected tests" table (U-Boot's write
-tests of test_fs: virtboot reads files, it does not write them) are
+tests of test_fs on ext4: virtboot writes FAT only) are
 deselected for the boards named, before they run; a row names a test, or
 a test function for all its parameters.
 

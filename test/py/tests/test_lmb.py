@@ -102,9 +102,10 @@ def test_reads_into_the_firmware_refused(con, disk):
 
 
 def test_memory_writers_refused(con):
-    """mw, cp and crc32's store into the firmware's ranges: one line,
-    status 1, nothing written; reading them (md, cmp, cp from them) and
-    writing device registers outside RAM stay allowed."""
+    """mw, cp, crc32's store, env export and read into the firmware's
+    ranges: one line, status 1, nothing written; reading them (md, cmp,
+    cp from them) and writing device registers outside RAM stay
+    allowed."""
     base = int(env(con, 'kernel_addr_r'), 16)
     for name, (first, last) in reserved(con).items():
         for cmd, rng in ((f'mw {first:x} 0 1', f'{first:x}+4'),
@@ -114,6 +115,13 @@ def test_memory_writers_refused(con):
             out, status = con.run_status(cmd)
             assert (out, status) == (
                 f'{cmd.split()[0]}: range {rng} would overwrite {name}', 1)
+        out, status = con.run_status(f'env export -t {first:x}')
+        assert status == 1 and out.startswith(
+            f'## Error: env export: 0x{first:x}+0x') and \
+            out.endswith(f'would overwrite {name}'), out
+        out, status = con.run_status(f'read virtio 0 {first:x} 0 1')
+        assert (out, status) == (
+            f'Memory 0x{first:x}+0x200 would overwrite {name}', 1)
         _, status = con.run_status(f'cp {first:x} {base:x} 10')
         assert status == 0
         assert con.run_command(f'md.l {first:x} 1').startswith(f'{first:08x}')

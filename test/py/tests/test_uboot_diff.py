@@ -40,6 +40,7 @@ NORMALISE = [
     (re.compile(r'\(\d+ ms\)'), '(N ms)'),
     # U-Boot leaves the rate out when the time rounds to 0 ms
     (re.compile(r'read in \d+ ms( \([^)]*\))?'), 'read in N ms'),
+    (re.compile(r'written in \d+ ms( \([^)]*\))?'), 'written in N ms'),
     (re.compile(r'\d+(\.\d+)? [KMG]?i?B/s'), 'R/s'),
     (re.compile(r'^Loading: .*$', re.M), 'Loading: <progress>'),
     # bdinfo: where each firmware put itself and its device tree
