@@ -291,7 +291,7 @@ static int zipl_walk_list(struct zipl_ctx *ctx, int ci,
 	int slots = blksz / sizeof(*ptr);
 	lbaint_t blk = comp->list, run = 0;
 	u64 addr = comp->addr, run_count = 0, run_addr = 0;
-	u32 nlist = 0, extents = 0;
+	u32 nlist = 0, extents = 0, runs = 0;
 	int i, j, ret;
 
 	for (;;) {
@@ -350,24 +350,28 @@ static int zipl_walk_list(struct zipl_ctx *ctx, int ci,
 						       addr + len - comp->addr);
 				if (ret)
 					return ret;
+			} else if (addr + len - comp->addr > comp->size) {
+				return zipl_fail(ctx, -EBADMSG,
+						 "component %d: the disk changed while loading",
+						 ci);
+			}
+			/* Extents that follow on the disk: one run, one read */
+			if (run_count && start == run + run_count) {
+				run_count += count;
 			} else {
-				if (addr + len - comp->addr > comp->size)
-					return zipl_fail(ctx, -EBADMSG,
-							 "component %d: the disk changed while loading",
-							 ci);
-				/* Extents that follow on the disk: one read */
-				if (run_count && start == run + run_count) {
-					run_count += count;
-				} else {
-					ret = zipl_read_extent(ctx, run, run_count,
+				if (load) {
+					ret = zipl_read_extent(ctx, run,
+							       run_count,
 							       run_addr, done,
 							       total);
 					if (ret)
 						return ret;
-					run = start;
-					run_count = count;
-					run_addr = addr;
 				}
+				if (!runs++)
+					comp->run = start;
+				run = start;
+				run_count = count;
+				run_addr = addr;
 			}
 			addr += len;
 			extents++;
@@ -378,6 +382,7 @@ end:
 		comp->size = addr - comp->addr;
 		comp->extents = extents;
 		comp->list_blocks = nlist;
+		comp->runs = runs;
 		return 0;
 	}
 	ret = zipl_read_extent(ctx, run, run_count, run_addr, done, total);
@@ -523,8 +528,10 @@ int zipl_load(struct zipl_ctx *ctx, const struct zipl_plan *plan)
 		if (plan->comp[i].type != ZIPL_COMP_LOAD)
 			continue;
 		comp = plan->comp[i];
-		if (comp.direct)
-			ret = zipl_read_extent(ctx, comp.list,
+		/* One run: its list was read when the entry was planned */
+		if (comp.direct || comp.runs == 1)
+			ret = zipl_read_extent(ctx, comp.direct ? comp.list :
+					       comp.run,
 					       comp.size / ctx->desc->blksz,
 					       comp.addr, &done, plan->total);
 		else
