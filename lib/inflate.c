@@ -307,7 +307,7 @@ static int inflate_stored(struct inflate_state *s)
 	u64 __b = (buf);						\
 	(buf) >>= (e) & 63;						\
 	(cnt) -= (e);							\
-	ENT_VAL(e) + (u32)((__b & ~(~0ULL << ((e) & 63))) >> ((e) >> 8 & 63)); })
+	ENT_VAL(e) + ((__b & ~(~0ULL << ((e) & 63))) >> ((e) >> 8 & 63)); })
 
 /*
  * The fast case of a block's codes (t[0] the literal/length code, t[1]
@@ -328,63 +328,79 @@ static noinline int inflate_fast(struct inflate_state *s,
 	u8 *out_fast = base + s->out_len - OUT_MARGIN;
 	u64 buf = s->bitbuf;
 	unsigned int cnt = s->bitcnt;
-	u32 e, len, d;
+	unsigned long len, d, n;
+	u32 e;
 	int ret = 0;
 
-	while (in < in_fast && out < out_fast) {
-		/*
-		 * 8 bytes in one load (it may also put the first bits of the
-		 * next byte above cnt: the same bits the next top-up puts
-		 * there)
-		 */
-		buf |= get_le64(in) << (cnt & 63);
-		in += (~cnt & 63) >> 3;
-		cnt |= 56;
-		e = t[0].fast[buf & FAST_MASK];
-		if (e & ENT_LIT) {
-			TAKE(buf, cnt, e);
-			*out++ = ENT_VAL(e);
+	/*
+	 * n rounds are safe when each takes at most 8 bytes of input and
+	 * OUT_MARGIN bytes of room: one count instead of two bounds a round
+	 */
+	for (;;) {
+		n = (unsigned long)(in_fast - in) / 8;
+		d = (unsigned long)(out_fast - out) / OUT_MARGIN;
+		if (d < n)
+			n = d;
+		if (!n)
+			break;
+		do {
+			/*
+			 * 8 bytes in one load (it may also put the first bits
+			 * of the next byte above cnt: the same bits the next
+			 * top-up puts there)
+			 */
+			buf |= get_le64(in) << (cnt & 63);
+			in += (~cnt & 63) >> 3;
+			cnt |= 56;
 			e = t[0].fast[buf & FAST_MASK];
 			if (e & ENT_LIT) {
 				TAKE(buf, cnt, e);
 				*out++ = ENT_VAL(e);
+				e = t[0].fast[buf & FAST_MASK];
+				if (e & ENT_LIT) {
+					TAKE(buf, cnt, e);
+					*out++ = ENT_VAL(e);
+					continue;
+				}
+			}
+			if (!e || (e & ENT_EOB))
+				goto out;
+			len = TAKE(buf, cnt, e);
+			e = t[1].fast[buf & FAST_MASK];
+			if (!e) {
+				e = huffman_slow(&t[1], buf);
+				if (!e)
+					goto bad;
+			}
+			d = TAKE(buf, cnt, e);
+			if (d > (unsigned long)(out - base))
+				goto bad;
+			from = out - d;
+			stop = out + len;
+			if (d < 8) {
+				while (out < stop)
+					*out++ = *from++;
 				continue;
 			}
-		}
-		if (!e || (e & ENT_EOB))
-			break;
-		len = TAKE(buf, cnt, e);
-		e = t[1].fast[buf & FAST_MASK];
-		if (!e) {
-			e = huffman_slow(&t[1], buf);
-			if (!e) {
-				ret = -1;
-				break;
-			}
-		}
-		d = TAKE(buf, cnt, e);
-		if (d > out - base) {
-			ret = -1;
-			break;
-		}
-		from = out - d;
-		stop = out + len;
-		if (d < 8) {
-			while (out < stop)
-				*out++ = *from++;
-			continue;
-		}
-		/* whole words, possibly past the match: not the end */
-		__builtin_memcpy(out, from, 8);
-		__builtin_memcpy(out + 8, from + 8, 8);
-		while (len > 16) {
-			out += 8;
-			from += 8;
+			/* whole words, possibly past the match: not the end */
+			__builtin_memcpy(out, from, 8);
 			__builtin_memcpy(out + 8, from + 8, 8);
-			len -= 8;
-		}
-		out = stop;
+			if (len > 16) {
+				out += 16;
+				from += 16;
+				do {
+					__builtin_memcpy(out, from, 8);
+					out += 8;
+					from += 8;
+				} while (out < stop);
+			}
+			out = stop;
+		} while (--n);
 	}
+	goto out;
+bad:
+	ret = -1;
+out:
 	s->in = in;
 	s->bitbuf = buf;
 	s->bitcnt = cnt & 63;
