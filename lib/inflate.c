@@ -5,21 +5,30 @@
  * with zlib (raw deflate) with it, and the firmware's gunzip (unzip,
  * booti of a gzip-compressed Image) decodes with it.
  *
- * Speed matters under TCG, where every guest instruction costs: the bits
- * are taken from a 64-bit buffer topped up to at least 56 bits once per
- * literal or length/distance pair (at most 48 bits: 15 + 5 + 15 + 13),
+ * Speed matters under TCG, where every guest instruction and every
+ * translation block run costs: the bits are taken from a 64-bit buffer,
  * and a Huffman code is looked up in a table of its first FAST_BITS bits
- * built for each block on the stack. Longer codes (rare: the table
- * covers the frequent symbols) are decoded one bit at a time from the
- * canonical code. Matches at a distance of 8 or more are copied 8 bytes
- * at a time. Under TCG this expands the firmware in about 2.3 ms, where
- * decoding every code one bit at a time took 19-24 ms, for ~900 bytes of
- * code (doc/board/qemu-s390x.md).
+ * built for each block, whose entries carry the literal, or the length
+ * or distance base and how many extra bits follow, so that one step
+ * takes a code and its extra bits. Longer codes (rare: the table covers
+ * the frequent symbols) are decoded one bit at a time from the canonical
+ * code. While at least 8 bytes of input and OUT_MARGIN bytes of room are
+ * left, inflate_fast() decodes with no bound check: one 8-byte top-up
+ * per round covers two literals or a literal and a length/distance pair,
+ * and matches at a distance of 8 or more are copied 8 bytes at a time,
+ * up to 15 bytes past their end. Near the ends, inflate_codes() checks
+ * every bound, one code at a time. Under TCG the firmware's ~250 KiB
+ * expand in about 2.4 ms (3.2M guest instructions, 0.53M translation
+ * blocks run; the first table-driven decoder: 5.3M and 0.88M, about
+ * 3.0 ms; one bit at a time: 19-24 ms for 117 KiB), for ~3.6 KiB of
+ * code, 0.7 KiB more than that first table-driven one
+ * (doc/develop/benchmarks.md).
  *
  * Bad input must never write outside @dst nor loop forever: every write
- * is checked against the end of the output; past the end of the input
- * the bit buffer is topped up with zero bytes, at most PAD_MAX of them,
- * and a stream that needs any of them is refused.
+ * is checked against the end of the output (in inflate_fast(), by the
+ * margins); past the end of the input the bit buffer is topped up with
+ * zero bytes, at most PAD_MAX of them, and a stream that needs any of
+ * them is refused.
  *
  * The stub runs before anything is relocated, so this file must not
  * contain pointers in data: the tables are plain numbers, and the build
