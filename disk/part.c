@@ -13,7 +13,7 @@ static struct part_driver *part_driver_lookup_type(struct blk_desc *dev_desc)
 {
 	struct part_driver *drv;
 
-	if (dev_desc->part_type == PART_TYPE_UNKNOWN)
+	if (part_get_type(dev_desc) == PART_TYPE_UNKNOWN)
 		return NULL;
 	ll_foreach(struct part_driver, drv, part_driver) {
 		if (drv->part_type == dev_desc->part_type)
@@ -45,6 +45,14 @@ void part_init(struct blk_desc *dev_desc)
 	}
 	if (best)
 		dev_desc->part_type = best->part_type;
+}
+
+int part_get_type(struct blk_desc *dev_desc)
+{
+	if (dev_desc->part_type == PART_TYPE_NOT_READ)
+		part_init(dev_desc);
+
+	return dev_desc->part_type;
 }
 
 /* The interface as typed ("scsi"), as U-Boot prints it since 2024.07 */
@@ -299,7 +307,7 @@ int blk_get_device_part_str(const char *ifname, const char *dev_part_str,
 	*dev_desc = desc;
 
 	if (part == 0 ||
-	    (part < 0 && desc->part_type == PART_TYPE_UNKNOWN)) {
+	    (part < 0 && part_get_type(desc) == PART_TYPE_UNKNOWN)) {
 		if (!allow_whole_dev)
 			return -EINVAL;
 		part_get_info_whole_disk(desc, info);

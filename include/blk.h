@@ -65,7 +65,8 @@ enum sig_type {
  * @uclass_id:	interface: uclass of the parent (UCLASS_VIRTIO, UCLASS_SCSI,
  *		UCLASS_HOST)
  * @devnum:	device number within the interface, 0 for the first
- * @part_type:	PART_TYPE_... found by part_init() when the device was probed
+ * @part_type:	PART_TYPE_... found by part_init(), PART_TYPE_NOT_READ until
+ *		part_get_type() first asks for it after the probe
  * @target:	SCSI target ID (U-Boot: 8 bits; a virtio-scsi target has 16)
  * @lun:	SCSI logical unit number (U-Boot: 8 bits; flat LUNs go to
  *		16383)

@@ -29,6 +29,8 @@
 #define PART_TYPE_ISO		0x03
 #define PART_TYPE_AMIGA		0x04
 #define PART_TYPE_EFI		0x05
+/* (virtboot) not read yet: part_get_type() reads it on first use */
+#define PART_TYPE_NOT_READ	0xff
 
 /* Bits of disk_partition.bootable */
 #define PART_BOOTABLE		(1 << 0)
@@ -100,6 +102,20 @@ struct part_driver {
  * @dev_desc:	the device
  */
 void part_init(struct blk_desc *dev_desc);
+
+/**
+ * part_get_type() - (virtboot) the partition table format of a device,
+ * found by part_init() the first time it is asked for
+ *
+ * A BLK device's probe does not read its partition table: the s390 IPL
+ * reads its own block 0, and reading the table of a disk no one asks
+ * about costs boot time. Every function here that needs the format
+ * calls this.
+ *
+ * @dev_desc:	the device
+ * Return: PART_TYPE_... (PART_TYPE_UNKNOWN if none is recognised)
+ */
+int part_get_type(struct blk_desc *dev_desc);
 
 /**
  * part_get_info() - describe one partition

@@ -229,6 +229,9 @@ struct virtio_bus_addr {
  * @fail_reason:	why the device failed to come up or was given up,
  *			for the command that reports it (NULL: see the errno)
  * @bus_addr:		where the transport sits (virtio_get_bus_addr())
+ * @status:		(virtboot) the device status last written (0 after a
+ *			reset): virtio_add_status() adds to it without
+ *			reading the device back
  */
 struct virtio_dev_priv {
 	struct list_head vqs;
@@ -244,6 +247,7 @@ struct virtio_dev_priv {
 	const char *transport;
 	const char *fail_reason;
 	struct virtio_bus_addr bus_addr;
+	u8 status;
 };
 
 /**
@@ -346,7 +350,8 @@ int virtio_notify(struct udevice *vdev, struct virtqueue *vq);
 /**
  * virtio_add_status() - set more bits in the device status byte
  * @vdev:	the virtio device
- * @status:	bits to add to those already set
+ * @status:	bits to add to those the driver set (since the last reset;
+ *		the device is not read back)
  */
 void virtio_add_status(struct udevice *vdev, u8 status);
 

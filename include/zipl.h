@@ -172,11 +172,17 @@ _Static_assert(sizeof(struct zipl_component_entry) == 32, "zipl_comp_entry");
  * @extents:	block pointers in its list
  * @list_blocks: blocks its list occupies
  * @direct:	no block list: @size bytes from block @list on (El Torito)
+ * @runs:	runs of consecutive blocks its list describes (pointers to
+ *		blocks that follow each other on the disk make one run)
+ * @run:	the first block of the data when @runs is 1: the load reads
+ *		it at once, without the list
  */
 struct zipl_component {
 	u8 type;
 	bool direct;
 	lbaint_t list;
+	lbaint_t run;
+	u32 runs;
 	u64 addr;
 	u64 size;
 	u32 extents;

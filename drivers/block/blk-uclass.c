@@ -168,7 +168,7 @@ int blk_list_part(enum uclass_id uclass_id)
 			break;
 		if (ret)
 			continue;
-		if (desc->part_type != PART_TYPE_UNKNOWN) {
+		if (part_get_type(desc) != PART_TYPE_UNKNOWN) {
 			ok++;
 			if (devnum)
 				putc('\n');
@@ -596,13 +596,14 @@ int blk_unbind_all(int uclass_id)
 	return 0;
 }
 
+/* The partition table is read when first asked for (part_get_type()) */
 static int blk_post_probe(struct udevice *dev)
 {
-	if (IS_ENABLED(CONFIG_PARTITIONS)) {
-		struct blk_desc *desc = dev_get_uclass_plat(dev);
+	struct blk_desc *desc = dev_get_uclass_plat(dev);
 
-		part_init(desc);
-	}
+	desc->part_type = IS_ENABLED(CONFIG_PARTITIONS) ? PART_TYPE_NOT_READ :
+			  PART_TYPE_UNKNOWN;
+	desc->sig_type = SIG_TYPE_NONE;
 
 	return 0;
 }

@@ -65,12 +65,20 @@ int virtio_get_status(struct udevice *vdev, u8 *status)
 
 int virtio_set_status(struct udevice *vdev, u8 status)
 {
-	return virtio_get_ops(vdev->parent)->set_status(vdev->parent, status);
+	struct virtio_dev_priv *uc_priv = dev_get_uclass_priv(vdev->parent);
+	int ret;
+
+	ret = virtio_get_ops(vdev->parent)->set_status(vdev->parent, status);
+	if (!ret)
+		uc_priv->status = status;
+
+	return ret;
 }
 
 /* Reset the device behind transport @udev and wait until it reads 0 */
 static int virtio_transport_reset(struct udevice *udev)
 {
+	struct virtio_dev_priv *uc_priv = dev_get_uclass_priv(udev);
 	struct dm_virtio_ops *ops = virtio_get_ops(udev);
 	ulong start;
 	u8 status;
@@ -85,8 +93,10 @@ static int virtio_transport_reset(struct udevice *udev)
 		ret = ops->get_status(udev, &status);
 		if (ret)
 			return ret;
-		if (!status)
+		if (!status) {
+			uc_priv->status = 0;
 			return 0;
+		}
 		if (get_timer(start) > virtio_timeout_ms())
 			return -ETIMEDOUT;
 		cpu_relax();
@@ -125,12 +135,17 @@ int virtio_notify(struct udevice *vdev, struct virtqueue *vq)
 	return virtio_get_ops(vdev->parent)->notify(vdev->parent, vq);
 }
 
+/*
+ * The status the driver wrote last, not the device's: reading it back
+ * costs a channel program on virtio-ccw (four per probe), and the only
+ * bit a device sets itself (DEVICE_NEEDS_RESET) is not the driver's to
+ * write
+ */
 void virtio_add_status(struct udevice *vdev, u8 status)
 {
-	u8 old;
+	struct virtio_dev_priv *uc_priv = dev_get_uclass_priv(vdev->parent);
 
-	if (!virtio_get_status(vdev, &old))
-		virtio_set_status(vdev, old | status);
+	virtio_set_status(vdev, uc_priv->status | status);
 }
 
 int virtio_finalize_features(struct udevice *vdev)

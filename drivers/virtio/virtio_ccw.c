@@ -162,7 +162,11 @@ static int virtio_ccw_get_status(struct udevice *udev, u8 *status)
 	struct virtio_ccw_priv *priv = dev_get_priv(udev);
 	int ret;
 
-	if (priv->revision < 2) {
+	/*
+	 * A device is reset when VDEV_RESET completes (nothing written
+	 * since): no READ_STATUS for the uclass's wait after a reset
+	 */
+	if (priv->revision < 2 || !priv->status) {
 		*status = priv->status;
 		return 0;
 	}

@@ -49,6 +49,21 @@ def test_status_variable(console):
     assert console.run_command('false; true; echo $?') == '0'
 
 
+def test_plain_lines(console):
+    """A line of plain words runs without the parser (cli_hush_run()):
+    the same status, $?, exit and keyword handling as a parsed line."""
+    assert console.run_status('false') == ('', 1)
+    assert console.run_status('true') == ('', 0)
+    assert console.run_status('  echo  a.b  c/d:e,f+g@h%i-j_k  ') == (
+        'a.b c/d:e,f+g@h%i-j_k', 0)
+    assert console.run_status('nosuchcmd') == (UNKNOWN, 1)
+    assert console.run_status('exit 3') == ('', 3)
+    # keywords, and a word the parser takes apart, go to the parser
+    assert console.run_command('fi').startswith('syntax error')
+    assert console.run_command('if').startswith('syntax error')
+    assert console.run_command('echo a=b') == 'a=b'
+
+
 def test_semicolons(console):
     assert console.run_command('echo a; echo b;echo c').split('\n') == [
         'a', 'b', 'c']

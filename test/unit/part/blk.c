@@ -23,12 +23,19 @@ static int blk_test_rw(struct unit_test_state *uts)
 	img = calloc(NBLK, 512);
 	ut_assertnonnull(img);
 	memset(img + 5 * 512, 0xa5, 512);
+	memset(&memdisk_stats, 0, sizeof(memdisk_stats));
 	ut_assertok(memdisk_create(img, 512, NBLK, false, &desc));
 	ut_asserteq(512, desc->blksz);
 	ut_asserteq(9, desc->log2blksz);
 	ut_asserteq(NBLK, desc->lba);
-	ut_asserteq(PART_TYPE_UNKNOWN, desc->part_type);
+	/* The probe reads nothing: the table is read when first asked for */
+	ut_asserteq(0, memdisk_stats.reads);
+	ut_asserteq(PART_TYPE_NOT_READ, desc->part_type);
+	ut_asserteq(PART_TYPE_UNKNOWN, part_get_type(desc));
+	ut_assert(memdisk_stats.reads > 0);
 	memset(&memdisk_stats, 0, sizeof(memdisk_stats));
+	ut_asserteq(PART_TYPE_UNKNOWN, part_get_type(desc));
+	ut_asserteq(0, memdisk_stats.reads);
 
 	/* In range: whole blocks, the count returned */
 	ut_asserteq(1, blk_dread(desc, 5, 1, buf));

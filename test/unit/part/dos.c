@@ -75,7 +75,7 @@ static int dos_test_extended(struct unit_test_state *uts)
 	img = dos_image();
 	ut_assertnonnull(img);
 	ut_assertok(memdisk_create(img, 512, NBLK, false, &desc));
-	ut_asserteq(PART_TYPE_DOS, desc->part_type);
+	ut_asserteq(PART_TYPE_DOS, part_get_type(desc));
 	ut_asserteq(SIG_TYPE_MBR, desc->sig_type);
 	ut_asserteq(0x12345678, desc->mbr_sig);
 
@@ -113,8 +113,8 @@ static int dos_check_damage(struct unit_test_state *uts, u8 *img,
 	char why[128] = "";
 
 	ut_assertok(memdisk_create(img, 512, NBLK, false, &desc));
+	ut_asserteq(PART_TYPE_DOS, part_get_type(desc));
 	memset(&memdisk_stats, 0, sizeof(memdisk_stats));
-	ut_asserteq(PART_TYPE_DOS, desc->part_type);
 	ut_asserteq(1, part_validate(desc, why, sizeof(why)));
 	ut_assertf(strstr(why, expect), "why: '%s'", why);
 	if (last_part)
@@ -203,7 +203,7 @@ static int dos_test_not_dos(struct unit_test_state *uts)
 	ut_assertnonnull(img);
 	img[DOS_PART_MAGIC_OFFSET + 1] = 0;
 	ut_assertok(memdisk_create(img, 512, NBLK, false, &desc));
-	ut_asserteq(PART_TYPE_UNKNOWN, desc->part_type);
+	ut_asserteq(PART_TYPE_UNKNOWN, part_get_type(desc));
 	ut_asserteq(-EOPNOTSUPP, part_get_info(desc, 1, &info));
 	ut_asserteq(-ENOENT, part_validate(desc, why, sizeof(why)));
 	memdisk_destroy(desc);
@@ -212,7 +212,7 @@ static int dos_test_not_dos(struct unit_test_state *uts)
 	img[DOS_PART_MAGIC_OFFSET + 1] = 0xaa;
 	img[DOS_PART_TBL_OFFSET] = 0x12;
 	ut_assertok(memdisk_create(img, 512, NBLK, false, &desc));
-	ut_asserteq(PART_TYPE_UNKNOWN, desc->part_type);
+	ut_asserteq(PART_TYPE_UNKNOWN, part_get_type(desc));
 	memdisk_destroy(desc);
 
 	/* A FAT boot sector is no partition table either */
@@ -221,7 +221,7 @@ static int dos_test_not_dos(struct unit_test_state *uts)
 	img[DOS_PART_MAGIC_OFFSET] = 0x55;
 	img[DOS_PART_MAGIC_OFFSET + 1] = 0xaa;
 	ut_assertok(memdisk_create(img, 512, NBLK, false, &desc));
-	ut_asserteq(PART_TYPE_UNKNOWN, desc->part_type);
+	ut_asserteq(PART_TYPE_UNKNOWN, part_get_type(desc));
 	memdisk_destroy(desc);
 	free(img);
 

@@ -136,7 +136,7 @@ static int gpt_check_good(struct unit_test_state *uts, struct blk_desc *desc,
 	struct disk_partition info;
 	u64 first = 2 + g->ent_blocks;
 
-	ut_asserteq(PART_TYPE_EFI, desc->part_type);
+	ut_asserteq(PART_TYPE_EFI, part_get_type(desc));
 	ut_assertok(part_get_info(desc, 1, &info));
 	ut_asserteq(first + 6, info.start);
 	ut_asserteq(40, info.size);
@@ -207,7 +207,7 @@ static int efi_check(struct unit_test_state *uts,
 	ut_assertok(memdisk_create(g.img, 512, g.lba, false, &desc));
 	memset(&memdisk_stats, 0, sizeof(memdisk_stats));
 	/* The protective MBR still makes it a GPT disk */
-	ut_asserteq(PART_TYPE_EFI, desc->part_type);
+	ut_asserteq(PART_TYPE_EFI, part_get_type(desc));
 	ret = part_validate(desc, why, sizeof(why));
 	ut_assertf(strstr(why, expect), "why: '%s'", why);
 	if (expect_backup) {
@@ -390,7 +390,7 @@ static int efi_test_not_gpt(struct unit_test_state *uts)
 	ut_assertok(gpt_image(&g, 512));
 	((legacy_mbr *)g.img)->partition_record[0].sys_ind = 0x83;
 	ut_assertok(memdisk_create(g.img, 512, g.lba, false, &desc));
-	ut_asserteq(PART_TYPE_DOS, desc->part_type);
+	ut_asserteq(PART_TYPE_DOS, part_get_type(desc));
 	memdisk_destroy(desc);
 
 	/* The protective record must start at block 1 */
@@ -398,7 +398,7 @@ static int efi_test_not_gpt(struct unit_test_state *uts)
 		EFI_PMBR_OSTYPE_EFI_GPT;
 	put_unaligned_le32(2, &((legacy_mbr *)g.img)->partition_record[0].start_sect);
 	ut_assertok(memdisk_create(g.img, 512, g.lba, false, &desc));
-	ut_assert(desc->part_type != PART_TYPE_EFI);
+	ut_assert(part_get_type(desc) != PART_TYPE_EFI);
 	memdisk_destroy(desc);
 	free(g.img);
 
