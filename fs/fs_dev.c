@@ -65,9 +65,12 @@ const char *fs_get_error(void)
 	return fs_error[0] ? fs_error : NULL;
 }
 
-/* Read part of one block through a bounce buffer */
-static int read_partial(lbaint_t blk, unsigned long skip, size_t len,
-			void *buf)
+/*
+ * Part of one block through a bounce buffer: read it, and for a write
+ * change it and write it back
+ */
+static int dev_partial(lbaint_t blk, unsigned long skip, size_t len,
+		       u8 *buf, bool write)
 {
 	unsigned long blksz = cur_desc->blksz;
 	u8 *bounce;
@@ -77,93 +80,25 @@ static int read_partial(lbaint_t blk, unsigned long skip, size_t len,
 	if (!bounce)
 		return -ENOMEM;
 	ret = blk_read_checked(cur_desc, cur_start + blk, 1, bounce);
-	if (!ret)
-		memcpy(buf, bounce + skip, len);
-	free(bounce);
-
-	return ret;
-}
-
-int fs_devread(u64 offset, size_t len, void *buf)
-{
-	unsigned long blksz;
-	lbaint_t blk, nblk;
-	unsigned long skip;
-	size_t n;
-	u8 *dst = buf;
-	int ret;
-
-	if (!cur_desc)
-		return -ENODEV;
-	if (offset > cur_size || len > cur_size - offset) {
-		fs_set_error("the filesystem points past the end of its partition (byte %llu of %llu)",
-			     (unsigned long long)offset + len,
-			     (unsigned long long)cur_size);
-		return -EIO;
-	}
-	if (!len)
-		return 0;
-	blksz = cur_desc->blksz;
-	blk = offset >> cur_desc->log2blksz;
-	skip = offset & (blksz - 1);
-
-	if (skip) {
-		n = min_t(size_t, len, blksz - skip);
-		ret = read_partial(blk, skip, n, dst);
-		if (ret)
-			goto err;
-		dst += n;
-		len -= n;
-		blk++;
-	}
-	nblk = len >> cur_desc->log2blksz;
-	if (nblk) {
-		ret = blk_read_checked(cur_desc, cur_start + blk, nblk, dst);
-		if (ret)
-			goto err;
-		dst += nblk * blksz;
-		len -= nblk * blksz;
-		blk += nblk;
-	}
-	if (len) {
-		ret = read_partial(blk, 0, len, dst);
-		if (ret)
-			goto err;
-	}
-
-	return 0;
-err:
-	if (ret != -ENOMEM)
-		ret = -EIO;
-	return ret;
-}
-
-/* Write part of one block: read it, change it, write it back */
-static int write_partial(lbaint_t blk, unsigned long skip, size_t len,
-			 const void *buf)
-{
-	unsigned long blksz = cur_desc->blksz;
-	u8 *bounce;
-	int ret;
-
-	bounce = malloc(blksz);
-	if (!bounce)
-		return -ENOMEM;
-	ret = blk_read_checked(cur_desc, cur_start + blk, 1, bounce);
-	if (!ret) {
+	if (!ret && write) {
 		memcpy(bounce + skip, buf, len);
 		ret = blk_write_checked(cur_desc, cur_start + blk, 1, bounce);
+	} else if (!ret) {
+		memcpy(buf, bounce + skip, len);
 	}
 	free(bounce);
 
 	return ret;
 }
 
-int fs_devwrite(u64 offset, size_t len, const void *buf)
+/*
+ * Bytes of the partition: a partial first block, the whole blocks in one
+ * request, a partial last block
+ */
+static int dev_io(u64 offset, size_t len, u8 *buf, bool write)
 {
 	unsigned long blksz, skip;
 	lbaint_t blk, nblk;
-	const u8 *src = buf;
 	size_t n;
 	int ret;
 
@@ -183,24 +118,41 @@ int fs_devwrite(u64 offset, size_t len, const void *buf)
 
 	if (skip) {
 		n = min_t(size_t, len, blksz - skip);
-		ret = write_partial(blk, skip, n, src);
+		ret = dev_partial(blk, skip, n, buf, write);
 		if (ret)
 			return ret;
-		src += n;
+		buf += n;
 		len -= n;
 		blk++;
 	}
 	nblk = len >> cur_desc->log2blksz;
 	if (nblk) {
-		ret = blk_write_checked(cur_desc, cur_start + blk, nblk, src);
+		ret = write ? blk_write_checked(cur_desc, cur_start + blk, nblk,
+						buf) :
+			      blk_read_checked(cur_desc, cur_start + blk, nblk,
+					       buf);
 		if (ret)
 			return ret;
-		src += nblk * blksz;
+		buf += nblk * blksz;
 		len -= nblk * blksz;
 		blk += nblk;
 	}
 	if (len)
-		return write_partial(blk, 0, len, src);
+		return dev_partial(blk, 0, len, buf, write);
 
 	return 0;
+}
+
+int fs_devread(u64 offset, size_t len, void *buf)
+{
+	int ret = dev_io(offset, len, buf, false);
+
+	/* a device that failed reads as a damaged medium */
+	return ret && ret != -ENOMEM && ret != -ENODEV ? -EIO : ret;
+}
+
+int fs_devwrite(u64 offset, size_t len, const void *buf)
+{
+	/* dev_io() only reads @buf when it writes the device */
+	return dev_io(offset, len, (u8 *)buf, true);
 }

@@ -113,7 +113,8 @@ DEPS_ext4 := test/fuzz/fs_harness.c
 # fetched tree (scripts/lwip-tree.mk) as EXTRA_net, with asserts that
 # abort.
 FUZZ_net := net/lwip:y CONFIG_CMD_TFTPBOOT CONFIG_CMD_DHCP CONFIG_CMD_WGET \
-	CONFIG_CMD_PING common/env.o common/version.o lib/strto.o lib/ctype.o \
+	CONFIG_CMD_PING common/env.o common/env_data.o common/version.o \
+	lib/strto.o lib/ctype.o \
 	lib/lmb.o
 CFLAGS_net = $(LWIP_INCLUDES) -DVIRTBOOT_LWIP_ASSERT
 EXTRA_net = $(addprefix $(FO)/lwip/,$(LWIP_SRCS:.c=.o))

@@ -408,13 +408,20 @@ def test_el2_start(make_console, tmp_path, machine):
 
 
 def test_partial_gib_ram(make_console):
-    """RAM that ends inside a GiB (-m 1500M) is usable up to its end."""
+    """RAM that ends inside a GiB (-m 1500M) is mapped up to its end: the
+    firmware's heap sits in its last 8 MiB (its last word readable), and
+    the word below the heap is free memory."""
     con = make_console(extra_args=['-m', '1500M'])
     out = con.run_command('bdinfo')
     assert '-> size     = 0x000000005dc00000' in out
-    con.run_command('mw.l 9dbffffc 12345678')
-    assert con.run_command('md.l 9dbffffc 1') == \
-        '9dbffffc: 12345678                             xV4.'
+    heap = re.search(r'reserved\[\d+\]\s+\[0x([0-9a-f]+)-0x9dbfffff\], '
+                     r'.*\(the firmware\'s heap\)', out)
+    assert heap, out
+    below = int(heap.group(1), 16) - 4
+    con.run_command(f'mw.l {below:x} 12345678')
+    assert con.run_command(f'md.l {below:x} 1') == \
+        f'{below:08x}: 12345678                             xV4.'
+    assert con.run_command('md.l 9dbffffc 1').startswith('9dbffffc: ')
 
 
 def test_reset(make_console):
