@@ -51,25 +51,6 @@ static int fs_probe(struct blk_desc *desc, struct disk_partition *info,
 	return -ENODEV;
 }
 
-/* Select the sandbox's hostfs driver */
-static int fs_set_host(void)
-{
-	struct fs_driver *drv;
-
-	fs_close();
-	fs_dev_set(NULL, NULL);
-	ll_foreach(struct fs_driver, drv, fs_driver) {
-		if (drv->fstype == FS_TYPE_SANDBOX) {
-			fs_drv = drv;
-			fs_desc = NULL;
-			fs_part = 0;
-			return 0;
-		}
-	}
-
-	return -ENODEV;
-}
-
 /* The one line for a filesystem that was not recognised */
 static void fs_print_unrecognized(void)
 {
@@ -106,10 +87,10 @@ int fs_set_blk_dev(const char *ifname, const char *dev_part_str, int fstype)
 	char buf[32];
 	int part;
 
-	/* The sandbox's host files: no device, no probe */
+	/* The sandbox's host files: no device to read, its driver alone */
 	if (IS_ENABLED(CONFIG_FS_SANDBOX) && !strcmp(ifname, "hostfs") &&
 	    (fstype == FS_TYPE_ANY || fstype == FS_TYPE_SANDBOX))
-		return fs_set_host();
+		return fs_probe(NULL, NULL, 0, FS_TYPE_SANDBOX);
 	if (!dev_part_str || !*dev_part_str || !strcmp(dev_part_str, "-")) {
 		dev_part_str = env_get("bootdevice");
 		if (!dev_part_str) {

@@ -4,8 +4,8 @@
  * sandbox filesystem ('load hostfs - <addr> <file>', 'host load',
  * 'ls hostfs - <dir>', 'test -e hostfs - <file>'). A path is the host's
  * (relative to the sandbox's working directory unless it starts with
- * '/'). There is no block device: fs_set_blk_dev("hostfs", ...) picks
- * this driver without probing, and fs_probe() never tries it on a disk.
+ * '/'). There is no block device: fs_set_blk_dev("hostfs", ...) probes
+ * this driver alone without one, and its probe declines every disk.
  */
 
 #include <common.h>
@@ -22,10 +22,10 @@ struct hostfs_dir {
 	char path[];
 };
 
-/* Only fs_set_blk_dev("hostfs") sets this driver, never a probe */
+/* Host files have no device: fs_set_blk_dev("hostfs") probes without one */
 static int hostfs_probe(void)
 {
-	return -ENODEV;
+	return fs_dev_desc() ? -ENODEV : 0;
 }
 
 static void hostfs_close(void)
