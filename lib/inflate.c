@@ -532,12 +532,16 @@ static int inflate_dynamic(struct inflate_state *s, struct huffman *t)
 	return inflate_codes(s, t);
 }
 
-long inflate_len(void *dst, size_t dst_len, const void *src, size_t src_len,
-		 size_t *consumed)
+/*
+ * The decoder: @hist bytes of history before @dst, which matches may
+ * reach back into but which are not written
+ */
+static long inflate_run(u8 *dst, size_t dst_len, size_t hist, const u8 *src,
+			size_t src_len, size_t *consumed)
 {
 	struct inflate_state s = {
-		.in = src, .in_end = (const u8 *)src + src_len,
-		.out = dst, .out_len = dst_len,
+		.in = src, .in_end = src + src_len,
+		.out = dst - hist, .out_len = hist + dst_len, .out_pos = hist,
 	};
 	struct huffman t[2];		/* literal/length, distance */
 	int last, type, ret;
@@ -564,11 +568,23 @@ long inflate_len(void *dst, size_t dst_len, const void *src, size_t src_len,
 	} while (!last);
 	/* The input bytes read, less the whole ones still buffered */
 	if (consumed)
-		*consumed = (s.in - (const u8 *)src) + s.pad - s.bitcnt / 8;
-	return s.out_pos;
+		*consumed = (s.in - src) + s.pad - s.bitcnt / 8;
+	return s.out_pos - hist;
+}
+
+long inflate_len(void *dst, size_t dst_len, const void *src, size_t src_len,
+		 size_t *consumed)
+{
+	return inflate_run(dst, dst_len, 0, src, src_len, consumed);
 }
 
 long inflate(void *dst, size_t dst_len, const void *src, size_t src_len)
 {
-	return inflate_len(dst, dst_len, src, src_len, NULL);
+	return inflate_run(dst, dst_len, 0, src, src_len, NULL);
+}
+
+long inflate_hist(void *dst, size_t dst_len, size_t hist, const void *src,
+		  size_t src_len)
+{
+	return inflate_run(dst, dst_len, hist, src, src_len, NULL);
 }

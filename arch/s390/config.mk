@@ -15,8 +15,18 @@ S390_LDFLAGS = $(CFLAGS) -nostdlib -static-pie -Wl,--gc-sections \
 	-Wl,--build-id=none -Wl,-z,norelro -Wl,--no-dynamic-linker \
 	-Wl,-z,max-page-size=256 -Wl,--hash-style=sysv \
 	-Wl,--no-warn-rwx-segments
-LINK_CMD = $(CC) $(S390_LDFLAGS) -T arch/s390/virtboot.lds -o $@ $(OBJS) -lgcc
-LINK_DEPS := arch/s390/virtboot.lds
+LINK_CMD = $(CC) $(S390_LDFLAGS) -T arch/s390/virtboot.lds -L$(O) \
+	-Wl,-Map=$(O)/virtboot.map -o $@ $(OBJS) -lgcc
+LINK_DEPS := arch/s390/virtboot.lds $(O)/hot.lds
+
+# The IPL's functions first (virtboot.lds): one input-section pattern per
+# name in hot.txt, with the suffixes GCC adds to its clones
+$(O)/hot.lds: arch/s390/hot.txt
+	@mkdir -p $(dir $@)
+	@echo "  HOT     $@"
+	@sed -e 's/#.*//' -e '/^[[:space:]]*$$/d' \
+		-e 's/^[[:space:]]*\([^[:space:]]*\).*/\t*(.text.\1 .text.\1.*)/' \
+		$< > $@
 TARGETS := $(O)/virtboot.elf
 
 ifeq ($(CONFIG_S390_COMPRESS),y)
@@ -31,7 +41,8 @@ $(O)/payload.z: $(O)/virtboot arch/s390/relr.py
 $(O)/obj/arch/s390/stub/payload.o: arch/s390/stub/payload.S $(O)/payload.z
 	@mkdir -p $(dir $@)
 	@echo "  AS      $<"
-	@$(CC) $(AFLAGS) -DPAYLOAD='"$(O)/payload.z"' -c -o $@ $<
+	@$(CC) $(AFLAGS) -DPAYLOAD='"$(O)/payload.z"' \
+		-DPAYLOAD_COLD='"$(O)/payload.z.cold"' -c -o $@ $<
 
 $(O)/virtboot-stub: $(STUB_OBJS) arch/s390/stub/stub.lds
 	@echo "  LD      $@"

@@ -30,10 +30,9 @@ the linked stub, which must have no relocation at all.
 usage: relr.py elf|payload|stub IN_ELF OUT [IMAGE_MAX]
 """
 
+import ctypes
 import struct
 import sys
-import subprocess
-import tempfile
 import zlib
 
 R_390_RELATIVE = 12
@@ -116,16 +115,17 @@ def pack_relocations(elf):
     if len(blob) > r_size:
         raise SystemExit('relr.py: the packed table does not fit')
 
-    # .rela.dyn must end what the loaded segment has in the file
     seg = None
     for ph in elf.phdrs:
         if ph[0] == PT_LOAD and ph[3] <= rela[3] < ph[3] + ph[5]:
             seg = ph
-    if seg is None or rela[3] + r_size != seg[3] + seg[5]:
-        raise SystemExit('relr.py: .rela.dyn is not the last contents of '
-                         'its segment (see arch/s390/virtboot.lds)')
-    elf.data[r_off:r_off + len(blob)] = blob
-    seg[5] = rela[3] + len(blob) - seg[3]
+    if seg is None:
+        raise SystemExit('relr.py: .rela.dyn is not loaded')
+    elf.data[r_off:r_off + r_size] = blob + bytes(r_size - len(blob))
+    elf.reloc_addrs = addrs
+    # The file ends with the table when nothing follows it (no code split)
+    if rela[3] + r_size == seg[3] + seg[5]:
+        seg[5] = rela[3] + len(blob) - seg[3]
     return [ph for ph in elf.phdrs if ph[0] == PT_LOAD]
 
 
@@ -169,25 +169,37 @@ def write_elf(elf, loads, dst, max_size=0):
     open(dst, 'wb').write(out)
 
 
-def deflate(raw):
-    """Raw DEFLATE of raw, by zopfli (Debian's zopfli package): its
-    encoder searches harder than zlib's level 9 and wrote a stream 3.7%
-    smaller for this firmware (59,020 bytes against 61,276), which the
-    stub inflates unchanged. The round trip is checked here."""
-    # zopfli reads only a regular file (it asks for the size first)
-    with tempfile.NamedTemporaryFile(suffix='.bin') as f:
-        f.write(raw)
-        f.flush()
-        try:
-            run = subprocess.run(['zopfli', '--deflate', '-c', f.name],
-                                 stdout=subprocess.PIPE, check=True)
-        except (OSError, subprocess.CalledProcessError) as e:
-            raise SystemExit(f'relr.py: zopfli failed ({e}); '
-                             'scripts/setup installs it')
-    if zlib.decompress(run.stdout, -15) != raw:
+def deflate(raw, hist=0):
+    """Raw DEFLATE of raw[hist:], with raw[:hist] as its history (zlib's
+    preset dictionary, at most 32 KiB), by zopfli's library (Debian's
+    libzopfli1, which the zopfli package brings): its encoder searches
+    harder than zlib's level 9 and wrote a stream 3.7% smaller for this
+    firmware (59,020 bytes against 61,276), which the stub inflates
+    unchanged. The round trip is checked here."""
+    try:
+        lib = ctypes.CDLL('libzopfli.so.1')
+    except OSError as e:
+        raise SystemExit(f'relr.py: no zopfli library ({e}); '
+                         'scripts/setup installs it')
+    options = ctypes.create_string_buffer(64)	# ZopfliOptions: 6 ints
+    lib.ZopfliInitOptions(options)
+    bit = ctypes.c_ubyte(0)
+    out = ctypes.POINTER(ctypes.c_ubyte)()
+    size = ctypes.c_size_t(0)
+    # ZopfliDeflatePart(options, btype 2 (dynamic codes, or what is
+    # smaller), final, in, instart, inend, &bit, &out, &outsize)
+    lib.ZopfliDeflatePart(options, 2, 1, ctypes.c_char_p(bytes(raw)),
+                          ctypes.c_size_t(hist), ctypes.c_size_t(len(raw)),
+                          ctypes.byref(bit), ctypes.byref(out),
+                          ctypes.byref(size))
+    data = ctypes.string_at(out, size.value)
+    ctypes.CDLL(None).free(out)
+    d = zlib.decompressobj(-15, zdict=bytes(raw[:hist])) if hist else \
+        zlib.decompressobj(-15)
+    if d.decompress(data) != raw[hist:] or not d.eof:
         raise SystemExit('relr.py: zopfli wrote a stream that does not '
                          'inflate to the firmware')
-    return run.stdout
+    return data
 
 
 # What a dynamic linker reads; the static PIE relocates itself from the
@@ -222,17 +234,42 @@ def cut_dynamic(elf, loads):
             ph[5] = cut - ph[3]
 
 
+def cold_text(elf, flat):
+    """The cold code's [start, end) and the history of its stream: the
+    hot code right before it, at most DEFLATE's 32 KiB (virtboot.lds)."""
+    if '.text' not in elf.names:
+        return len(flat), len(flat), 0
+    text = elf.section('.text')
+    start, end = text[3], text[3] + text[5]
+    hot = elf.section('.hot')[3] if '.hot' in elf.names else start
+    if end != len(flat):
+        raise SystemExit('relr.py: .text does not end the loaded image '
+                         '(see arch/s390/virtboot.lds)')
+    hist = min(start - hot, 32 << 10)
+    # start.S relocates before the cold code is there, and its stream
+    # needs its history as linked: no relocation in either
+    for addr in elf.reloc_addrs:
+        if start - hist <= addr < end:
+            raise SystemExit(f'relr.py: a relocation at {addr:#x}, in the '
+                             'code (or is .text not last?)')
+    return start, end, hist
+
+
 def write_payload(elf, loads, dst):
-    """The loaded bytes from address 0, raw DEFLATE; its memory size
-    (with .bss) in dst.memsz for the stub's link."""
+    """The loaded bytes from address 0 up to the cold code, raw DEFLATE,
+    in dst; the cold code in dst.cold, raw DEFLATE with the hot code
+    before it as history; the memory size (with .bss) in dst.memsz for
+    the stub's link."""
     clear_dynamic(elf)
     flat = bytearray()
     for ph in sorted(loads, key=lambda ph: ph[3]):
         if ph[5]:
             flat += b'\0' * (ph[3] - len(flat))
             flat += elf.data[ph[2]:ph[2] + ph[5]]
-    data = deflate(bytes(flat))
-    open(dst, 'wb').write(data)
+    start, end, hist = cold_text(elf, flat)
+    open(dst, 'wb').write(deflate(flat[:start]))
+    open(dst + '.cold', 'wb').write(deflate(flat[start - hist:end], hist)
+                                    if end > start else b'')
     open(dst + '.memsz', 'w').write(f'{check_size(loads):#x}\n')
 
 

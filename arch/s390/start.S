@@ -21,6 +21,8 @@ _start:
 	larl	%r13, __image_start		/* load base: linked at 0 */
 #ifdef CONFIG_S390_COMPRESS
 	lgr	%r12, %r2			/* fwbase, from the boot stub */
+	larl	%r1, s390_cold_expand		/* its stub_expand_cold() */
+	stg	%r3, 0(%r1)
 #else
 	lgr	%r12, %r13			/* QEMU loaded us at fwbase */
 #endif
@@ -143,6 +145,36 @@ svc_handler:
 	j	trap_common
 pgm_handler:
 	stmg	%r0, %r15, LC_VB_TRAP_SAVE
+#ifdef CONFIG_S390_COMPRESS
+	/*
+	 * An operation exception in the cold code before it is there: the
+	 * zeros in its place are an invalid opcode. Expand it and run the
+	 * instruction again (the PSW has gone past it: back by its length).
+	 */
+	larl	%r1, s390_cold_expand
+	ltg	%r0, 0(%r1)
+	jz	1f
+	llgh	%r0, LC_PGM_CODE
+	chi	%r0, PGM_OPERATION
+	jne	1f
+	lg	%r2, LC_PGM_OLD_PSW + 8
+	llgh	%r0, LC_PGM_ILC
+	nill	%r0, 6
+	sgr	%r2, %r0
+	larl	%r3, __cold_text_start
+	clgr	%r2, %r3
+	jl	1f
+	larl	%r3, __cold_text_end
+	clgr	%r2, %r3
+	jhe	1f
+	stg	%r2, LC_PGM_OLD_PSW + 8
+	brasl	%r14, cold_expand
+	ltgr	%r2, %r2
+	jm	1f				/* a bad stream: the trap */
+	lmg	%r0, %r15, LC_VB_TRAP_SAVE
+	lpswe	LC_PGM_OLD_PSW
+1:
+#endif
 	lghi	%r2, TRAP_PGM
 	j	trap_common
 mcck_handler:
@@ -153,10 +185,49 @@ io_handler:
 	stmg	%r0, %r15, LC_VB_TRAP_SAVE
 	lghi	%r2, TRAP_IO
 trap_common:
+#ifdef CONFIG_S390_COMPRESS
+	lgr	%r10, %r2			/* the report may need cold code */
+	brasl	%r14, cold_expand
+	lgr	%r2, %r10
+#endif
 	larl	%r15, __trap_stack_top
 	aghi	%r15, -STACK_FRAME
 	xc	0(8, %r15), 0(%r15)
 	brasl	%r14, s390_trap			/* does not return */
+
+#ifdef CONFIG_S390_COMPRESS
+/*
+ * Have the boot stub expand the cold code, once (its function pointer is
+ * cleared first, so a second call does nothing): the @len bytes from
+ * __cold_text_start, with the hot code before them as the stream's
+ * history, up to DEFLATE's 32 KiB (arch/s390/relr.py made it so).
+ * Runs on the trap stack; returns (%r14) the stub's result in %r2, @len
+ * or -1 (0 if there was nothing to do), with %r6-%r13 kept.
+ */
+cold_expand:
+	larl	%r1, s390_cold_expand
+	lg	%r5, 0(%r1)
+	lghi	%r2, 0
+	ltgr	%r5, %r5
+	bzr	%r14
+	xc	0(8, %r1), 0(%r1)
+	lgr	%r11, %r14
+	larl	%r15, __trap_stack_top
+	aghi	%r15, -STACK_FRAME
+	xc	0(8, %r15), 0(%r15)
+	larl	%r2, __cold_text_start
+	larl	%r3, __cold_text_end
+	sgr	%r3, %r2
+	larl	%r1, __hot_text_start
+	lgr	%r4, %r2
+	sgr	%r4, %r1
+	llill	%r1, 0x8000
+	clgr	%r4, %r1
+	jle	2f
+	lgr	%r4, %r1
+2:	basr	%r14, %r5
+	br	%r11
+#endif
 
 /* void s390_ext_enable_window(void) */
 	.globl	s390_ext_enable_window
@@ -183,6 +254,11 @@ wait_psw:
 	.section .data.relocated, "aw"
 s390_relocated:
 	.byte	0
+#ifdef CONFIG_S390_COMPRESS
+	.align	8
+s390_cold_expand:				/* 0 once the cold code is there */
+	.quad	0
+#endif
 
 	.section .bss.stack, "aw", @nobits
 	.align	4096
@@ -191,7 +267,7 @@ __stack:
 	.globl	__stack_top
 __stack_top:
 __trap_stack:
-	.skip	4096
+	.skip	16384				/* cold_expand: the decoder's tables */
 __trap_stack_top:
 
 	.section .note.GNU-stack, "", @progbits

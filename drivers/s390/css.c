@@ -3,7 +3,8 @@
  * s390 channel subsystem: the bus device that finds the subchannels and
  * binds their drivers, and polled channel programs. Every wait is bounded
  * by the clock; I/O interruptions stay disabled and TEST SUBCHANNEL
- * collects the status.
+ * collects the status, then TEST PENDING INTERRUPTION the interruption
+ * request (css_take_interruption()).
  */
 #include <common.h>
 #include <dm.h>
@@ -13,6 +14,8 @@
 
 #define CSS_CTRL_TIMEOUT_MS	1000
 #define CSS_SCH_MAX		0x10000
+/* Control register 6: I/O-interruption subclass 0 (bit 32) */
+#define CR6_ISC0		0x80000000UL
 
 /* CHSC "set domain attributes", operation "enable MSS" */
 #define CHSC_SDA_CODE		0x0031
@@ -88,6 +91,47 @@ static int css_tsch(u32 schid, struct irb *irb)
 		     : [cc] "=d" (cc), [irb] "=Q" (*irb)
 		     : "d" (r1) : "cc", "memory");
 	return cc;
+}
+
+/*
+ * TEST PENDING INTERRUPTION with the I/O-interruption subclass mask @cr6
+ * in control register 6 for the one instruction: take one pending I/O
+ * interruption request of those subclasses, its code stored in @code.
+ * Return: 1 if there was one, else 0
+ */
+static int css_tpi(ulong cr6, u32 code[2])
+{
+	ulong old;
+	int cc;
+
+	asm volatile("	stctg	6,6,%[old]\n"
+		     "	lctlg	6,6,%[cr6]\n"
+		     "	tpi	%[code]\n"
+		     "	ipm	%[cc]\n"
+		     "	lctlg	6,6,%[old]\n"
+		     "	srl	%[cc],28\n"
+		     : [cc] "=&d" (cc), [old] "=&Q" (old), [code] "=Q" (*code)
+		     : [cr6] "Q" (cr6) : "cc", "memory");
+	return cc;
+}
+
+/*
+ * After TEST SUBCHANNEL took a final status, take its interruption
+ * request too (our subchannels use subclass 0). The machine keeps one
+ * queued per status even with I/O interruptions disabled, and QEMU's TCG
+ * does so after TEST SUBCHANNEL too: while one is queued, QEMU's CPU
+ * thread takes QEMU's global lock before each code block it translates,
+ * which slowed the disk requests that followed (issue 17: ~3 ms of an
+ * IPL, doc/develop/benchmarks.md). Bounded: a device that keeps raising
+ * them costs 16 instructions a channel program.
+ */
+static void css_take_interruption(void)
+{
+	u32 code[2];
+	int i;
+
+	for (i = 0; i < 16 && css_tpi(CR6_ISC0, code); i++)
+		;
 }
 
 static int css_chsc(void *area)
@@ -169,8 +213,10 @@ static int css_wait(u32 schid, struct irb *irb, ulong timeout_ms)
 			return -ENODEV;
 		if (!cc && (irb->scsw.stctl & SCSW_STCTL_STATUS_PEND) &&
 		    (irb->scsw.stctl & (SCSW_STCTL_PRIM_STATUS |
-					SCSW_STCTL_ALERT_STATUS)))
+					SCSW_STCTL_ALERT_STATUS))) {
+			css_take_interruption();
 			return 0;
+		}
 		if (get_timer(start) > timeout_ms)
 			return -ETIMEDOUT;
 		cpu_relax();

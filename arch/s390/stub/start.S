@@ -3,8 +3,9 @@
  * qemu-s390x boot stub: QEMU enters here at fwbase, 64-bit mode,
  * interruptions off. Expand the firmware (raw DEFLATE, in .payload) into
  * the space reserved after the stub, then enter it at its offset 0 with
- * fwbase in %r2: the firmware's own start.S relocates it and puts its
- * heap after itself. Nothing here needs a relocation.
+ * fwbase in %r2 and stub_expand_cold() in %r3: the firmware's own start.S
+ * relocates it, puts its heap after itself, and calls stub_expand_cold()
+ * when its cold code first runs. Nothing here needs a relocation.
  */
 #include <asm/lowcore.h>
 
@@ -19,6 +20,7 @@ _start:
 	ltgr	%r1, %r2
 	jz	1f
 	lgr	%r2, %r13
+	larl	%r3, stub_expand_cold
 	br	%r1
 1:	larl	%r1, bad_payload_psw		/* QEMU reports a guest panic */
 	lpswe	0(%r1)

@@ -18,6 +18,7 @@
 #define LC_SVC_CODE		0x08a	/* u16 */
 #define LC_PGM_ILC		0x08c	/* u16 */
 #define LC_PGM_CODE		0x08e	/* u16 program interruption code */
+#define PGM_OPERATION		0x01	/* its code for an invalid opcode */
 #define LC_TRANS_EXC_CODE	0x0a8	/* u64 translation exception address */
 #define LC_SUBCHANNEL_ID	0x0b8	/* u32 I/O interruption subchannel id */
 #define LC_IO_INT_PARM		0x0bc	/* u32 */
