@@ -281,6 +281,9 @@ struct zipl_mem_range {
  * @eckd_ld:	ECKD pointers are in the list-directed format
  * @no_ld:	ignore a list-directed boot record (use the CCW-type one)
  */
+/* The boot map's blocks are read this much at a time (zipl_read_block()) */
+#define ZIPL_AHEAD_SIZE		4096
+
 struct zipl_ctx {
 	struct blk_desc *desc;
 	phys_size_t mem_size;
@@ -292,6 +295,9 @@ struct zipl_ctx {
 	u8 *buf;
 	u8 *list;
 	lbaint_t *visited;
+	u8 *ahead;		/* blocks read ahead (zipl_read_block()) */
+	lbaint_t ahead_blk;
+	lbaint_t ahead_cnt;
 	unsigned int eckd_secs;
 	bool eckd_ld;
 	bool no_ld;
