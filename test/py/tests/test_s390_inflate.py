@@ -56,9 +56,12 @@ def driver(tmp_path_factory):
 
 
 def run(driver, cases, timeout=120):
-    """[(src, dst_len)] -> [return value or output bytes]."""
-    blob = b''.join(struct.pack('>I', len(src)) + src +
-                    struct.pack('>I', dst_len) for src, dst_len in cases)
+    """[(src, dst_len[, history])] -> [return value or output bytes]."""
+    blob = b''
+    for src, dst_len, *hist in cases:
+        hist = hist[0] if hist else b''
+        blob += (struct.pack('>I', len(src)) + src +
+                 struct.pack('>II', dst_len, len(hist)) + hist)
     p = subprocess.run([str(driver)], input=blob, capture_output=True,
                        timeout=timeout)
     assert p.returncode == 0, p.stderr.decode(errors='replace')[-3000:]
@@ -110,6 +113,60 @@ def samples():
     return found
 
 
+def deflate_hist(data, hist, level=9, strategy=zlib.Z_DEFAULT_STRATEGY):
+    """Raw DEFLATE of @data with @hist as zlib's preset dictionary."""
+    c = zlib.compressobj(level, zlib.DEFLATED, -15, 8, strategy, zdict=hist)
+    return c.compress(data) + c.flush()
+
+
+def test_inflate_history(driver):
+    """inflate_hist(): streams made with a preset dictionary (what the
+    stub's cold code is) decode to their data, matches reaching as far
+    back as the history allows; the history is read, never written; a
+    history one byte too short is refused, never read before."""
+    data = samples()
+    cases, want = [], []
+    for name in ('text', 'periodic', 'mixed'):
+        body = data[name][:9000]
+        for hist in (data['text'][-32768:], data['mixed'][:5000], body[:300]):
+            for v in (dict(level=9), dict(level=1, strategy=zlib.Z_FIXED),
+                      dict(level=6, strategy=zlib.Z_RLE)):
+                cases.append((deflate_hist(body, hist, **v), len(body), hist))
+                want.append(body)
+    # the same data as its own history: matches everywhere in it
+    body = data['mixed'][:20000]
+    z = deflate_hist(body, body)
+    cases.append((z, len(body), body))
+    want.append(body)
+    assert run(driver, cases) == want
+    # a stream whose match reaches to the history's start: the shortest
+    # history zlib decodes it with is the shortest the decoder takes
+    hist = random.Random(3).randbytes(2048)
+    z = deflate_hist(hist[:258], hist)
+    assert len(z) < 16                  # a match from the history's start
+    need = min(k for k in range(1, len(hist) + 1)
+               if zlib_result(z, 258, hist[-k:]) == hist[:258])
+    assert need > 2000
+    far = run(driver, [(z, 258, hist[-need:]), (z, 258, hist[1 - need:])])
+    assert far == [hist[:258], -1]
+
+
+def test_inflate_firmware_cold_code():
+    """The image's cold stream (build/qemu-s390x/payload.z.cold) is the
+    cold code with the end of the first stream as its history, as the
+    stub expands it (arch/s390/relr.py, stub_expand_cold())."""
+    fw = ROOT / 'build' / 'qemu-s390x' / 'payload.z'
+    first = zlib.decompress(fw.read_bytes(), -15)
+    cold_z = Path(str(fw) + '.cold').read_bytes()
+    assert cold_z, 'no cold stream: every function is in hot.txt?'
+    d = zlib.decompressobj(-15, zdict=first[-32768:])
+    cold = d.decompress(cold_z)
+    assert d.eof and len(cold) > 64 << 10
+    # without its history the stream is refused
+    with pytest.raises(zlib.error):
+        zlib.decompress(cold_z, -15)
+
+
 def test_inflate_every_zlib_stream(driver):
     """Each level x strategy, window sizes, memory levels, flushes."""
     cases, want = [], []
@@ -151,9 +208,11 @@ def test_inflate_refuses_short_streams_and_room(driver):
             assert got == -1, (len(src), room)
 
 
-def zlib_result(src, room):
-    """zlib's output for @src if it decodes it whole within @room."""
-    d = zlib.decompressobj(-15)
+def zlib_result(src, room, hist=b''):
+    """zlib's output for @src (made with preset dictionary @hist) if it
+    decodes it whole within @room."""
+    d = zlib.decompressobj(-15, zdict=hist) if hist else \
+        zlib.decompressobj(-15)
     try:
         out = d.decompress(src, room + 1)
     except zlib.error:
