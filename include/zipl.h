@@ -263,6 +263,8 @@ struct zipl_mem_range {
 
 #define ZIPL_MAX_RESERVED	8
 #define ZIPL_MSG_LEN		160
+/* The boot map's blocks are read this much at a time (zipl_read_block()) */
+#define ZIPL_AHEAD_SIZE		4096
 
 /**
  * struct zipl_ctx - one run of the loader over one device
@@ -276,14 +278,14 @@ struct zipl_mem_range {
  * @buf:	scratch for one block (tables)
  * @list:	scratch for one block (block lists)
  * @visited:	list blocks of the component being walked (loop check)
+ * @ahead:	ZIPL_AHEAD_SIZE bytes: the blocks read with the last one
+ * @ahead_blk:	the first of them
+ * @ahead_cnt:	how many (0: none)
  * @eckd_secs:	0 for the SCSI scheme; ECKD: records per track of the
  *		guessed geometry (ZIPL_ECKD_HEADS heads)
  * @eckd_ld:	ECKD pointers are in the list-directed format
  * @no_ld:	ignore a list-directed boot record (use the CCW-type one)
  */
-/* The boot map's blocks are read this much at a time (zipl_read_block()) */
-#define ZIPL_AHEAD_SIZE		4096
-
 struct zipl_ctx {
 	struct blk_desc *desc;
 	phys_size_t mem_size;
@@ -295,7 +297,7 @@ struct zipl_ctx {
 	u8 *buf;
 	u8 *list;
 	lbaint_t *visited;
-	u8 *ahead;		/* blocks read ahead (zipl_read_block()) */
+	u8 *ahead;
 	lbaint_t ahead_blk;
 	lbaint_t ahead_cnt;
 	unsigned int eckd_secs;

@@ -16,10 +16,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-
-long inflate(void *dst, size_t dst_len, const void *src, size_t src_len);
-long inflate_hist(void *dst, size_t dst_len, size_t hist, const void *src,
-		  size_t src_len);
+#include <inflate.h>		/* the firmware's, after the host's headers */
 
 static int read_u32(uint32_t *val)
 {

@@ -50,8 +50,8 @@ def driver(tmp_path_factory):
                     '-I', str(ROOT / 'include'), '-c', '-o', str(obj),
                     str(ROOT / 'lib' / 'inflate.c')], check=True)
     exe = tmp / 'inflate-host'
-    subprocess.run([cc, *san, '-o', str(exe), str(DRIVER), str(obj)],
-                   check=True)
+    subprocess.run([cc, *san, '-idirafter', str(ROOT / 'include'), '-o',
+                    str(exe), str(DRIVER), str(obj)], check=True)
     return exe
 
 
