@@ -552,6 +552,8 @@ int zipl_load(struct zipl_ctx *ctx, const struct zipl_plan *plan)
 	u64 done = 0;
 	int i, ret;
 
+	/* Block lists read again come from the disk, not from the plan's */
+	ctx->ahead_cnt = 0;
 	for (i = 0; i < plan->ncomp; i++) {
 		if (plan->comp[i].type != ZIPL_COMP_LOAD)
 			continue;
