@@ -170,7 +170,7 @@ pgm_handler:
 	stg	%r2, LC_PGM_OLD_PSW + 8
 	brasl	%r14, cold_expand
 	ltgr	%r2, %r2
-	jm	1f				/* a bad stream: the trap */
+	jm	cold_bad
 	lmg	%r0, %r15, LC_VB_TRAP_SAVE
 	lpswe	LC_PGM_OLD_PSW
 1:
@@ -188,6 +188,8 @@ trap_common:
 #ifdef CONFIG_S390_COMPRESS
 	lgr	%r10, %r2			/* the report may need cold code */
 	brasl	%r14, cold_expand
+	ltgr	%r2, %r2
+	jm	cold_bad
 	lgr	%r2, %r10
 #endif
 	larl	%r15, __trap_stack_top
@@ -227,6 +229,14 @@ cold_expand:
 	lgr	%r4, %r1
 2:	basr	%r14, %r5
 	br	%r11
+
+/*
+ * The cold code's stream is bad (a damaged image): nothing can report
+ * it, the report being cold code. Stop with a code QEMU shows.
+ */
+cold_bad:
+	larl	%r1, cold_bad_psw
+	lpswe	0(%r1)
 #endif
 
 /* void s390_ext_enable_window(void) */
@@ -250,6 +260,10 @@ psw_mask_64:
 	.quad	PSW_MASK_64
 wait_psw:
 	.quad	PSW_MASK_WAIT | PSW_MASK_64
+#ifdef CONFIG_S390_COMPRESS
+cold_bad_psw:
+	.quad	PSW_MASK_WAIT | PSW_MASK_64, 0xbadc01d
+#endif
 
 	.section .data.relocated, "aw"
 s390_relocated:

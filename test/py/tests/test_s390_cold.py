@@ -14,6 +14,9 @@ place into stub_expand_cold()).
 - What the shell runs first (cold code) works, and a program check
   outside the cold code is still reported (test_s390x_board.py's
   test_program_check_report).
+- A damaged cold stream stops the machine at once (a disabled wait,
+  0xbadc01d, which QEMU reports as a guest panic): no hang, no report
+  (which would be cold code itself).
 """
 
 import subprocess
@@ -68,3 +71,38 @@ def test_cold_code_expands_exactly(console):
         assert out.split()[-1] == f'{zlib.crc32(data):08x}', out
     # cold commands run
     assert 'md - memory display' in console.run_command('help md')
+
+
+def symbol(elf, name):
+    out = subprocess.run(['s390x-linux-gnu-nm', str(elf)], check=True,
+                         capture_output=True, text=True).stdout
+    return next(int(line.split()[0], 16) for line in out.splitlines()
+                if line.split()[-1] == name)
+
+
+def test_damaged_cold_stream_stops(tmp_path):
+    """64 bytes flipped in the middle of the cold stream: the firmware
+    starts, needs its cold code, and stops with QEMU's guest panic."""
+    build = ROOT / 'build' / 'qemu-s390x'
+    start = symbol(build / 'virtboot-stub', '__cold_z_start')
+    end = symbol(build / 'virtboot-stub', '__cold_z_end')
+    image = bytearray((build / 'virtboot.elf').read_bytes())
+    # the stub's one file-backed segment: its file offset and address
+    out = subprocess.run(['s390x-linux-gnu-readelf', '-lW',
+                          str(build / 'virtboot.elf')], check=True,
+                         capture_output=True, text=True).stdout
+    load = next(line.split() for line in out.splitlines()
+                if line.split()[:1] == ['LOAD'])
+    off = int(load[1], 16) - int(load[2], 16) + (start + end) // 2
+    for i in range(64):
+        image[off + i] ^= 0x5a
+    bad = tmp_path / 'bad.elf'
+    bad.write_bytes(bytes(image))
+    run = subprocess.run(['qemu-system-s390x', '-M', 's390-ccw-virtio',
+                          '-m', '1G', '-nographic', '-nic', 'none',
+                          '-bios', str(bad), '-action', 'panic=exit-failure'],
+                         stdin=subprocess.DEVNULL, capture_output=True,
+                         text=True, timeout=60)
+    assert run.returncode == 1, run.stdout[-500:]
+    assert 'virtboot' in run.stdout       # the hot code ran
+    assert '=>' not in run.stdout         # the shell (cold) did not
