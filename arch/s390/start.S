@@ -201,8 +201,9 @@ trap_common:
 /*
  * Have the boot stub expand the cold code, once (its function pointer is
  * cleared first, so a second call does nothing): the @len bytes from
- * __cold_text_start, with the hot code before them as the stream's
- * history, up to DEFLATE's 32 KiB (arch/s390/relr.py made it so).
+ * __cold_text_start, with all the hot code before them as the stream's
+ * history (arch/s390/relr.py made the stream with at most DEFLATE's
+ * 32 KiB of it; a longer history is the same to the decoder).
  * Runs on the trap stack; returns (%r14) the stub's result in %r2, @len
  * or -1 (0 if there was nothing to do), with %r6-%r13 kept.
  */
@@ -223,11 +224,7 @@ cold_expand:
 	larl	%r1, __hot_text_start
 	lgr	%r4, %r2
 	sgr	%r4, %r1
-	llill	%r1, 0x8000
-	clgr	%r4, %r1
-	jle	2f
-	lgr	%r4, %r1
-2:	basr	%r14, %r5
+	basr	%r14, %r5
 	br	%r11
 
 /*
